@@ -1,0 +1,31 @@
+import express, { type Express } from 'express';
+import { API_PREFIX } from '../../../shared/routes.js';
+import { buildCsp } from '../desktop/csp.js';
+import type { HostContext } from '../host-context.js';
+import { RENDERER_DIR } from '../package-root.js';
+import { errorHandler, mountRoutes } from './mount-routes.js';
+import { jobRoutes } from './routes/job-routes.js';
+import { mediaRoutes } from './routes/media-routes.js';
+import { systemRoutes } from './routes/system-routes.js';
+import { hostOriginGuard, securityHeaders, sendError } from './security.js';
+import { staticRenderer } from './static-renderer.js';
+
+/** The host's HTTP surface: guards first, then the typed API, then the renderer. */
+export function createApp(ctx: HostContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(hostOriginGuard(() => ctx.origin.port));
+  app.use(securityHeaders(() => buildCsp(ctx.origin.url)));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '2mb' }));
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  api.use((req, res) => sendError(res, 404, 'not_found', `No API route ${req.method} ${API_PREFIX}${req.path}`));
+  api.use(errorHandler(ctx.logger));
+  app.use(API_PREFIX, api);
+
+  app.use(staticRenderer(RENDERER_DIR));
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './api/create-app.js';
+import { attachEventsSocket } from './api/events-ws.js';
+import { ensureDataDir, resolveDataDir } from './data-dir.js';
+import { openDatabase } from './db/connection.js';
+import { ensureLocalOwner } from './db/owner.js';
+import { EventBus } from './events/event-bus.js';
+import type { HostContext } from './host-context.js';
+import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { JobService } from './jobs/job-service.js';
+import { JobStore } from './jobs/job-store.js';
+import { WorkerPool } from './jobs/worker-pool.js';
+import { createLogger } from './logger.js';
+import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
+
+export const DEFAULT_PORT = 4873;
+
+export interface StartHostOptions {
+  home?: string;
+  /** 0 picks a free port; undefined tries 4873 and falls back to a free one. */
+  port?: number;
+  mode: 'headless' | 'desktop';
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  version: string;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+/**
+ * Starts the studio host in this process: data dir + lock, SQLite (migrated), the job runner
+ * with its worker pool, and the HTTP/WebSocket server on 127.0.0.1. Used by `auteur serve` and
+ * by the Electron shell alike; it never imports electron.
+ */
+export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
+  const dataDir = resolveDataDir(opts.home);
+  ensureDataDir(dataDir);
+  const releaseLock = acquireHostLock(dataDir);
+  const logger = createLogger(dataDir.logsDir, opts.log ? { echo: opts.log } : {});
+  let database: ReturnType<typeof openDatabase> | undefined;
+  try {
+    database = openDatabase(dataDir.dbPath);
+    const ownerUserId = ensureLocalOwner(database.db);
+    const bus = new EventBus();
+    const store = new JobStore(database);
+    const pool = new WorkerPool(WORKER_ENTRY);
+    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root });
+    const jobs = new JobService(store, runner);
+    const token = randomBytes(24).toString('base64url');
+    const ctx: HostContext = {
+      version: APP_VERSION,
+      dataDir,
+      database,
+      bus,
+      pool,
+      runner,
+      jobs,
+      logger,
+      ownerUserId,
+      startedAt: new Date(),
+      mode: opts.mode,
+      origin: { url: '', port: 0, token },
+    };
+    const server = createServer(createApp(ctx));
+    const detachWs = attachEventsSocket(server, ctx);
+    let port: number;
+    try {
+      port = await listen(server, opts.port ?? DEFAULT_PORT);
+    } catch (err) {
+      if (opts.port !== undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      port = await listen(server, 0);
+    }
+    ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
+    writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
+    runner.start();
+    logger.info(`host ${APP_VERSION} (${opts.mode}) listening on ${ctx.origin.url}, data dir ${dataDir.root}`);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        logger.info('host shutting down');
+        await runner.stop();
+        await pool.close();
+        detachWs();
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        database!.close();
+        removeHostJson(dataDir);
+        releaseLock();
+      })());
+    return { url: ctx.origin.url, port, token, dataDir: dataDir.root, version: APP_VERSION, close };
+  } catch (err) {
+    database?.close();
+    releaseLock();
+    throw err;
+  }
+}

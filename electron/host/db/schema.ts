@@ -1,0 +1,288 @@
+/**
+ * The studio's relational schema (drizzle). Vectors live in sqlite-vec virtual tables created by
+ * a custom migration (drizzle cannot describe vec0), keyed by the same ids as the rows here.
+ * Times are epoch milliseconds. The desktop app has one local owner, but rows keep user ids so a
+ * profile (or the hosted relay) can be added without reshaping tables.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
+const createdAt = () => integer('created_at').notNull().default(now);
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  email: text('email'),
+  role: text('role', { enum: ['user', 'moderator', 'admin'] }).notNull().default('user'),
+  trustTier: text('trust_tier', { enum: ['standard', 'creator', 'trusted_api'] }).notNull().default('standard'),
+  isLocalOwner: integer('is_local_owner', { mode: 'boolean' }).notNull().default(false),
+  subscriptionTier: text('subscription_tier').notNull().default('free'),
+  aiCreditsRemaining: integer('ai_credits_remaining').notNull().default(0),
+  stripeCustomerId: text('stripe_customer_id'),
+  // Seed 000 §11f: creator-economy fields, dormant until it launches.
+  isVerifiedCreator: integer('is_verified_creator', { mode: 'boolean' }).notNull().default(false),
+  verifiedCreatorAt: integer('verified_creator_at'),
+  stripeConnectAccountId: text('stripe_connect_account_id'),
+  createdAt: createdAt(),
+  lastActiveAt: integer('last_active_at'),
+});
+
+export const shaders = sqliteTable(
+  'shaders',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id').references(() => users.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** Image pass (or the single pass) GLSL, Shadertoy mainImage convention. */
+    glslCode: text('glsl_code').notNull(),
+    /** Multipass definition (Buffer A–D, Common, channel bindings) as Shadertoy-like JSON. */
+    passes: text('passes', { mode: 'json' }),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+    status: text('status', { enum: ['draft', 'published', 'pending_review', 'rejected'] }).notNull().default('draft'),
+    isAiGenerated: integer('is_ai_generated', { mode: 'boolean' }).notNull().default(false),
+    aiProvider: text('ai_provider'),
+    aiModel: text('ai_model'),
+    thumbnailMediaId: text('thumbnail_media_id').references(() => mediaObjects.id),
+    previewMediaId: text('preview_media_id').references(() => mediaObjects.id),
+    renderStatus: text('render_status', { enum: ['pending', 'rendering', 'ready', 'failed'] }).notNull().default('pending'),
+    renderError: text('render_error'),
+    styleMetadata: text('style_metadata', { mode: 'json' }),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    shaderType: text('shader_type', { enum: ['2d', '3d', 'audio-reactive'] }).notNull().default('2d'),
+    forkedFrom: text('forked_from'),
+    submittedByApiKey: text('submitted_by_api_key'),
+    viewCount: integer('view_count').notNull().default(0),
+    upvotes: integer('upvotes').notNull().default(0),
+    downvotes: integer('downvotes').notNull().default(0),
+    /** Cached hot score (Wilson lower bound × time decay, seed §8). */
+    score: real('score').notNull().default(0),
+    // Seed 000 §11f: creator-economy stubs.
+    accessTier: text('access_tier').notNull().default('open'),
+    sourceUnlockPriceCents: integer('source_unlock_price_cents'),
+    commercialLicensePriceCents: integer('commercial_license_price_cents'),
+    verifiedCreatorShader: integer('verified_creator_shader', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('idx_shaders_score').on(t.score),
+    index('idx_shaders_created').on(t.createdAt),
+    index('idx_shaders_author').on(t.authorId),
+    index('idx_shaders_forked').on(t.forkedFrom),
+  ],
+);
+
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    shaderId: text('shader_id').notNull().references(() => shaders.id, { onDelete: 'cascade' }),
+    value: integer('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('uq_votes_user_shader').on(t.userId, t.shaderId)],
+);
+
+export const engagementEvents = sqliteTable(
+  'engagement_events',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').references(() => users.id),
+    sessionId: text('session_id'),
+    shaderId: text('shader_id').notNull().references(() => shaders.id, { onDelete: 'cascade' }),
+    eventType: text('event_type', { enum: ['dwell', 'replay', 'share', 'generate_similar', 'skip', 'fork'] }).notNull(),
+    dwellSecs: real('dwell_secs'),
+    metadata: text('metadata', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_engagement_user').on(t.userId, t.createdAt), index('idx_engagement_shader').on(t.shaderId, t.eventType)],
+);
+
+export const desires = sqliteTable(
+  'desires',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id').references(() => users.id),
+    promptText: text('prompt_text').notNull(),
+    styleHints: text('style_hints', { mode: 'json' }),
+    tipAmountCents: integer('tip_amount_cents').notNull().default(0),
+    status: text('status', { enum: ['open', 'in_progress', 'fulfilled', 'expired'] }).notNull().default('open'),
+    heatScore: real('heat_score').notNull().default(1),
+    fulfilledByShader: text('fulfilled_by_shader').references(() => shaders.id),
+    fulfilledAt: integer('fulfilled_at'),
+    expiresAt: integer('expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_desires_status').on(t.status, t.heatScore), index('idx_desires_author').on(t.authorId)],
+);
+
+export const desireClusters = sqliteTable(
+  'desire_clusters',
+  {
+    clusterId: text('cluster_id').notNull(),
+    desireId: text('desire_id').notNull().references(() => desires.id, { onDelete: 'cascade' }),
+    similarity: real('similarity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.desireId] })],
+);
+
+export const bountyTips = sqliteTable('bounty_tips', {
+  id: text('id').primaryKey(),
+  desireId: text('desire_id').notNull().references(() => desires.id),
+  tipperId: text('tipper_id').references(() => users.id),
+  amountCents: integer('amount_cents').notNull(),
+  stripePaymentIntentId: text('stripe_payment_intent_id'),
+  status: text('status', { enum: ['held', 'released', 'refunded'] }).notNull().default('held'),
+  createdAt: createdAt(),
+});
+
+export const creatorPayouts = sqliteTable('creator_payouts', {
+  id: text('id').primaryKey(),
+  creatorId: text('creator_id').references(() => users.id),
+  desireId: text('desire_id').references(() => desires.id),
+  grossAmountCents: integer('gross_amount_cents'),
+  platformFeeCents: integer('platform_fee_cents'),
+  netAmountCents: integer('net_amount_cents'),
+  stripeTransferId: text('stripe_transfer_id'),
+  status: text('status').notNull().default('pending'),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    /** Slow hash (scrypt) of the full key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull().unique(),
+    keyPrefix: text('key_prefix').notNull(),
+    name: text('name'),
+    trustTier: text('trust_tier', { enum: ['probation', 'trusted', 'premium'] }).notNull().default('probation'),
+    submissionsApproved: integer('submissions_approved').notNull().default(0),
+    submissionsRejected: integer('submissions_rejected').notNull().default(0),
+    rateLimitPerHour: integer('rate_limit_per_hour').notNull().default(10),
+    lastUsedAt: integer('last_used_at'),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('idx_api_keys_prefix').on(t.keyPrefix)],
+);
+
+export const generationLog = sqliteTable('generation_log', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').references(() => users.id),
+  shaderId: text('shader_id').references(() => shaders.id, { onDelete: 'set null' }),
+  jobId: text('job_id'),
+  provider: text('provider').notNull(),
+  model: text('model'),
+  promptText: text('prompt_text'),
+  tokensUsed: integer('tokens_used'),
+  costCents: integer('cost_cents'),
+  success: integer('success', { mode: 'boolean' }),
+  error: text('error'),
+  createdAt: createdAt(),
+});
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    shaderId: text('shader_id').notNull().references(() => shaders.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    parentId: text('parent_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_comments_shader').on(t.shaderId, t.createdAt)],
+);
+
+// Seed 000 §11f: dormant creator-economy tables.
+export const sourceUnlocks = sqliteTable('source_unlocks', {
+  id: text('id').primaryKey(),
+  shaderId: text('shader_id').notNull().references(() => shaders.id),
+  buyerId: text('buyer_id').notNull().references(() => users.id),
+  licenseType: text('license_type', { enum: ['personal', 'commercial'] }).notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  platformFeeCents: integer('platform_fee_cents').notNull(),
+  stripePaymentIntentId: text('stripe_payment_intent_id'),
+  createdAt: createdAt(),
+});
+
+export const creatorEngagementSnapshots = sqliteTable('creator_engagement_snapshots', {
+  id: text('id').primaryKey(),
+  creatorId: text('creator_id').notNull().references(() => users.id),
+  month: text('month').notNull(),
+  totalScore: real('total_score').notNull(),
+  poolShare: real('pool_share'),
+  payoutCents: integer('payout_cents'),
+  paidAt: integer('paid_at'),
+  createdAt: createdAt(),
+});
+
+/** Content-addressed files under media/ with provenance (which provider/model/job made them). */
+export const mediaObjects = sqliteTable(
+  'media_objects',
+  {
+    id: text('id').primaryKey(),
+    sha256: text('sha256').notNull().unique(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    relPath: text('rel_path').notNull(),
+    originalName: text('original_name'),
+    provider: text('provider'),
+    model: text('model'),
+    jobId: text('job_id'),
+    meta: text('meta', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_media_created').on(t.createdAt)],
+);
+
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    resource: text('resource', { enum: ['gpu', 'cpu', 'io'] }).notNull(),
+    userId: text('user_id'),
+    input: text('input', { mode: 'json' }).notNull(),
+    result: text('result', { mode: 'json' }),
+    error: text('error'),
+    progress: real('progress').notNull().default(0),
+    progressMessage: text('progress_message'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    attemptLog: text('attempt_log', { mode: 'json' }).notNull().default(sql`'[]'`),
+    idempotencyKey: text('idempotency_key').unique(),
+    priority: integer('priority').notNull().default(0),
+    cancelRequested: integer('cancel_requested', { mode: 'boolean' }).notNull().default(false),
+    /** Runner (process) that holds the job while running, its pid, and its last heartbeat. */
+    ownerId: text('owner_id'),
+    ownerPid: integer('owner_pid'),
+    workerPid: integer('worker_pid'),
+    heartbeatAt: integer('heartbeat_at'),
+    runAfter: integer('run_after').notNull().default(0),
+    /** Bumped on every change so other processes can stream updates they did not make. */
+    rev: integer('rev').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [
+    index('idx_jobs_claim').on(t.status, t.resource, t.priority, t.createdAt),
+    index('idx_jobs_updated').on(t.updatedAt),
+    index('idx_jobs_kind').on(t.kind, t.createdAt),
+  ],
+);
+
+/** Small key/value settings (provider configuration lands here; secrets are stored encrypted). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});

@@ -1,0 +1,24 @@
+import type { DataDir } from './data-dir.js';
+import type { Database_ } from './db/connection.js';
+import type { EventBus } from './events/event-bus.js';
+import type { JobRunner } from './jobs/job-runner.js';
+import type { JobService } from './jobs/job-service.js';
+import type { WorkerPool } from './jobs/worker-pool.js';
+import type { Logger } from './logger.js';
+
+/** Everything a route or service needs from the running host, passed explicitly (no globals). */
+export interface HostContext {
+  version: string;
+  dataDir: DataDir;
+  database: Database_;
+  bus: EventBus;
+  pool: WorkerPool;
+  runner: JobRunner;
+  jobs: JobService;
+  logger: Logger;
+  ownerUserId: string;
+  startedAt: Date;
+  mode: 'headless' | 'desktop';
+  /** Filled once the server listens. */
+  origin: { url: string; port: number; token: string };
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
+import type { ResourceClass } from '../../../shared/schemas/jobs.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Logger } from '../logger.js';
+import { isProcessAlive } from '../process-alive.js';
+import type { JobStore } from './job-store.js';
+import { toJob, type JobRow } from './job-row.js';
+import type { WorkerPool } from './worker-pool.js';
+
+const TICK_MS = 250;
+const HEARTBEAT_MS = 3000;
+/** A running job whose owner has not beaten for this long is taken over, even if its pid looks alive. */
+const STALE_MS = 20_000;
+const SWEEP_MS = 5000;
+const FEED_MS = 500;
+
+export interface RunnerOptions {
+  dataDir: string;
+  /** Resource classes this runner executes; an empty list makes it a pure observer. */
+  resources?: ResourceClass[];
+}
+
+/**
+ * Moves durable jobs through their lifecycle: claims runnable jobs while the pool has room,
+ * mirrors worker progress into SQLite and onto the event bus, heartbeats what it runs, takes
+ * over jobs whose runner died, and streams changes other processes make to the same database.
+ */
+export class JobRunner {
+  readonly ownerId = `runner-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly running = new Map<string, JobRow>();
+  private readonly published = new Map<string, number>();
+  private timers: NodeJS.Timeout[] = [];
+  private feedCursor = Date.now() - 1000;
+  private ticking = false;
+  private stopped = false;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly pool: WorkerPool,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly opts: RunnerOptions,
+  ) {}
+
+  start(): void {
+    this.sweepOrphans();
+    this.timers = [
+      setInterval(() => this.tick(), TICK_MS),
+      setInterval(() => this.store.heartbeat(this.ownerId), HEARTBEAT_MS),
+      setInterval(() => this.sweepOrphans(), SWEEP_MS),
+      setInterval(() => this.pollChanges(), FEED_MS),
+    ];
+    this.tick();
+  }
+
+  /** Called after a job is queued here, so it starts without waiting for the next tick. */
+  wake(): void {
+    setImmediate(() => this.tick());
+  }
+
+  /** Cancels a job; a running one of ours is stopped in its worker process. */
+  cancel(id: string): JobRow {
+    const row = this.store.requestCancel(id);
+    this.publish(row);
+    if (this.running.has(id)) this.pool.cancel(id);
+    return row;
+  }
+
+  publish(row: JobRow): void {
+    const seen = this.published.get(row.id);
+    if (seen !== undefined && seen >= row.rev) return;
+    this.published.set(row.id, row.rev);
+    if (this.published.size > 5000) this.published.delete(this.published.keys().next().value as string);
+    this.bus.publish({ type: 'job.updated', job: toJob(row) });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  private tick(): void {
+    if (this.ticking || this.stopped) return;
+    this.ticking = true;
+    try {
+      const kinds = jobKindNames();
+      for (const resource of this.opts.resources ?? (['gpu', 'cpu', 'io'] as const)) {
+        while (this.pool.freeSlots(resource) > 0) {
+          const row = this.store.claimNext(resource, this.ownerId, kinds);
+          if (!row) break;
+          this.publish(row);
+          void this.execute(row);
+        }
+      }
+    } catch (err) {
+      this.logger.error(`job runner tick failed: ${(err as Error).message}`);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async execute(row: JobRow): Promise<void> {
+    const spec = jobKindSpec(row.kind);
+    this.running.set(row.id, row);
+    this.logger.info(`job ${row.id} (${row.kind}) attempt ${row.attempts}/${row.maxAttempts} started`);
+    try {
+      if (!spec) {
+        this.update(this.store.failAttempt(row.id, this.ownerId, `Unknown job kind "${row.kind}"`, { retryable: false }));
+        return;
+      }
+      const outcome = await this.pool.run(
+        row.resource,
+        { jobId: row.id, kind: row.kind, input: row.input, attempt: row.attempts, dataDir: this.opts.dataDir, timeoutMs: spec.timeoutMs },
+        {
+          onStart: (pid) => this.update(this.store.setWorkerPid(row.id, this.ownerId, pid)),
+          onProgress: (p, m) => this.update(this.store.progress(row.id, this.ownerId, p, m)),
+          onLog: (level, message) => {
+            this.logger.log(level, `job ${row.id}: ${message}`);
+            this.bus.publish({ type: 'job.log', jobId: row.id, level, message });
+          },
+        },
+      );
+      if (outcome.type === 'result') this.update(this.store.succeed(row.id, this.ownerId, outcome.result));
+      else if (outcome.cancelled) this.update(this.store.markCancelled(row.id, this.ownerId));
+      else this.update(this.store.failAttempt(row.id, this.ownerId, outcome.message));
+      const final = this.store.get(row.id);
+      this.logger.info(`job ${row.id} (${row.kind}) attempt ${row.attempts} → ${final?.status}${final?.error ? `: ${final.error}` : ''}`);
+    } catch (err) {
+      this.logger.error(`job ${row.id} bookkeeping failed: ${(err as Error).stack ?? err}`);
+      this.update(this.store.failAttempt(row.id, this.ownerId, `Internal error: ${(err as Error).message}`));
+    } finally {
+      this.running.delete(row.id);
+      this.wake();
+    }
+  }
+
+  private update(row: JobRow | undefined): void {
+    if (row) this.publish(row);
+  }
+
+  private sweepOrphans(): void {
+    try {
+      for (const orphan of this.store.findOrphans(this.ownerId, isProcessAlive, STALE_MS)) {
+        const reason = `Interrupted: the process running it (pid ${orphan.ownerPid ?? '?'}) stopped before it finished`;
+        const row = this.store.recoverOrphan(orphan, reason);
+        if (row) {
+          this.logger.warn(`job ${row.id} (${row.kind}) recovered: ${reason} → ${row.status}`);
+          this.publish(row);
+        }
+      }
+    } catch (err) {
+      this.logger.error(`orphan sweep failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Streams rows changed by other processes and notices cancels requested elsewhere. */
+  private pollChanges(): void {
+    try {
+      const rows = this.store.changedSince(this.feedCursor - 1000);
+      for (const row of rows) {
+        this.feedCursor = Math.max(this.feedCursor, row.updatedAt);
+        this.publish(row);
+        if (row.cancelRequested && row.status === 'running' && this.running.has(row.id)) this.pool.cancel(row.id);
+      }
+    } catch (err) {
+      this.logger.error(`change feed failed: ${(err as Error).message}`);
+    }
+  }
+}

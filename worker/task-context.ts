@@ -1,0 +1,24 @@
+/** What a job handler gets from the worker process it runs in. */
+export interface TaskContext {
+  jobId: string;
+  attempt: number;
+  dataDir: string;
+  /** Aborted when the job is cancelled; pass it to every fetch and child process. */
+  signal: AbortSignal;
+  progress(fraction: number, message?: string): void;
+  log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+}
+
+export type TaskHandler<I = unknown, O = unknown> = (input: I, ctx: TaskContext) => Promise<O>;
+
+/** Thrown by handlers (or the context) when the job was cancelled. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled by request');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError();
+}

@@ -1,0 +1,8 @@
+import type { JobKindName } from '../../shared/jobs/registry.js';
+import type { TaskHandler } from '../task-context.js';
+import { systemDiagnoseTask } from './system-diagnose.js';
+
+/** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
+export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
+  'system.diagnose': systemDiagnoseTask,
+};
