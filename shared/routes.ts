@@ -30,7 +30,8 @@ const IdParams = z.object({ id: Id });
 const NotImplementedBody = ApiError;
 
 function notImplemented(method: HttpMethod, path: string, summary: string): RouteSpec {
-  return { method, path, summary, tag: 'creator-economy', auth: 'token', response: NotImplementedBody, status: 501 };
+  const params = path.includes(':id') ? { params: IdParams } : {};
+  return { method, path, summary, tag: 'creator-economy', auth: 'token', ...params, response: NotImplementedBody, status: 501 };
 }
 
 export const API_PREFIX = '/api/v1';

@@ -7,7 +7,7 @@ import { errorHandler, mountRoutes } from './mount-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
-import { hostOriginGuard, securityHeaders, sendError } from './security.js';
+import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
 
 /** The host's HTTP surface: guards first, then the typed API, then the renderer. */
@@ -21,7 +21,12 @@ export function createApp(ctx: HostContext): Express {
   const api = express.Router();
   api.use(express.json({ limit: '2mb' }));
   mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
-  api.use((req, res) => sendError(res, 404, 'not_found', `No API route ${req.method} ${API_PREFIX}${req.path}`));
+  // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
+  api.use((req, res) =>
+    tokenMatches(bearerFrom(req), ctx.origin.token)
+      ? sendError(res, 404, 'not_found', `No API route ${req.method} ${API_PREFIX}${req.path}`)
+      : sendError(res, 401, 'unauthorized', 'Missing or wrong access token'),
+  );
   api.use(errorHandler(ctx.logger));
   app.use(API_PREFIX, api);
 

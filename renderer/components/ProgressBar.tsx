@@ -1,0 +1,31 @@
+interface ProgressBarProps {
+  /** 0..1 */
+  value: number;
+  label: string;
+  /** Shown beside the bar, e.g. the job's progressMessage. */
+  message?: string | null;
+  tone?: 'active' | 'done' | 'failed' | 'muted';
+}
+
+export function ProgressBar({ value, label, message, tone = 'active' }: ProgressBarProps) {
+  const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
+  return (
+    <div className="progress">
+      <div
+        className={`progress-track progress-${tone}`}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={message ? `${pct}% — ${message}` : `${pct}%`}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="progress-caption">
+        <span className="progress-pct">{pct}%</span>
+        {message ? <span className="progress-message">{message}</span> : null}
+      </div>
+    </div>
+  );
+}

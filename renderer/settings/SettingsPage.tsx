@@ -1,0 +1,12 @@
+import { Page } from '../components/Page.js';
+import { DoctorSection } from './DoctorSection.js';
+import { SystemSection } from './SystemSection.js';
+
+export function SettingsPage() {
+  return (
+    <Page id="settings" title="Settings" lead="Where the studio keeps its data, what it runs on, and whether everything it needs is present.">
+      <SystemSection />
+      <DoctorSection />
+    </Page>
+  );
+}
