@@ -23,7 +23,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     }
     const ok = String(r.status ?? 200);
     const responses: Record<string, unknown> = {
-      [ok]: { description: r.summary, content: { 'application/json': { schema: schema(r.response, 'output') } } },
+      [ok]: {
+        description: r.summary,
+        content: r.produces ? { [r.produces]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: schema(r.response, 'output') } },
+      },
     };
     if (ok !== '501') {
       responses.default = { description: 'Error', content: { 'application/json': { schema: schema(ApiError, 'output') } } };

@@ -4,6 +4,8 @@
  * kind's zod schemas so a bad job fails here with a clear message, not deep inside a handler.
  * It exits when the host goes away (IPC disconnect), so a killed host leaves no orphans.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { jobKindSpec } from '../shared/jobs/registry.js';
 import { HostToWorker, type WorkerToHost } from '../shared/ipc/worker-protocol.js';
 import { CancelledError, type TaskContext, type TaskHandler } from './task-context.js';
@@ -30,10 +32,13 @@ async function run(msg: Extract<HostToWorker, { type: 'run' }>): Promise<void> {
     if (!spec || !handler) throw new Error(`This worker has no handler for job kind "${msg.kind}"`);
     const input = spec.input.safeParse(msg.input);
     if (!input.success) throw new Error(`Invalid input for ${msg.kind}: ${input.error.message}`);
+    const workDir = join(msg.dataDir, 'media', 'incoming', `${jobId}-${msg.attempt}`);
+    mkdirSync(workDir, { recursive: true });
     const ctx: TaskContext = {
       jobId,
       attempt: msg.attempt,
       dataDir: msg.dataDir,
+      workDir,
       signal: controller.signal,
       progress: (fraction, message) =>
         send({ type: 'progress', jobId, progress: Math.min(1, Math.max(0, fraction)), message: message ?? null }),

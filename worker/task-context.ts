@@ -3,6 +3,12 @@ export interface TaskContext {
   jobId: string;
   attempt: number;
   dataDir: string;
+  /**
+   * Scratch folder of this attempt (media/incoming/<job>-<attempt>, created for it). Files the
+   * job produces go here; the kind's host hook moves what it keeps into the media store and the
+   * folder is removed after the attempt.
+   */
+  workDir: string;
   /** Aborted when the job is cancelled; pass it to every fetch and child process. */
   signal: AbortSignal;
   progress(fraction: number, message?: string): void;

@@ -9,7 +9,9 @@ import { ensureLocalOwner } from './db/owner.js';
 import { EventBus } from './events/event-bus.js';
 import type { HostContext } from './host-context.js';
 import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
+import { JobHookRegistry } from './jobs/job-hooks.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { MediaStore } from './media/media-store.js';
 import { JobService } from './jobs/job-service.js';
 import { JobStore } from './jobs/job-store.js';
 import { WorkerPool } from './jobs/worker-pool.js';
@@ -68,7 +70,9 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     const bus = new EventBus();
     const store = new JobStore(database);
     const pool = new WorkerPool(WORKER_ENTRY);
-    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root });
+    const hooks = new JobHookRegistry();
+    const media = new MediaStore(database.db, dataDir.mediaDir, bus);
+    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root }, hooks);
     const jobs = new JobService(store, runner);
     const token = randomBytes(24).toString('base64url');
     const ctx: HostContext = {
@@ -79,6 +83,8 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
       pool,
       runner,
       jobs,
+      hooks,
+      media,
       logger,
       ownerUserId,
       startedAt: new Date(),

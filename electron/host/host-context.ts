@@ -1,7 +1,9 @@
 import type { DataDir } from './data-dir.js';
 import type { Database_ } from './db/connection.js';
 import type { EventBus } from './events/event-bus.js';
+import type { JobHookRegistry } from './jobs/job-hooks.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { MediaStore } from './media/media-store.js';
 import type { JobService } from './jobs/job-service.js';
 import type { WorkerPool } from './jobs/worker-pool.js';
 import type { Logger } from './logger.js';
@@ -15,6 +17,9 @@ export interface HostContext {
   pool: WorkerPool;
   runner: JobRunner;
   jobs: JobService;
+  /** Where job kinds register host-side effects (ingest media, update domain rows). */
+  hooks: JobHookRegistry;
+  media: MediaStore;
   logger: Logger;
   ownerUserId: string;
   startedAt: Date;

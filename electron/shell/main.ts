@@ -3,7 +3,9 @@
  *
  * Thin on purpose: it starts the host in-process (electron/host/boot.ts), opens one window
  * on the host URL and wires menu, tray and the shell IPC. The session token never appears
- * in the URL; it reaches the page only through the preload (window.auteur.token).
+ * in the URL or on any command line; the preload fetches it from main over the synchronous
+ * 'auteur:session' channel (answered only to this window's top frame) and exposes it as
+ * window.auteur.token.
  */
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow, type Tray } from 'electron';
@@ -28,8 +30,8 @@ let tray: Tray | null = null;
 let shutdown: 'running' | 'closing' | 'done' = 'running';
 
 function openWindow(running: RunningHost): BrowserWindow {
-  const win = createMainWindow({ url: running.url, token: running.token, preloadPath: PRELOAD_PATH });
-  registerIpc(win, new URL(running.url).origin);
+  const win = createMainWindow({ url: running.url, preloadPath: PRELOAD_PATH });
+  registerIpc(win, new URL(running.url).origin, { apiBase: running.url, token: running.token });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

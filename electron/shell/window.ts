@@ -12,7 +12,6 @@ export const WINDOW_BACKGROUND = '#0e0e12';
 export interface MainWindowOptions {
   /** Host URL the window will load (its origin is the only one the window may show). */
   url: string;
-  token: string;
   /** Absolute path of the compiled preload.cjs. */
   preloadPath: string;
 }
@@ -52,7 +51,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     minHeight: 600,
     show: false,
     backgroundColor: WINDOW_BACKGROUND,
-    webPreferences: secureWebPreferences(opts.preloadPath, opts.url, opts.token),
+    webPreferences: secureWebPreferences(opts.preloadPath),
   });
   win.once('ready-to-show', () => win.show());
 

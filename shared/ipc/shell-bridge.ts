@@ -11,6 +11,21 @@ export const SHELL_CHANNELS = {
 } as const;
 export type ShellChannel = (typeof SHELL_CHANNELS)[keyof typeof SHELL_CHANNELS];
 
+/**
+ * Synchronous channel (`ipcRenderer.sendSync`, not `invoke`, hence not in SHELL_CHANNELS)
+ * through which the preload fetches the host URL and session token at start-up. Main answers
+ * with a ShellSession only to the trusted window's top frame on the host origin, else null.
+ * The token is never put on a command line (renderer argv is readable via /proc/<pid>/cmdline).
+ */
+export const SHELL_SESSION_CHANNEL = 'auteur:session';
+
+/** What main returns on SHELL_SESSION_CHANNEL. */
+export interface ShellSession {
+  /** Base URL of the host API, e.g. http://127.0.0.1:4873 */
+  apiBase: string;
+  token: string;
+}
+
 export interface FileFilter {
   name: string;
   extensions: string[];

@@ -186,7 +186,8 @@ describe('app shell (signed in from the printed URL)', () => {
     const table = row.locator(tid('probe-table'));
     await table.waitFor({ state: 'visible' });
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
-    await row.scrollIntoViewIfNeeded();
+    // Full-page capture from the top: the sticky rail stays where it belongs in the PNG.
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'jobs-diagnose-succeeded');
   });
 

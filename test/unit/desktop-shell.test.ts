@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { SHELL_CHANNELS } from '../../shared/ipc/shell-bridge.js';
+import { SHELL_CHANNELS, SHELL_SESSION_CHANNEL } from '../../shared/ipc/shell-bridge.js';
 import { buildCsp } from '../../electron/host/desktop/csp.js';
 import { isShellChannel, parseShellRequest } from '../../electron/host/desktop/ipc-requests.js';
 import { isLocalHostname, isSafeExternalUrl, isSameOrigin } from '../../electron/host/desktop/navigation.js';
-import { API_ARG_PREFIX, TOKEN_ARG_PREFIX, buildShellArgs, parseShellArgs } from '../../electron/host/desktop/shell-args.js';
 import { secureWebPreferences } from '../../electron/host/desktop/web-preferences.js';
 
 const HOST = 'http://127.0.0.1:4873';
@@ -64,7 +63,7 @@ describe('buildCsp', () => {
 });
 
 describe('secureWebPreferences', () => {
-  const prefs = secureWebPreferences('/app/dist/electron/shell/preload.cjs', HOST, 'tok-123');
+  const prefs = secureWebPreferences('/app/dist/electron/shell/preload.cjs');
 
   it('isolates and sandboxes the renderer with no Node integration', () => {
     expect(prefs.contextIsolation).toBe(true);
@@ -77,20 +76,17 @@ describe('secureWebPreferences', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
-  it('passes apiBase and token to the preload as argv flags that parseShellArgs reads back', () => {
+  it('puts nothing on the renderer command line (the token comes over the session channel instead)', () => {
     expect(prefs.preload).toBe('/app/dist/electron/shell/preload.cjs');
-    expect(prefs.additionalArguments).toEqual([`--auteur-api=${HOST}`, '--auteur-token=tok-123']);
-    expect(parseShellArgs(['electron', '--type=renderer', ...prefs.additionalArguments])).toEqual({
-      apiBase: HOST,
-      token: 'tok-123',
-    });
+    expect(prefs).not.toHaveProperty('additionalArguments');
+    const args = (prefs as { additionalArguments?: unknown }).additionalArguments;
+    const flat = Array.isArray(args) ? args.map(String) : [];
+    expect(flat.some((a) => /token/i.test(a))).toBe(false);
+    expect(JSON.stringify(prefs)).not.toMatch(/token/i);
   });
 
-  it('refuses a relative preload path, a non-http apiBase and an empty token', () => {
-    expect(() => secureWebPreferences('preload.cjs', HOST, 't')).toThrow(/absolute/);
-    expect(() => secureWebPreferences('/p.cjs', 'file:///x', 't')).toThrow(/http/);
-    expect(() => secureWebPreferences('/p.cjs', 'nope', 't')).toThrow(/URL/);
-    expect(() => secureWebPreferences('/p.cjs', HOST, '')).toThrow(/token/);
+  it('refuses a relative preload path', () => {
+    expect(() => secureWebPreferences('preload.cjs')).toThrow(/absolute/);
   });
 });
 
@@ -144,19 +140,6 @@ describe('navigation policy', () => {
   });
 });
 
-describe('parseShellArgs', () => {
-  it('reads both flags and treats missing or empty values as null', () => {
-    expect(parseShellArgs([])).toEqual({ apiBase: null, token: null });
-    expect(parseShellArgs(['--auteur-api=', '--auteur-token='])).toEqual({ apiBase: null, token: null });
-    expect(parseShellArgs(['--auteur-token=a=b'])).toEqual({ apiBase: null, token: 'a=b' });
-  });
-
-  it('takes the first occurrence and round-trips buildShellArgs', () => {
-    expect(parseShellArgs(['--auteur-api=http://a:1', '--auteur-api=http://b:2']).apiBase).toBe('http://a:1');
-    expect(parseShellArgs(buildShellArgs(HOST, 'xyz'))).toEqual({ apiBase: HOST, token: 'xyz' });
-  });
-});
-
 describe('parseShellRequest', () => {
   it('accepts well-formed requests', () => {
     expect(parseShellRequest(SHELL_CHANNELS.openDialog, {})).toEqual({});
@@ -198,16 +181,19 @@ describe('parseShellRequest', () => {
 describe('preload.cts (read as text: it requires electron, so it cannot be imported here)', () => {
   const source = readFileSync(PRELOAD_FILE, 'utf8');
 
-  it('inlines every SHELL_CHANNELS value and no other auteur: channel', () => {
+  it('inlines every SHELL_CHANNELS value plus the session channel, and no other auteur: channel', () => {
+    expect(SHELL_SESSION_CHANNEL).toBe('auteur:session');
+    expect(Object.values(SHELL_CHANNELS)).not.toContain(SHELL_SESSION_CHANNEL);
     for (const channel of Object.values(SHELL_CHANNELS)) expect(source).toContain(`'${channel}'`);
+    expect(source).toContain(`'${SHELL_SESSION_CHANNEL}'`);
     const inlined = new Set([...source.matchAll(/['"`](auteur:[^'"`]+)['"`]/g)].map((m) => m[1]));
-    expect([...inlined].sort()).toEqual(Object.values(SHELL_CHANNELS).sort());
+    expect([...inlined].sort()).toEqual([...Object.values(SHELL_CHANNELS), SHELL_SESSION_CHANNEL].sort());
   });
 
-  it('reads the same argv flags as parseShellArgs', () => {
-    expect(source).toContain(`'${API_ARG_PREFIX}'`);
-    expect(source).toContain(`'${TOKEN_ARG_PREFIX}'`);
-    expect(source).toContain('process.argv');
+  it('gets apiBase/token with a synchronous IPC call, never from argv', () => {
+    expect(source).toMatch(/ipcRenderer\.sendSync\(\s*'auteur:session'\s*\)/);
+    expect(source).not.toContain('process.argv');
+    expect(source).not.toContain('--auteur-');
   });
 
   it("exposes window.auteur through contextBridge and requires nothing but 'electron' at runtime", () => {

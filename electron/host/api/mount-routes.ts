@@ -50,7 +50,8 @@ export function mountRoutes(router: Router, handlers: RouteHandlers, auth: { tok
           res,
         } as HandlerInput<RouteId>;
         const out = await handler(input);
-        if (res.headersSent) return;
+        // Binary routes (images, video) stream their own response.
+        if (spec.produces || res.headersSent) return;
         const checked = spec.response.safeParse(out);
         if (!checked.success) {
           auth.logger.error(`route ${id} returned data that does not match its schema: ${checked.error.message}`);

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
 import type { ResourceClass } from '../../../shared/schemas/jobs.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { isProcessAlive } from '../process-alive.js';
+import type { JobHookRegistry } from './job-hooks.js';
 import type { JobStore } from './job-store.js';
 import { toJob, type JobRow } from './job-row.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -41,6 +44,7 @@ export class JobRunner {
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly opts: RunnerOptions,
+    private readonly hooks: JobHookRegistry,
   ) {}
 
   start(): void {
@@ -63,6 +67,7 @@ export class JobRunner {
   cancel(id: string): JobRow {
     const row = this.store.requestCancel(id);
     this.publish(row);
+    this.afterTransition(row);
     if (this.running.has(id)) this.pool.cancel(id);
     return row;
   }
@@ -122,7 +127,7 @@ export class JobRunner {
           },
         },
       );
-      if (outcome.type === 'result') this.update(this.store.succeed(row.id, this.ownerId, outcome.result));
+      if (outcome.type === 'result') await this.succeed(row, outcome.result);
       else if (outcome.cancelled) this.update(this.store.markCancelled(row.id, this.ownerId));
       else this.update(this.store.failAttempt(row.id, this.ownerId, outcome.message));
       const final = this.store.get(row.id);
@@ -132,12 +137,41 @@ export class JobRunner {
       this.update(this.store.failAttempt(row.id, this.ownerId, `Internal error: ${(err as Error).message}`));
     } finally {
       this.running.delete(row.id);
+      // Whatever the hook did not take from the attempt's scratch folder is not kept.
+      rmSync(join(this.opts.dataDir, 'media', 'incoming', `${row.id}-${row.attempts}`), { recursive: true, force: true });
       this.wake();
     }
   }
 
+  private async succeed(row: JobRow, result: unknown): Promise<void> {
+    const onSucceeded = this.hooks.get(row.kind)?.onSucceeded;
+    let final = result;
+    if (onSucceeded) {
+      try {
+        const replaced = await onSucceeded(row, result);
+        if (replaced !== undefined) final = replaced;
+      } catch (err) {
+        this.update(this.store.failAttempt(row.id, this.ownerId, `Saving the result failed: ${(err as Error).message}`));
+        return;
+      }
+    }
+    this.update(this.store.succeed(row.id, this.ownerId, final));
+  }
+
   private update(row: JobRow | undefined): void {
-    if (row) this.publish(row);
+    if (!row) return;
+    this.publish(row);
+    this.afterTransition(row);
+  }
+
+  /** Runs a kind's onFailed hook once a job has ended failed or cancelled for good. */
+  private afterTransition(row: JobRow): void {
+    if (row.status !== 'failed' && row.status !== 'cancelled') return;
+    const onFailed = this.hooks.get(row.kind)?.onFailed;
+    if (!onFailed) return;
+    Promise.resolve()
+      .then(() => onFailed(row, row.error ?? row.status))
+      .catch((err) => this.logger.error(`onFailed hook of ${row.kind} failed for job ${row.id}: ${(err as Error).message}`));
   }
 
   private sweepOrphans(): void {
@@ -147,7 +181,7 @@ export class JobRunner {
         const row = this.store.recoverOrphan(orphan, reason);
         if (row) {
           this.logger.warn(`job ${row.id} (${row.kind}) recovered: ${reason} → ${row.status}`);
-          this.publish(row);
+          this.update(row);
         }
       }
     } catch (err) {

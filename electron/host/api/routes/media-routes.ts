@@ -1,5 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { mediaObjects } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
+import { toMediaObject } from '../../media/media-store.js';
 import type { HostContext } from '../../host-context.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
@@ -12,17 +14,13 @@ export function mediaRoutes(ctx: HostContext): RouteHandlers {
         .orderBy(desc(mediaObjects.createdAt))
         .limit(query.limit)
         .all()
-        .map((m) => ({
-          id: m.id,
-          sha256: m.sha256,
-          mime: m.mime,
-          bytes: m.bytes,
-          originalName: m.originalName,
-          provider: m.provider,
-          model: m.model,
-          jobId: m.jobId,
-          createdAt: new Date(m.createdAt).toISOString(),
-        })),
+        .map(toMediaObject),
     }),
+    'media.file': ({ params, res }) => {
+      const row = ctx.media.get(params.id);
+      if (!row) throw notFound(`Media ${params.id}`);
+      res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+      res.type(row.mime).sendFile(ctx.media.absolutePath(row));
+    },
   };
 }

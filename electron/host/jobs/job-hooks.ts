@@ -1,0 +1,25 @@
+import type { JobRow } from './job-row.js';
+
+/**
+ * Host-side effects of a job kind, run in the process that owns the database: a worker makes
+ * files and returns typed output; the hook ingests the files into the media store and updates
+ * the domain rows (a shader's thumbnail, a desire's status). A throwing onSucceeded fails the
+ * attempt with its message.
+ */
+export interface JobHooks {
+  /** May return a replacement result (e.g. media ids instead of scratch paths). */
+  onSucceeded?(job: JobRow, result: unknown): unknown | Promise<unknown>;
+  /** Called once when a job ends failed or cancelled for good. */
+  onFailed?(job: JobRow, error: string): void | Promise<void>;
+}
+
+export class JobHookRegistry {
+  private readonly hooks = new Map<string, JobHooks>();
+  register(kind: string, hooks: JobHooks): void {
+    if (this.hooks.has(kind)) throw new Error(`Job hooks for ${kind} are already registered`);
+    this.hooks.set(kind, hooks);
+  }
+  get(kind: string): JobHooks | undefined {
+    return this.hooks.get(kind);
+  }
+}
