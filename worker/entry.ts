@@ -39,6 +39,7 @@ async function run(msg: Extract<HostToWorker, { type: 'run' }>): Promise<void> {
       attempt: msg.attempt,
       dataDir: msg.dataDir,
       workDir,
+      providers: msg.providers,
       signal: controller.signal,
       progress: (fraction, message) =>
         send({ type: 'progress', jobId, progress: Math.min(1, Math.max(0, fraction)), message: message ?? null }),

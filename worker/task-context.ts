@@ -1,3 +1,5 @@
+import type { WorkerProviderConfig } from '../shared/schemas/providers.js';
+
 /** What a job handler gets from the worker process it runs in. */
 export interface TaskContext {
   jobId: string;
@@ -9,6 +11,8 @@ export interface TaskContext {
    * folder is removed after the attempt.
    */
   workDir: string;
+  /** Provider settings for this job: which LLM/TTS/… to use and how to reach it. */
+  providers: WorkerProviderConfig;
   /** Aborted when the job is cancelled; pass it to every fetch and child process. */
   signal: AbortSignal;
   progress(fraction: number, message?: string): void;

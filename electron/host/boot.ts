@@ -12,6 +12,7 @@ import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
 import { JobHookRegistry } from './jobs/job-hooks.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { MediaStore } from './media/media-store.js';
+import { providerConfigFromEnv } from './providers/provider-config.js';
 import { JobService } from './jobs/job-service.js';
 import { JobStore } from './jobs/job-store.js';
 import { WorkerPool } from './jobs/worker-pool.js';
@@ -72,7 +73,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     const pool = new WorkerPool(WORKER_ENTRY);
     const hooks = new JobHookRegistry();
     const media = new MediaStore(database.db, dataDir.mediaDir, bus);
-    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root }, hooks);
+    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root, providers: () => providerConfigFromEnv() }, hooks);
     const jobs = new JobService(store, runner);
     const token = randomBytes(24).toString('base64url');
     const ctx: HostContext = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkerProviderConfig } from '../schemas/providers.js';
 
 /** Messages between the host's pool and a worker child process (process.send / 'message'). */
 export const HostToWorker = z.discriminatedUnion('type', [
@@ -9,6 +10,8 @@ export const HostToWorker = z.discriminatedUnion('type', [
     input: z.unknown(),
     attempt: z.number().int(),
     dataDir: z.string(),
+    /** Effective provider settings for this job (env overrides applied, secrets decrypted). */
+    providers: WorkerProviderConfig,
   }),
   z.object({ type: z.literal('cancel'), jobId: z.string() }),
   z.object({ type: z.literal('shutdown') }),

@@ -35,9 +35,31 @@ function collectErrors(page: Page): string[] {
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
 
-/** Lets pending fetches settle so screenshots show data rather than spinners; never fails. */
+/** Counts the page's in-flight HTTP requests (WebSockets are not requests here). */
+function trackRequests(page: Page): () => number {
+  let n = 0;
+  page.on('request', () => n++);
+  page.on('requestfinished', () => n--);
+  page.on('requestfailed', () => n--);
+  return () => n;
+}
+const inFlight = new WeakMap<Page, () => number>();
+
+/**
+ * Lets pending fetches finish so screenshots show data rather than spinners: waits until no
+ * request has been in flight for 300 ms (at most 10 s); never fails. waitForLoadState('networkidle')
+ * would not do: it resolves at once after the document's first idle.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  const count = inFlight.get(page);
+  if (!count) return;
+  const deadline = Date.now() + 10_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (count() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 beforeAll(async () => {
@@ -58,6 +80,7 @@ describe('app shell (signed in from the printed URL)', () => {
     context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
     errors = collectErrors(page);
+    inFlight.set(page, trackRequests(page));
   });
 
   afterAll(async () => {

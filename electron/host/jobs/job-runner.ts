@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
 import type { ResourceClass } from '../../../shared/schemas/jobs.js';
+import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { isProcessAlive } from '../process-alive.js';
@@ -20,6 +21,8 @@ const FEED_MS = 500;
 
 export interface RunnerOptions {
   dataDir: string;
+  /** Effective provider settings handed to each job's worker (settings + env + decrypted secrets). */
+  providers: () => WorkerProviderConfig | Promise<WorkerProviderConfig>;
   /** Resource classes this runner executes; an empty list makes it a pure observer. */
   resources?: ResourceClass[];
 }
@@ -115,9 +118,10 @@ export class JobRunner {
         this.update(this.store.failAttempt(row.id, this.ownerId, `Unknown job kind "${row.kind}"`, { retryable: false }));
         return;
       }
+      const providers = await this.opts.providers();
       const outcome = await this.pool.run(
         row.resource,
-        { jobId: row.id, kind: row.kind, input: row.input, attempt: row.attempts, dataDir: this.opts.dataDir, timeoutMs: spec.timeoutMs },
+        { jobId: row.id, kind: row.kind, input: row.input, attempt: row.attempts, dataDir: this.opts.dataDir, timeoutMs: spec.timeoutMs, providers },
         {
           onStart: (pid) => this.update(this.store.setWorkerPid(row.id, this.ownerId, pid)),
           onProgress: (p, m) => this.update(this.store.progress(row.id, this.ownerId, p, m)),

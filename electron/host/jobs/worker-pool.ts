@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { HostToWorker } from '../../../shared/ipc/worker-protocol.js';
 import { WorkerToHost } from '../../../shared/ipc/worker-protocol.js';
 import type { ResourceClass } from '../../../shared/schemas/jobs.js';
+import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import type { WorkerPoolState } from '../../../shared/schemas/system.js';
 
 export interface RunRequest {
@@ -12,6 +13,7 @@ export interface RunRequest {
   attempt: number;
   dataDir: string;
   timeoutMs: number;
+  providers: WorkerProviderConfig;
 }
 
 export interface RunCallbacks {
@@ -100,7 +102,7 @@ export class WorkerPool {
       }, req.timeoutMs);
       this.active.set(req.jobId, { slot, child, resolve, callbacks, timer, cancelled: false });
       callbacks.onStart(child.pid ?? -1);
-      const msg: HostToWorker = { type: 'run', jobId: req.jobId, kind: req.kind, input: req.input, attempt: req.attempt, dataDir: req.dataDir };
+      const msg: HostToWorker = { type: 'run', jobId: req.jobId, kind: req.kind, input: req.input, attempt: req.attempt, dataDir: req.dataDir, providers: req.providers };
       child.send(msg);
     });
   }
