@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { printTable, row, summarize, type BenchRow } from './table.js';
+import { printTable, row, summarize, type BenchRow, type Summary } from './table.js';
 
 const RUNS = 5;
 const WARMUPS = 1;
@@ -207,6 +207,9 @@ function launchBrowser(): Promise<Browser> {
 
 // ---------------------------------------------------------------------------------------------
 
+const round = (v: number): number => Math.round(v * 10) / 10;
+const roundAll = (s: Summary): Summary => ({ runs: s.runs, median: round(s.median), p90: round(s.p90), min: round(s.min), max: round(s.max) });
+
 interface Measured {
   row: BenchRow;
   samplesMs: number[];
@@ -268,12 +271,17 @@ async function main(): Promise<void> {
         warmups: WARMUPS,
         totalMs: Math.round(performance.now() - started),
         rows: measured.map((m) => ({
-          ...m.row,
+          benchmark: m.row.benchmark,
+          runs: m.row.runs,
+          median: round(m.row.median),
+          p90: round(m.row.p90),
+          baseline: m.row.baseline === null ? null : round(m.row.baseline),
+          ratio: m.row.ratio === null ? null : Math.round(m.row.ratio * 1000) / 1000,
           unit: 'ms',
-          samplesMs: m.samplesMs.map((v) => Math.round(v * 10) / 10),
-          stats: summarize(m.samplesMs),
-          baselineMs: m.baselineMs.map((v) => Math.round(v * 10) / 10),
-          baselineStats: summarize(m.baselineMs),
+          samplesMs: m.samplesMs.map(round),
+          stats: roundAll(summarize(m.samplesMs)),
+          baselineMs: m.baselineMs.map(round),
+          baselineStats: roundAll(summarize(m.baselineMs)),
           baselineDescription: m.baselineDescription,
         })),
       },

@@ -1,0 +1,12 @@
+import type { Capability } from '../../shared/schemas/providers.js';
+import type { ProviderModule } from './types.js';
+
+/**
+ * Every provider module, in the order "auto" tries them per capability: real services first,
+ * embedded defaults last. Provider areas add their modules here.
+ */
+export const PROVIDERS: ProviderModule[] = [];
+
+export function providersFor(capability: Capability): ProviderModule[] {
+  return PROVIDERS.filter((p) => p.capabilities.includes(capability));
+}
