@@ -36,7 +36,7 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
 const serverStamp = 'dist/.server-build';
-if (force || newest(['shared', 'worker', 'electron', 'tsconfig.base.json', 'tsconfig.build.json', 'package.json']) > mtime(serverStamp)) {
+if (force || newest(['shared', 'worker', 'electron', 'bench', 'drizzle', 'tsconfig.base.json', 'tsconfig.build.json', 'package.json']) > mtime(serverStamp)) {
   run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], 'host, worker and shell');
   writeFileSync(join(root, serverStamp), new Date().toISOString());
 }
