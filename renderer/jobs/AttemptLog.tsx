@@ -29,7 +29,7 @@ export function AttemptLog({ attempts }: { attempts: JobAttempt[] }) {
                 <td>{formatDateTime(a.startedAt)}</td>
                 <td>{ms === null ? '—' : formatDuration(ms)}</td>
                 <td className="mono">{a.workerPid ?? '—'}</td>
-                <td className="attempt-error">{a.error ?? '—'}</td>
+                <td className={a.error ? 'attempt-error' : 'muted'}>{a.error ?? '—'}</td>
               </tr>
             );
           })}

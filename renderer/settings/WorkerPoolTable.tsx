@@ -11,7 +11,7 @@ export function WorkerPoolTable({ pool }: { pool: WorkerPoolState }) {
     <div className="table-wrap">
       <table className="table" data-testid="worker-pool">
         <caption>
-          Worker pool <span className="mono muted">runner {pool.runnerId}</span>
+          Worker pool <span className="mono muted">{pool.runnerId}</span>
         </caption>
         <thead>
           <tr>
