@@ -4,20 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './api/create-app.js';
 import { attachEventsSocket } from './api/events-ws.js';
 import { ensureDataDir, resolveDataDir } from './data-dir.js';
-import { openDatabase } from './db/connection.js';
-import { ensureLocalOwner } from './db/owner.js';
-import { EventBus } from './events/event-bus.js';
-import type { HostContext } from './host-context.js';
+import { closeCore, createCore } from './core.js';
+import type { CoreContext, HostContext } from './host-context.js';
 import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
-import { JobHookRegistry } from './jobs/job-hooks.js';
-import { JobRunner } from './jobs/job-runner.js';
-import { MediaStore } from './media/media-store.js';
-import { providerConfigFromEnv } from './providers/provider-config.js';
-import { JobService } from './jobs/job-service.js';
-import { JobStore } from './jobs/job-store.js';
-import { WorkerPool } from './jobs/worker-pool.js';
 import { createLogger } from './logger.js';
-import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
+import { APP_VERSION } from './package-root.js';
 
 export const DEFAULT_PORT = 4873;
 
@@ -64,34 +55,12 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
   ensureDataDir(dataDir);
   const releaseLock = acquireHostLock(dataDir);
   const logger = createLogger(dataDir.logsDir, opts.log ? { echo: opts.log } : {});
-  let database: ReturnType<typeof openDatabase> | undefined;
+  let core: CoreContext | undefined;
   try {
-    database = openDatabase(dataDir.dbPath);
-    const ownerUserId = ensureLocalOwner(database.db);
-    const bus = new EventBus();
-    const store = new JobStore(database);
-    const pool = new WorkerPool(WORKER_ENTRY);
-    const hooks = new JobHookRegistry();
-    const media = new MediaStore(database.db, dataDir.mediaDir, bus);
-    const runner = new JobRunner(store, pool, bus, logger, { dataDir: dataDir.root, providers: () => providerConfigFromEnv() }, hooks);
-    const jobs = new JobService(store, runner);
+    // Studios register their job hooks and services in core.ts (registerDomains), not here.
+    core = createCore({ dataDir, mode: opts.mode, logger });
     const token = randomBytes(24).toString('base64url');
-    const ctx: HostContext = {
-      version: APP_VERSION,
-      dataDir,
-      database,
-      bus,
-      pool,
-      runner,
-      jobs,
-      hooks,
-      media,
-      logger,
-      ownerUserId,
-      startedAt: new Date(),
-      mode: opts.mode,
-      origin: { url: '', port: 0, token },
-    };
+    const ctx: HostContext = { ...core, origin: { url: '', port: 0, token } };
     const server = createServer(createApp(ctx));
     const detachWs = attachEventsSocket(server, ctx);
     let port: number;
@@ -103,25 +72,23 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     }
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
-    runner.start();
+    ctx.runner.start();
     logger.info(`host ${APP_VERSION} (${opts.mode}) listening on ${ctx.origin.url}, data dir ${dataDir.root}`);
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         logger.info('host shutting down');
-        await runner.stop();
-        await pool.close();
         detachWs();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
-        database!.close();
+        await closeCore(ctx);
         removeHostJson(dataDir);
         releaseLock();
       })());
     return { url: ctx.origin.url, port, token, dataDir: dataDir.root, version: APP_VERSION, close };
   } catch (err) {
-    database?.close();
+    if (core) await closeCore(core);
     releaseLock();
     throw err;
   }

@@ -8,8 +8,8 @@ import type { JobService } from './jobs/job-service.js';
 import type { WorkerPool } from './jobs/worker-pool.js';
 import type { Logger } from './logger.js';
 
-/** Everything a route or service needs from the running host, passed explicitly (no globals). */
-export interface HostContext {
+/** Everything a service needs from the running studio core, passed explicitly (no globals). */
+export interface CoreContext {
   version: string;
   dataDir: DataDir;
   database: Database_;
@@ -23,7 +23,11 @@ export interface HostContext {
   logger: Logger;
   ownerUserId: string;
   startedAt: Date;
-  mode: 'headless' | 'desktop';
+  mode: 'headless' | 'desktop' | 'mcp';
+}
+
+/** The core plus the HTTP face: what API routes receive. */
+export interface HostContext extends CoreContext {
   /** Filled once the server listens. */
   origin: { url: string; port: number; token: string };
 }

@@ -1,0 +1,74 @@
+import type { DataDir } from './data-dir.js';
+import { openDatabase } from './db/connection.js';
+import { ensureLocalOwner } from './db/owner.js';
+import { EventBus } from './events/event-bus.js';
+import type { CoreContext } from './host-context.js';
+import { JobHookRegistry } from './jobs/job-hooks.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { JobService } from './jobs/job-service.js';
+import { JobStore } from './jobs/job-store.js';
+import { WorkerPool } from './jobs/worker-pool.js';
+import type { Logger } from './logger.js';
+import { MediaStore } from './media/media-store.js';
+import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
+import { providerConfigFromEnv } from './providers/provider-config.js';
+
+export interface CoreOptions {
+  dataDir: DataDir;
+  mode: CoreContext['mode'];
+  logger: Logger;
+}
+
+/**
+ * Registers each studio's job hooks and start-up work on the core. Every process that runs
+ * jobs (the host, `auteur mcp` without a host) calls it, so results are stored the same way.
+ */
+function registerDomains(_core: CoreContext): void {
+  // Studios add their `register…(core)` calls here.
+}
+
+/**
+ * The studio without its HTTP face: database (migrated), job store, runner + worker pool,
+ * media store, event bus and the services built on them. The host adds the API on top;
+ * `auteur mcp` uses it directly over stdio.
+ */
+export function createCore(opts: CoreOptions): CoreContext {
+  const database = openDatabase(opts.dataDir.dbPath);
+  try {
+    const ownerUserId = ensureLocalOwner(database.db);
+    const bus = new EventBus();
+    const store = new JobStore(database);
+    const pool = new WorkerPool(WORKER_ENTRY);
+    const hooks = new JobHookRegistry();
+    const media = new MediaStore(database.db, opts.dataDir.mediaDir, bus);
+    const runner = new JobRunner(store, pool, bus, opts.logger, { dataDir: opts.dataDir.root, providers: () => providerConfigFromEnv() }, hooks);
+    const jobs = new JobService(store, runner);
+    const core: CoreContext = {
+      version: APP_VERSION,
+      dataDir: opts.dataDir,
+      database,
+      bus,
+      pool,
+      runner,
+      jobs,
+      hooks,
+      media,
+      logger: opts.logger,
+      ownerUserId,
+      startedAt: new Date(),
+      mode: opts.mode,
+    };
+    registerDomains(core);
+    return core;
+  } catch (err) {
+    database.close();
+    throw err;
+  }
+}
+
+/** Stops the runner and workers, then closes the database. */
+export async function closeCore(core: CoreContext): Promise<void> {
+  await core.runner.stop();
+  await core.pool.close();
+  core.database.close();
+}
