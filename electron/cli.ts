@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { doctor } from './cli/doctor.js';
+import { mcp } from './cli/mcp.js';
 import { serve } from './cli/serve.js';
 import { APP_VERSION } from './host/package-root.js';
 
@@ -13,6 +14,7 @@ Usage: auteur <command> [options]
 Commands:
   serve [--port N] [--home DIR]   Start the studio host headless and print its URL (with token)
   doctor [--home DIR] [--json]    Check SQLite, sqlite-vec, ffmpeg, Chromium and AI providers
+  mcp [--home DIR]                MCP server on stdio for Claude Desktop (acts as the local owner)
   version                         Print the version
   help                            Show this help
 
@@ -38,6 +40,10 @@ const COMMANDS: Record<string, Command> = {
   doctor: async (args) => {
     const { values } = parseArgs({ args, options: { home: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
     return doctor({ home: values.home, json: values.json });
+  },
+  mcp: async (args) => {
+    const { values } = parseArgs({ args, options: { home: { type: 'string' } }, strict: true });
+    return mcp({ home: values.home });
   },
   version: async () => {
     process.stdout.write(`${APP_VERSION}\n`);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { API_KEY_ROUTES } from './routes/api-keys.js';
 import { CORE_ROUTES } from './routes/core.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
@@ -9,6 +10,7 @@ export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec
  */
 export const ROUTES = {
   ...CORE_ROUTES,
+  ...API_KEY_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

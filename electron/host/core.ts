@@ -1,3 +1,4 @@
+import { ApiKeyService } from './api-keys/api-key-service.js';
 import type { DataDir } from './data-dir.js';
 import { openDatabase } from './db/connection.js';
 import { ensureLocalOwner } from './db/owner.js';
@@ -53,6 +54,7 @@ export function createCore(opts: CoreOptions): CoreContext {
       jobs,
       hooks,
       media,
+      apiKeys: new ApiKeyService(database.db),
       logger: opts.logger,
       ownerUserId,
       startedAt: new Date(),

@@ -1,3 +1,4 @@
+import type { ApiKeyService } from './api-keys/api-key-service.js';
 import type { DataDir } from './data-dir.js';
 import type { Database_ } from './db/connection.js';
 import type { EventBus } from './events/event-bus.js';
@@ -20,6 +21,7 @@ export interface CoreContext {
   /** Where job kinds register host-side effects (ingest media, update domain rows). */
   hooks: JobHookRegistry;
   media: MediaStore;
+  apiKeys: ApiKeyService;
   logger: Logger;
   ownerUserId: string;
   startedAt: Date;

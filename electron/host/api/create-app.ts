@@ -2,8 +2,10 @@ import express, { type Express } from 'express';
 import { API_PREFIX } from '../../../shared/routes.js';
 import { buildCsp } from '../desktop/csp.js';
 import type { HostContext } from '../host-context.js';
+import { mcpHttpRouter } from '../mcp/http-transport.js';
 import { RENDERER_DIR } from '../package-root.js';
 import { errorHandler, mountRoutes } from './mount-routes.js';
+import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
@@ -20,7 +22,7 @@ export function createApp(ctx: HostContext): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...apiKeyRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)
@@ -30,6 +32,7 @@ export function createApp(ctx: HostContext): Express {
   api.use(errorHandler(ctx.logger));
   app.use(API_PREFIX, api);
 
+  app.use('/mcp', mcpHttpRouter(ctx));
   app.use(staticRenderer(RENDERER_DIR));
   app.use(errorHandler(ctx.logger));
   return app;

@@ -40,6 +40,8 @@ export class JobRunner {
   private feedCursor = Date.now() - 1000;
   private ticking = false;
   private stopped = false;
+  /** False makes this runner an observer: it streams changes but claims nothing. */
+  private executing = true;
 
   constructor(
     private readonly store: JobStore,
@@ -59,6 +61,21 @@ export class JobRunner {
       setInterval(() => this.pollChanges(), FEED_MS),
     ];
     this.tick();
+  }
+
+  /**
+   * `auteur mcp` executes jobs only while no host runs on its data dir (one GPU, one runner);
+   * it observes otherwise. Claims are transactional either way, so this is about resources.
+   */
+  setExecuting(executing: boolean): void {
+    if (this.executing === executing) return;
+    this.executing = executing;
+    this.logger.info(`job runner ${this.ownerId} ${executing ? 'now executes jobs' : 'now only observes (a host runs them)'}`);
+    if (executing) this.wake();
+  }
+
+  get isExecuting(): boolean {
+    return this.executing;
   }
 
   /** Called after a job is queued here, so it starts without waiting for the next tick. */
@@ -90,7 +107,7 @@ export class JobRunner {
   }
 
   private tick(): void {
-    if (this.ticking || this.stopped) return;
+    if (this.ticking || this.stopped || !this.executing) return;
     this.ticking = true;
     try {
       const kinds = jobKindNames();

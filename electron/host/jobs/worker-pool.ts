@@ -145,7 +145,8 @@ export class WorkerPool {
 
   private ensureChild(slot: Slot): ChildProcess {
     if (slot.child && slot.child.exitCode === null && slot.child.signalCode === null && slot.child.connected) return slot.child;
-    const child = fork(this.entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv, serialization: 'advanced' });
+    // Worker stdout goes to our stderr: stdout belongs to the MCP stdio protocol in `auteur mcp`.
+    const child = fork(this.entry, [], { stdio: ['ignore', 2, 2, 'ipc'], execArgv: this.execArgv, serialization: 'advanced' });
     slot.child = child;
     child.on('message', (raw) => this.onMessage(raw));
     child.on('exit', (code, signal) => {

@@ -1,0 +1,19 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CoreContext } from '../host-context.js';
+import type { CallRateLimiter, Principal } from './principal.js';
+import { registerJobTools } from './tools/job-tools.js';
+
+/** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
+export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
+  const server = new McpServer(
+    { name: 'auteur-studio', title: 'Auteur Studio', version: core.version },
+    {
+      capabilities: { logging: {} },
+      instructions:
+        'Auteur Studio is a local generative studio. Use browse_shaders / get_trending / get_feed_context to see what exists, render_shader to see GLSL as images before submitting, submit_shader to publish, and get_desire_queue + fulfill_desire to answer what people asked for. Long work returns a job id: follow it with get_job.',
+    },
+  );
+  const deps = { server, core, principal, limiter };
+  registerJobTools(deps);
+  return server;
+}
