@@ -1,5 +1,7 @@
 import { Page } from '../components/Page.js';
 import { DoctorSection } from './DoctorSection.js';
+import { ApiKeysSection } from './agents/ApiKeysSection.js';
+import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
 import { SystemSection } from './SystemSection.js';
 
 export function SettingsPage() {
@@ -7,6 +9,8 @@ export function SettingsPage() {
     <Page id="settings" title="Settings" lead="Where the studio keeps its data, what it runs on, and whether everything it needs is present.">
       <SystemSection />
       <DoctorSection />
+      <ConnectAgentSection />
+      <ApiKeysSection />
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ApiKeyList, ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from '../schemas/api-keys.js';
 import { IdParams } from './core.js';
 import type { RouteSpec } from './route-spec.js';
@@ -9,4 +10,15 @@ export const API_KEY_ROUTES = {
     body: CreateApiKeyRequest, response: CreatedApiKey, status: 201,
   },
   'apiKeys.revoke': { method: 'delete', path: '/me/api-keys/:id', summary: 'Revoke an API key at once', tag: 'api-keys', auth: 'token', params: IdParams, response: ApiKeyView },
+  'mcp.config': {
+    method: 'get', path: '/mcp/config', summary: 'How to connect an AI agent: the claude_desktop_config.json entry for this install, and the HTTP endpoint', tag: 'api-keys', auth: 'token',
+    response: z.object({
+      command: z.string(),
+      args: z.array(z.string()),
+      env: z.record(z.string(), z.string()),
+      claudeDesktopConfig: z.string().describe('A complete claude_desktop_config.json to paste, or merge its mcpServers entry'),
+      configPaths: z.object({ macos: z.string(), windows: z.string(), linux: z.string() }),
+      httpUrl: z.string().describe('Streamable HTTP endpoint; needs an API key'),
+    }),
+  },
 } as const satisfies Record<string, RouteSpec>;

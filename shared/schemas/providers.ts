@@ -38,7 +38,7 @@ export const WorkerProviderConfig = z.object({
     models: z.object({ llm: z.string().nullable().default(null), vision: z.string().nullable().default(null), embeddings: z.string().nullable().default(null) }).default({ llm: null, vision: null, embeddings: null }),
   }).default({ url: 'http://127.0.0.1:11434', models: { llm: null, vision: null, embeddings: null } }),
   openaiCompatible: z.object({ url: z.string().nullable().default(null), model: z.string().nullable().default(null), apiKey: z.string().nullable().default(null) }).default({ url: null, model: null, apiKey: null }),
-  anthropic: z.object({ apiKey: z.string().nullable().default(null), model: z.string().default('claude-sonnet-4-5') }).default({ apiKey: null, model: 'claude-sonnet-4-5' }),
+  anthropic: z.object({ apiKey: z.string().nullable().default(null), model: z.string().default('claude-sonnet-4-6') }).default({ apiKey: null, model: 'claude-sonnet-4-6' }),
   openai: z.object({ apiKey: z.string().nullable().default(null), model: z.string().default('gpt-4.1-mini') }).default({ apiKey: null, model: 'gpt-4.1-mini' }),
   comfyui: z.object({ url: z.string().default('http://127.0.0.1:8188') }).default({ url: 'http://127.0.0.1:8188' }),
   elevenlabs: z.object({ apiKey: z.string().nullable().default(null), voiceId: z.string().nullable().default(null), model: z.string().default('eleven_multilingual_v2') }).default({ apiKey: null, voiceId: null, model: 'eleven_multilingual_v2' }),

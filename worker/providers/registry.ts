@@ -1,11 +1,15 @@
 import type { Capability } from '../../shared/schemas/providers.js';
+import { LLM_MODULES } from './llm/modules.js';
 import type { ProviderModule } from './types.js';
 
 /**
  * Every provider module, in the order "auto" tries them per capability: real services first,
  * embedded defaults last. Provider areas add their modules here.
  */
-export const PROVIDERS: ProviderModule[] = [];
+export const PROVIDERS: ProviderModule[] = [
+  // ollama, openai-compatible, anthropic, openai
+  ...LLM_MODULES,
+];
 
 export function providersFor(capability: Capability): ProviderModule[] {
   return PROVIDERS.filter((p) => p.capabilities.includes(capability));

@@ -1,5 +1,6 @@
 import type { HostContext } from '../../host-context.js';
 import { toApiKeyView } from '../../api-keys/api-key-service.js';
+import { CLAUDE_CONFIG_PATHS, claudeDesktopConfig, mcpLaunch } from '../../mcp/claude-config.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
 export function apiKeyRoutes(ctx: HostContext): RouteHandlers {
@@ -10,6 +11,10 @@ export function apiKeyRoutes(ctx: HostContext): RouteHandlers {
       const { key, row } = await keys.create(ctx.ownerUserId, body.name, body.trustTier);
       ctx.logger.info(`API key ${row.keyPrefix}… created (${row.trustTier})`);
       return { key, apiKey: toApiKeyView(row) };
+    },
+    'mcp.config': () => {
+      const launch = mcpLaunch(ctx.dataDir.root);
+      return { ...launch, claudeDesktopConfig: claudeDesktopConfig(launch), configPaths: CLAUDE_CONFIG_PATHS, httpUrl: `${ctx.origin.url}/mcp` };
     },
     'apiKeys.revoke': ({ params }) => {
       const row = keys.revoke(ctx.ownerUserId, params.id);
