@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { printTable, row, summarize, type BenchRow, type Summary } from './table.js';
+import { benchShaders } from './shaders.js';
 
 const RUNS = 5;
 const WARMUPS = 1;
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
 
-  const rows = measured.map((m) => m.row);
+  const rows = [...measured.map((m) => m.row), ...(await benchShaders())];
   process.stdout.write('\n');
   printTable(rows);
 

@@ -15,6 +15,8 @@ Commands:
   serve [--port N] [--home DIR]   Start the studio host headless and print its URL (with token)
   doctor [--home DIR] [--json]    Check SQLite, sqlite-vec, ffmpeg, Chromium and AI providers
   mcp [--home DIR]                MCP server on stdio for Claude Desktop (acts as the local owner)
+  render <file.glsl|file.json> [--seconds 5] [--width 640 --height 360 --fps 30] [--out DIR]
+                                  Render a shader (or Shadertoy JSON export) headless: thumbnail, preview, report
   version                         Print the version
   help                            Show this help
 
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { home: { type: 'string' } }, strict: true });
     return mcp({ home: values.home });
   },
+  // Loaded on demand: the renderer pulls in puppeteer-core and sharp, which `serve` must not pay for.
+  render: async (args) => (await import('./cli/render.js')).renderCommand(args),
   version: async () => {
     process.stdout.write(`${APP_VERSION}\n`);
     return 0;

@@ -43,3 +43,6 @@ if (force || newest(['shared', 'worker', 'electron', 'bench', 'drizzle', 'tsconf
 if (force || newest(['renderer', 'shared', 'vite.config.ts', 'package.json']) > mtime('dist/renderer/index.html')) {
   run(process.execPath, [vite, 'build', '--logLevel', 'warn'], 'renderer');
 }
+if (force || newest(['renderer/shader-runtime', 'shared/shaders', 'vite.runtime.config.ts', 'package.json']) > mtime('dist/shader-runtime/runtime.iife.js')) {
+  run(process.execPath, [vite, 'build', '-c', 'vite.runtime.config.ts', '--logLevel', 'warn'], 'shader runtime (headless page)');
+}

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { API_KEY_ROUTES } from './routes/api-keys.js';
 import { CORE_ROUTES } from './routes/core.js';
+import { PROVIDER_ROUTES } from './routes/providers.js';
+import { SHADER_DISCOVERY_ROUTES } from './routes/shader-discovery.js';
+import { SHADER_ROUTES } from './routes/shaders.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -10,7 +13,10 @@ export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec
  */
 export const ROUTES = {
   ...CORE_ROUTES,
+  ...PROVIDER_ROUTES,
   ...API_KEY_ROUTES,
+  ...SHADER_ROUTES,
+  ...SHADER_DISCOVERY_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -9,6 +9,7 @@ import type { CoreContext, HostContext } from './host-context.js';
 import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
 import { createLogger } from './logger.js';
 import { APP_VERSION } from './package-root.js';
+import type { SecretCodec } from './providers/secret-codec.js';
 
 export const DEFAULT_PORT = 4873;
 
@@ -18,6 +19,8 @@ export interface StartHostOptions {
   port?: number;
   mode: 'headless' | 'desktop';
   log?: (line: string) => void;
+  /** How provider API keys are encrypted at rest; the Electron shell passes a safeStorage codec. */
+  secretCodec?: SecretCodec;
 }
 
 export interface RunningHost {
@@ -58,7 +61,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
   let core: CoreContext | undefined;
   try {
     // Studios register their job hooks and services in core.ts (registerDomains), not here.
-    core = createCore({ dataDir, mode: opts.mode, logger });
+    core = createCore({ dataDir, mode: opts.mode, logger, secretCodec: opts.secretCodec });
     const token = randomBytes(24).toString('base64url');
     const ctx: HostContext = { ...core, origin: { url: '', port: 0, token } };
     const server = createServer(createApp(ctx));

@@ -10,13 +10,21 @@ import { JobService } from './jobs/job-service.js';
 import { JobStore } from './jobs/job-store.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import type { Logger } from './logger.js';
+import { registerImageHooks } from './media/image-hooks.js';
 import { MediaStore } from './media/media-store.js';
 import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
-import { providerConfigFromEnv } from './providers/provider-config.js';
+import { registerProviderHooks } from './providers/provider-hooks.js';
+import { registerShaderHooks } from './shaders/render-hook.js';
+import { registerGenerationHooks } from './shaders/generation-hooks.js';
+import { createProviderServices } from './providers/provider-services.js';
+import type { SecretCodec } from './providers/secret-codec.js';
+import { ProviderSettingsStore } from './providers/settings-store.js';
 
 export interface CoreOptions {
   dataDir: DataDir;
   mode: CoreContext['mode'];
+  /** Encrypts provider keys at rest; the desktop app passes safeStorage, default is a key file in the data dir. */
+  secretCodec?: SecretCodec;
   logger: Logger;
 }
 
@@ -24,8 +32,12 @@ export interface CoreOptions {
  * Registers each studio's job hooks and start-up work on the core. Every process that runs
  * jobs (the host, `auteur mcp` without a host) calls it, so results are stored the same way.
  */
-function registerDomains(_core: CoreContext): void {
+function registerDomains(core: CoreContext): void {
   // Studios add their `register…(core)` calls here.
+  registerProviderHooks(core);
+  registerShaderHooks(core);
+  registerGenerationHooks(core);
+  registerImageHooks(core);
 }
 
 /**
@@ -42,7 +54,8 @@ export function createCore(opts: CoreOptions): CoreContext {
     const pool = new WorkerPool(WORKER_ENTRY);
     const hooks = new JobHookRegistry();
     const media = new MediaStore(database.db, opts.dataDir.mediaDir, bus);
-    const runner = new JobRunner(store, pool, bus, opts.logger, { dataDir: opts.dataDir.root, providers: () => providerConfigFromEnv() }, hooks);
+    const providers = createProviderServices({ store: new ProviderSettingsStore(database.db), dataDir: opts.dataDir.root, codec: opts.secretCodec, logger: opts.logger });
+    const runner = new JobRunner(store, pool, bus, opts.logger, { dataDir: opts.dataDir.root, providers: () => providers.settings.effectiveConfig() }, hooks);
     const jobs = new JobService(store, runner);
     const core: CoreContext = {
       version: APP_VERSION,
@@ -55,6 +68,7 @@ export function createCore(opts: CoreOptions): CoreContext {
       hooks,
       media,
       apiKeys: new ApiKeyService(database.db),
+      providers,
       logger: opts.logger,
       ownerUserId,
       startedAt: new Date(),

@@ -1,4 +1,5 @@
 import type { ApiKeyService } from './api-keys/api-key-service.js';
+import type { ProviderServices } from './providers/provider-services.js';
 import type { DataDir } from './data-dir.js';
 import type { Database_ } from './db/connection.js';
 import type { EventBus } from './events/event-bus.js';
@@ -22,6 +23,8 @@ export interface CoreContext {
   hooks: JobHookRegistry;
   media: MediaStore;
   apiKeys: ApiKeyService;
+  /** Provider settings (encrypted keys), effective config for jobs, live provider status. */
+  providers: ProviderServices;
   logger: Logger;
   ownerUserId: string;
   startedAt: Date;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow, type Tray } from 'electron';
 import { startHost, type RunningHost } from '../host/boot.js';
 import { registerIpc } from './ipc.js';
+import { safeStorageCodec } from './safe-storage-codec.js';
 import { setupAppMenu } from './menu.js';
 import { setupTray } from './tray.js';
 import { createMainWindow } from './window.js';
@@ -52,7 +53,9 @@ function showWindow(): void {
 }
 
 async function start(): Promise<void> {
-  hostStart = startHost({ mode: 'desktop' });
+  const secretCodec = await safeStorageCodec();
+  if (!secretCodec) log('no OS keychain available: provider keys are encrypted with a key file in the data dir');
+  hostStart = startHost({ mode: 'desktop', secretCodec: secretCodec ?? undefined });
   host = await hostStart;
   if (shutdown !== 'running') return; // quit was requested while starting; before-quit closes the host
   log(`host ${host.version} at ${host.url}, data in ${host.dataDir}`);

@@ -7,6 +7,7 @@ import { useEventsStore } from '../api/eventsStore.js';
 import { queryKeys } from '../api/keys.js';
 import { upsertJob } from '../jobs/cache.js';
 import { useJobLogStore } from '../jobs/logStore.js';
+import { handleShaderEvent } from '../studios/shaders/api/live-events.js';
 
 function handleEvent(qc: QueryClient, event: ServerEvent): void {
   switch (event.type) {
@@ -21,6 +22,7 @@ function handleEvent(qc: QueryClient, event: ServerEvent): void {
       return;
     case 'domain':
       if (event.topic.startsWith('media.')) void qc.invalidateQueries({ queryKey: queryKeys.media.all });
+      if (event.topic.startsWith('shader.') || event.topic.startsWith('desire.')) handleShaderEvent(qc, event.topic, event.id, event.data);
       return;
   }
 }

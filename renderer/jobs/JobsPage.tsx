@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { Loading } from '../components/Loading.js';
 import { Page } from '../components/Page.js';
+import { GpuStatus } from './GpuStatus.js';
 import { JobRow } from './JobRow.js';
 import { useCreateJob, useJobs } from './hooks.js';
 
@@ -33,7 +34,12 @@ export function JobsPage() {
       id="jobs"
       title="Jobs"
       lead="Background work runs in worker processes, one queue for every studio. Progress updates live."
-      actions={runButton}
+      actions={
+        <>
+          <GpuStatus />
+          {runButton}
+        </>
+      }
     >
       {create.error ? <ErrorBanner title="Could not queue diagnostics" error={create.error} /> : null}
       {jobs.error ? <ErrorBanner title="Could not load jobs" error={jobs.error} onRetry={() => void jobs.refetch()} /> : null}

@@ -2,12 +2,14 @@ import { Page } from '../components/Page.js';
 import { DoctorSection } from './DoctorSection.js';
 import { ApiKeysSection } from './agents/ApiKeysSection.js';
 import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
+import { ProvidersSection } from './providers/ProvidersSection.js';
 import { SystemSection } from './SystemSection.js';
 
 export function SettingsPage() {
   return (
     <Page id="settings" title="Settings" lead="Where the studio keeps its data, what it runs on, and whether everything it needs is present.">
       <SystemSection />
+      <ProvidersSection />
       <DoctorSection />
       <ConnectAgentSection />
       <ApiKeysSection />

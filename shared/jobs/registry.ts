@@ -1,8 +1,12 @@
 import type { JobKindSpec } from './define.js';
+import { imageGenerate } from './image-generate.js';
+import { providerOllamaPull } from './provider-ollama-pull.js';
+import { shaderGenerate } from './shader-generate.js';
+import { shaderRender } from './shader-render.js';
 import { systemDiagnose } from './system-diagnose.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, Id } from '../schemas/common.js';
 import { CreateJobRequest, Job, JobList, JobListQuery } from '../schemas/jobs.js';
 import { Health, MediaList, ProbeResult, SystemInfo } from '../schemas/system.js';
+import { ConfigurationRow, DoctorProviderRow } from '../schemas/provider-status.js';
 import type { HttpMethod, RouteSpec } from './route-spec.js';
 
 export const IdParams = z.object({ id: Id });
@@ -15,7 +16,7 @@ function notImplemented(method: HttpMethod, path: string, summary: string): Rout
 export const CORE_ROUTES = {
   'health.get': { method: 'get', path: '/health', summary: 'Liveness, versions and worker pool state', tag: 'system', auth: 'none', response: Health },
   'system.get': { method: 'get', path: '/system', summary: 'Data dir, versions, SQLite and worker pool details for Settings → System', tag: 'system', auth: 'token', response: SystemInfo },
-  'system.doctor': { method: 'get', path: '/system/doctor', summary: 'Quick probe table (same as `auteur doctor`)', tag: 'system', auth: 'token', response: z.object({ probes: z.array(ProbeResult) }) },
+  'system.doctor': { method: 'get', path: '/system/doctor', summary: 'Quick probe table (same as `auteur doctor`)', tag: 'system', auth: 'token', response: z.object({ probes: z.array(ProbeResult), providers: z.array(DoctorProviderRow), configuration: z.array(ConfigurationRow) }) },
   'jobs.list': { method: 'get', path: '/jobs', summary: 'List jobs, newest first', tag: 'jobs', auth: 'token', query: JobListQuery, response: JobList },
   'jobs.kinds': {
     method: 'get', path: '/jobs/kinds', summary: 'Registered job kinds with their input/output JSON schemas', tag: 'jobs', auth: 'token',

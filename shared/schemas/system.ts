@@ -7,9 +7,18 @@ export const WorkerClassState = z.object({
   busy: z.number().int(),
   processes: z.number().int().describe('Live child processes kept warm for this class'),
 });
+/** The host machine's NVIDIA GPU as nvidia-smi reports it (MiB). */
+export const GpuState = z.object({
+  name: z.string(),
+  memoryFreeMiB: z.number().int(),
+  memoryTotalMiB: z.number().int(),
+});
+export type GpuState = z.infer<typeof GpuState>;
+
 export const WorkerPoolState = z.object({
   classes: z.array(WorkerClassState),
   runnerId: z.string(),
+  gpu: GpuState.nullable().optional().describe('First NVIDIA GPU (nvidia-smi), null when none was found'),
 });
 export type WorkerPoolState = z.infer<typeof WorkerPoolState>;
 

@@ -1,8 +1,16 @@
 import type { JobKindName } from '../../shared/jobs/registry.js';
 import type { TaskHandler } from '../task-context.js';
+import { imageGenerateTask } from './image-generate.js';
+import { providerOllamaPullTask } from './provider-ollama-pull.js';
+import { shaderGenerateTask } from './shader-generate.js';
+import { shaderRenderTask } from './shader-render.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'system.diagnose': systemDiagnoseTask,
+  'image.generate': imageGenerateTask,
+  'provider.ollama.pull': providerOllamaPullTask,
+  'shader.render': shaderRenderTask,
+  'shader.generate': shaderGenerateTask,
 };

@@ -8,6 +8,9 @@ import { errorHandler, mountRoutes } from './mount-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
+import { providerRoutes } from './routes/provider-routes.js';
+import { shaderDiscoveryRoutes } from './routes/shader-discovery-routes.js';
+import { shaderRoutes } from './routes/shader-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
@@ -22,7 +25,7 @@ export function createApp(ctx: HostContext): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...apiKeyRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)

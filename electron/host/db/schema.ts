@@ -1,6 +1,8 @@
 /**
  * The studio's relational schema (drizzle). Vectors live in sqlite-vec virtual tables created by
  * a custom migration (drizzle cannot describe vec0), keyed by the same ids as the rows here.
+ * Shader text search (FTS5 `shaders_fts`, its stable rowid map `shader_search_ids` and the
+ * triggers keeping both in sync) is another custom migration, `drizzle/0003_shader_search.sql`.
  * Times are epoch milliseconds. The desktop app has one local owner, but rows keep user ids so a
  * profile (or the hosted relay) can be added without reshaping tables.
  */
@@ -37,8 +39,10 @@ export const shaders = sqliteTable(
     description: text('description'),
     /** Image pass (or the single pass) GLSL, Shadertoy mainImage convention. */
     glslCode: text('glsl_code').notNull(),
-    /** Multipass definition (Buffer A–D, Common, channel bindings) as Shadertoy-like JSON. */
+    /** Superseded by `source` (kept so the migration stays additive); nothing writes it. */
     passes: text('passes', { mode: 'json' }),
+    /** The whole shader as rendered: ShaderSource JSON (Common, Buffer A–D, Image, channels). Null only on rows older than it; those read as single-pass `glsl_code`. */
+    source: text('source', { mode: 'json' }),
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
     status: text('status', { enum: ['draft', 'published', 'pending_review', 'rejected'] }).notNull().default('draft'),
     isAiGenerated: integer('is_ai_generated', { mode: 'boolean' }).notNull().default(false),
@@ -48,16 +52,41 @@ export const shaders = sqliteTable(
     previewMediaId: text('preview_media_id').references(() => mediaObjects.id),
     renderStatus: text('render_status', { enum: ['pending', 'rendering', 'ready', 'failed'] }).notNull().default('pending'),
     renderError: text('render_error'),
+    /** CompileDiagnostic[] of the latest render (mapped to the user's own lines). */
+    renderDiagnostics: text('render_diagnostics', { mode: 'json' }),
+    /** The shader.render job whose result counts; results of older jobs are ignored as stale. */
+    lastRenderJobId: text('last_render_job_id'),
+    renderedAt: integer('rendered_at'),
+    /** FrameStats, validity and frame time of the latest good render: the visual half of the style vector. */
+    renderStats: text('render_stats', { mode: 'json' }),
+    /** previewMediaId holds the WebM preview; an MP4 render lands here. */
+    previewMp4MediaId: text('preview_mp4_media_id').references(() => mediaObjects.id),
+    /** Effective style metadata: derived from the render, author-declared categories kept. */
     styleMetadata: text('style_metadata', { mode: 'json' }),
+    /** What the author (or an MCP client, or a seed file) declared about the style. */
+    declaredStyle: text('declared_style', { mode: 'json' }),
+    /** Which algorithm produced the row in vec_shader_style, so a newer one can recompute. */
+    styleVectorVersion: text('style_vector_version'),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     shaderType: text('shader_type', { enum: ['2d', '3d', 'audio-reactive'] }).notNull().default('2d'),
     forkedFrom: text('forked_from'),
     submittedByApiKey: text('submitted_by_api_key'),
+    /** Where an imported shader came from: { shadertoyId, author } of the Shadertoy export. */
+    importedFrom: text('imported_from', { mode: 'json' }),
+    /** How the shader entered the library (provenance shown on its page). */
+    origin: text('origin', { enum: ['app', 'mcp', 'seed', 'import', 'generate'] }).notNull().default('app'),
+    /** Reason given when an MCP submission is rejected (status rejected) or held (pending_review). */
+    reviewNote: text('review_note'),
+    /** Set by a submission that answers a desire (seed §9); the desire is fulfilled once the render passes. */
+    fulfillsDesireId: text('fulfills_desire_id'),
+    publishedAt: integer('published_at'),
     viewCount: integer('view_count').notNull().default(0),
     upvotes: integer('upvotes').notNull().default(0),
     downvotes: integer('downvotes').notNull().default(0),
     /** Cached hot score (Wilson lower bound × time decay, seed §8). */
     score: real('score').notNull().default(0),
+    /** Cached Wilson lower bound without decay: the "top" (all-time) order. */
+    wilsonScore: real('wilson_score').notNull().default(0),
     // Seed 000 §11f: creator-economy stubs.
     accessTier: text('access_tier').notNull().default('open'),
     sourceUnlockPriceCents: integer('source_unlock_price_cents'),
@@ -71,6 +100,12 @@ export const shaders = sqliteTable(
     index('idx_shaders_created').on(t.createdAt),
     index('idx_shaders_author').on(t.authorId),
     index('idx_shaders_forked').on(t.forkedFrom),
+    index('idx_shaders_published').on(t.status, t.publishedAt),
+    // Partial indexes over what the feed may show, so trending and new pages read only their rows.
+    index('idx_shaders_feed_hot').on(t.score, t.publishedAt, t.id).where(sql`${t.status} = 'published' AND ${t.isPublic} = 1 AND ${t.renderStatus} = 'ready'`),
+    index('idx_shaders_feed_new').on(t.publishedAt, t.id).where(sql`${t.status} = 'published' AND ${t.isPublic} = 1 AND ${t.renderStatus} = 'ready'`),
+    index('idx_shaders_wilson').on(t.wilsonScore),
+    index('idx_shaders_desire').on(t.fulfillsDesireId),
   ],
 );
 
@@ -114,9 +149,15 @@ export const desires = sqliteTable(
     fulfilledByShader: text('fulfilled_by_shader').references(() => shaders.id),
     fulfilledAt: integer('fulfilled_at'),
     expiresAt: integer('expires_at'),
+    /** The cluster (desire_clusters) this desire joined when it was posted. */
+    clusterId: text('cluster_id'),
+    /** What embedded prompt_text into vec_desire_embedding (e.g. hashed-ngrams-v1). */
+    embeddingProvider: text('embedding_provider'),
     createdAt: createdAt(),
+    /** Null until the desire first changes (ALTER TABLE cannot add a column with a computed default). */
+    updatedAt: integer('updated_at'),
   },
-  (t) => [index('idx_desires_status').on(t.status, t.heatScore), index('idx_desires_author').on(t.authorId)],
+  (t) => [index('idx_desires_status').on(t.status, t.heatScore), index('idx_desires_author').on(t.authorId), index('idx_desires_cluster').on(t.clusterId)],
 );
 
 export const desireClusters = sqliteTable(
@@ -127,6 +168,23 @@ export const desireClusters = sqliteTable(
     similarity: real('similarity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.clusterId, t.desireId] })],
+);
+
+/**
+ * One personalised feed session: the ids served on each page, so later pages never repeat or
+ * skip a shader even though the taste vector moves while the user scrolls.
+ */
+export const feedSessions = sqliteTable(
+  'feed_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    seed: integer('seed').notNull(),
+    /** string[][]: page n → shader ids in served order. */
+    pages: text('pages', { mode: 'json' }).$type<string[][]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_feed_sessions_created').on(t.createdAt)],
 );
 
 export const bountyTips = sqliteTable('bounty_tips', {

@@ -5,6 +5,7 @@ import { WorkerToHost } from '../../../shared/ipc/worker-protocol.js';
 import type { ResourceClass } from '../../../shared/schemas/jobs.js';
 import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import type { WorkerPoolState } from '../../../shared/schemas/system.js';
+import { gpuInfo } from '../system/gpu-info.js';
 
 export interface RunRequest {
   jobId: string;
@@ -82,6 +83,8 @@ export class WorkerPool {
         busy: this.slots[resource].filter((s) => s.busy).length,
         processes: this.slots[resource].filter((s) => s.child && s.child.exitCode === null && !s.child.killed).length,
       })),
+      // Cached nvidia-smi reading (refreshed in the background every ~5 s).
+      gpu: gpuInfo.current(),
     };
   }
 

@@ -1,5 +1,8 @@
+import type { ConfigurationRow, DoctorProviderRow } from '../../../shared/schemas/provider-status.js';
 import type { ProbeResult } from '../../../shared/schemas/system.js';
 import { PROBES, runProbe } from '../../../worker/probes/index.js';
+import { configurationRows, doctorProviderRows } from '../providers/provider-doctor.js';
+import type { ProviderServices } from '../providers/provider-services.js';
 
 /**
  * The quick probe table of `auteur doctor` and Settings: it looks (versions, reachability) but
@@ -9,4 +12,13 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
   const signal = new AbortController().signal;
   const ids = ['data-dir', 'sqlite', 'sqlite-vec', 'ffmpeg', 'chromium', 'providers'] as const;
   return Promise.all(ids.map((id) => runProbe(PROBES[id], { dataDir, signal, env, deep: false })));
+}
+
+/**
+ * The provider half of doctor: each capability's providers with live status and where their
+ * configuration came from, plus every effective setting with its source (secrets only as "set").
+ */
+export async function providerDoctor(services: ProviderServices): Promise<{ providers: DoctorProviderRow[]; configuration: ConfigurationRow[] }> {
+  const table = await services.status.table(true);
+  return { providers: doctorProviderRows(table), configuration: configurationRows(table.effective) };
 }

@@ -1,6 +1,6 @@
 import { buildOpenApi } from '../../../../shared/openapi.js';
 import type { HostContext } from '../../host-context.js';
-import { runDoctor } from '../../system/doctor.js';
+import { providerDoctor, runDoctor } from '../../system/doctor.js';
 import { health, systemInfo } from '../../system/system-info.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
@@ -9,7 +9,10 @@ export function systemRoutes(ctx: HostContext): RouteHandlers {
   return {
     'health.get': () => health(ctx),
     'system.get': () => systemInfo(ctx),
-    'system.doctor': async () => ({ probes: await runDoctor(ctx.dataDir.root) }),
+    'system.doctor': async () => {
+      const [probes, providers] = await Promise.all([runDoctor(ctx.dataDir.root), providerDoctor(ctx.providers)]);
+      return { probes, ...providers };
+    },
     'openapi.get': () => (openapi ??= buildOpenApi(ctx.version)),
   };
 }

@@ -1,0 +1,103 @@
+// Shader renderer benchmarks: frames captured per second through the renderer's real path
+// (render + GPU finish + JPEG read-back over DevTools into Node, as shader.render does for the
+// preview) against the same shader's requestAnimationFrame rate in the same Chromium page
+// (the browser's own ceiling, no read-back). Rows are milliseconds per frame, so ratio > 1 is the
+// capture overhead.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { singlePass } from '../shared/shaders/source.js';
+import { RenderBrowser } from '../worker/render/browser.js';
+import { renderShader } from '../worker/render/shader-renderer.js';
+import { row, type BenchRow } from './table.js';
+
+const RUNS = 5;
+const FRAMES_PER_RUN = 20;
+const RAF_MS = 1500;
+const WIDTH = 640;
+const HEIGHT = 360;
+const FPS = 30;
+
+function root(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bench/shaders: cannot find the checkout');
+    dir = up;
+  }
+  return dir;
+}
+
+const shader = (name: string): string => readFileSync(join(root(), 'test', 'fixtures', 'shaders', `${name}.glsl`), 'utf8');
+
+interface Frame {
+  ok: boolean;
+  data: string | null;
+}
+
+/** ms per frame over FRAMES_PER_RUN captured frames. */
+async function captureRun(browser: RenderBrowser, start: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < FRAMES_PER_RUN; i++) {
+    const f = await browser.call<Frame>('bench frame', 30_000, 'frame', (start + i) / FPS, start + i, FPS, 'jpeg', 0.92);
+    if (!f.ok || !f.data) throw new Error('bench: a frame failed to render');
+    Buffer.from(f.data, 'base64');
+  }
+  return (performance.now() - t0) / FRAMES_PER_RUN;
+}
+
+/** ms per frame of an in-page requestAnimationFrame loop (no read-back). */
+async function rafRun(browser: RenderBrowser): Promise<number> {
+  const r = await browser.call<{ frames: number; ms: number }>('bench rAF', 30_000, 'rafRate', RAF_MS, FPS);
+  return r.ms / Math.max(1, r.frames);
+}
+
+async function pairFor(browser: RenderBrowser, name: string): Promise<{ capture: number[]; raf: number[] }> {
+  await browser.call('init', 30_000, 'init', WIDTH, HEIGHT);
+  const load = await browser.call<{ ok: boolean }>('load', 30_000, 'load', singlePass(shader(name)));
+  if (!load.ok) throw new Error(`bench: ${name} does not compile`);
+  await captureRun(browser, 0); // warm-up: shader JIT, first read-back
+  await rafRun(browser);
+  const capture: number[] = [];
+  const raf: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    raf.push(await rafRun(browser));
+    capture.push(await captureRun(browser, (i + 1) * FRAMES_PER_RUN));
+  }
+  return { capture, raf };
+}
+
+export async function benchShaders(): Promise<BenchRow[]> {
+  const browser = new RenderBrowser();
+  const rows: BenchRow[] = [];
+  try {
+    for (const name of ['gradient', 'raymarch']) {
+      process.stderr.write(`bench: shader capture vs requestAnimationFrame, ${name} ${WIDTH}×${HEIGHT} (${RUNS} runs × ${FRAMES_PER_RUN} frames)…\n`);
+      const { capture, raf } = await browser.exclusive(() => pairFor(browser, name));
+      const r = row(`shader capture ms/frame, ${name} ${WIDTH}×${HEIGHT}`, capture, raf);
+      process.stderr.write(`bench:   capture ${(1000 / r.median).toFixed(1)} fps, rAF ${(1000 / (r.baseline ?? 1)).toFixed(1)} fps\n`);
+      rows.push(r);
+    }
+    // End to end: what a shader.render job costs per frame (stats, NaN probes, thumbnail, WebM).
+    process.stderr.write(`bench: full render (2 s at ${FPS} fps, WebM), gradient ${WIDTH}×${HEIGHT}…\n`);
+    const full: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'auteur-bench-render-'));
+      try {
+        const t0 = performance.now();
+        const out = await renderShader({ source: { image: { code: shader('gradient') } }, width: WIDTH, height: HEIGHT, fps: FPS, seconds: 2, preview: 'webm' }, { workDir: dir, browser });
+        if (!out.ok) throw new Error(`bench: full render failed: ${out.failure?.message}`);
+        full.push((performance.now() - t0) / out.frames);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const gradientRaf = rows[0]?.baseline;
+    rows.push(row(`shader.render end to end ms/frame, gradient ${WIDTH}×${HEIGHT}`, full, gradientRaf ? [gradientRaf] : undefined));
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}

@@ -1,0 +1,189 @@
+import {
+  CAPABILITY_LABELS,
+  type CapabilityProviders,
+  type ProviderState,
+  type ProviderStatusRow,
+  type ProvidersResponse,
+  type ProviderTestResponse,
+} from '../../../shared/schemas/provider-status.js';
+import { Capability, type ProviderId, type WorkerProviderConfig } from '../../../shared/schemas/providers.js';
+import { PROVIDERS } from '../../../worker/providers/registry.js';
+import type { ProviderModule, ProviderStatusReport } from '../../../worker/providers/types.js';
+import { AppError } from '../errors.js';
+import type { EffectiveProviders, ProviderSettingsService } from './provider-settings.js';
+import { PROVIDER_INPUTS } from './setting-fields.js';
+
+const STATUS_TIMEOUT_MS = 3000;
+const TEST_TIMEOUT_MS = 45_000;
+const CACHE_MS = 5000;
+
+class Timeout extends Error {}
+
+/** Runs `fn` with a signal that aborts after `ms`, and gives up waiting even if `fn` ignores the signal. */
+async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const ac = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      ac.abort(new Timeout());
+      reject(new Timeout());
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ac.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every key in the effective config, so no provider message can echo one back to the UI or a log. */
+function secretValues(config: WorkerProviderConfig): string[] {
+  return [config.openaiCompatible.apiKey, config.anthropic.apiKey, config.openai.apiKey, config.elevenlabs.apiKey].filter(
+    (k): k is string => typeof k === 'string' && k.length >= 4,
+  );
+}
+
+export function redact(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join('••••');
+  return out;
+}
+
+/** A real provider that needs a key or URL the settings do not have yet. */
+function missingInput(id: ProviderId, eff: EffectiveProviders): boolean {
+  const inputs = PROVIDER_INPUTS[id];
+  if (inputs?.secret && id !== 'openai-compatible' && !eff.secrets[inputs.secret].set) return true;
+  if (id === 'openai-compatible' && !eff.config.openaiCompatible.url) return true;
+  return false;
+}
+
+function stateOf(mod: ProviderModule, report: ProviderStatusReport, eff: EffectiveProviders): ProviderState {
+  if (report.reachable) return mod.embedded ? 'embedded' : 'reachable';
+  return !mod.embedded && missingInput(mod.id, eff) ? 'not_configured' : 'unreachable';
+}
+
+/** "(URL set by OLLAMA_HOST)", "(key from Settings)": where the provider in use got its configuration. */
+export function configNote(id: ProviderId, eff: EffectiveProviders): string {
+  const inputs = PROVIDER_INPUTS[id];
+  if (!inputs) return '';
+  const field = inputs.fields[0] ? eff.fields[inputs.fields[0]] : undefined;
+  const secret = inputs.secret ? eff.secrets[inputs.secret] : undefined;
+  const origin = secret?.set && inputs.what === 'key' ? { what: 'key', s: secret } : field ? { what: inputs.what, s: field } : undefined;
+  if (!origin || origin.s.source === 'default') return '';
+  return origin.s.source === 'env' ? ` (${origin.what} set by ${origin.s.env})` : ` (${origin.what} from Settings)`;
+}
+
+const usable = (r: ProviderStatusRow) => r.state === 'reachable' || r.state === 'embedded';
+
+function resolveInUse(cap: Capability, rows: ProviderStatusRow[], eff: EffectiveProviders): Pick<CapabilityProviders, 'inUse' | 'why'> {
+  const choice = eff.choice[cap].value;
+  if (choice !== 'auto') {
+    const row = rows.find((r) => r.id === choice);
+    if (!row) return { inUse: null, why: `chosen in Settings: ${choice}, but this build has no ${choice} provider for ${CAPABILITY_LABELS[cap]}` };
+    if (usable(row)) return { inUse: choice, why: `chosen in Settings${configNote(choice, eff)}` };
+    return { inUse: choice, why: `chosen in Settings, but ${row.label} is ${row.state.replace('_', ' ')}: ${row.detail} — jobs will fail until it is fixed or the choice is auto` };
+  }
+  const first = rows.find(usable);
+  if (!first) {
+    return { inUse: null, why: rows.length ? 'auto: nothing reachable — configure a provider below' : 'auto: no provider for this capability in this build' };
+  }
+  if (!first.embedded) return { inUse: first.id, why: `auto: first reachable${configNote(first.id, eff)}` };
+  const realOnes = rows.some((r) => !r.embedded);
+  return { inUse: first.id, why: realOnes ? 'auto: no real provider reachable, so the embedded default' : 'auto: the embedded default' };
+}
+
+export interface ProviderTable extends ProvidersResponse {
+  /** The settings the table was computed from (for doctor's source column). */
+  effective: EffectiveProviders;
+}
+
+/**
+ * Live provider status for Settings and doctor: every module's status() in parallel, each capped
+ * at 3 s, cached 5 s (and dropped when settings change), and the provider in use per capability.
+ */
+export class ProviderStatusService {
+  private cache: { at: number; value: Promise<ProviderTable> } | null = null;
+
+  constructor(
+    private readonly settings: ProviderSettingsService,
+    private readonly modules: () => ProviderModule[] = () => PROVIDERS,
+  ) {
+    settings.onChange(() => this.invalidate());
+  }
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  table(refresh = false): Promise<ProviderTable> {
+    if (!refresh && this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.value;
+    const value = this.compute();
+    const entry = { at: Date.now(), value };
+    this.cache = entry;
+    value.catch(() => {
+      if (this.cache === entry) this.cache = null;
+    });
+    return value;
+  }
+
+  async test(id: ProviderId): Promise<ProviderTestResponse> {
+    const mod = this.modules().find((m) => m.id === id);
+    if (!mod) throw new AppError(404, 'not_found', `No ${id} provider module is installed in this build`);
+    const config = await this.settings.effectiveConfig();
+    const t0 = performance.now();
+    let ok: boolean;
+    let detail: string;
+    try {
+      const r = await withTimeout((signal) => mod.test(config, signal), TEST_TIMEOUT_MS);
+      ok = r.ok;
+      detail = r.detail;
+    } catch (err) {
+      ok = false;
+      detail = err instanceof Timeout ? `${mod.label} did not finish its test within ${TEST_TIMEOUT_MS / 1000} s` : (err as Error).message || String(err);
+    }
+    return { provider: id, ok, detail: redact(detail, secretValues(config)), ms: Math.round(performance.now() - t0) };
+  }
+
+  private async compute(): Promise<ProviderTable> {
+    const eff = await this.settings.effective();
+    const secrets = secretValues(eff.config);
+    const modules = this.modules();
+    const rows = new Map<ProviderId, ProviderStatusRow>();
+    await Promise.all(
+      modules.map(async (mod) => {
+        const t0 = performance.now();
+        let report: ProviderStatusReport;
+        try {
+          report = await withTimeout((signal) => mod.status(eff.config, signal), STATUS_TIMEOUT_MS);
+        } catch (err) {
+          const detail = err instanceof Timeout ? `no answer within ${STATUS_TIMEOUT_MS / 1000} s` : `status check failed: ${(err as Error).message}`;
+          report = { provider: mod.id, reachable: false, version: null, detail };
+        }
+        rows.set(mod.id, {
+          id: mod.id,
+          label: mod.label,
+          embedded: mod.embedded,
+          state: stateOf(mod, report, eff),
+          version: report.version ? redact(report.version, secrets) : null,
+          detail: redact(report.detail, secrets),
+          models: (report.models ?? []).map((m) => redact(m, secrets)),
+          voices: (report.voices ?? []).map((v) => redact(v, secrets)),
+          ms: Math.round(performance.now() - t0),
+        });
+      }),
+    );
+    const capabilities = Capability.options.map((cap): CapabilityProviders => {
+      const list = modules.filter((m) => m.capabilities.includes(cap)).map((m) => rows.get(m.id)!);
+      return {
+        capability: cap,
+        label: CAPABILITY_LABELS[cap],
+        choice: eff.choice[cap].value,
+        choiceSource: eff.choice[cap].source,
+        ...resolveInUse(cap, list, eff),
+        embeddedDefault: list.find((r) => r.embedded)?.id ?? null,
+        providers: list,
+      };
+    });
+    return { capabilities, checkedAt: new Date().toISOString(), effective: eff };
+  }
+}

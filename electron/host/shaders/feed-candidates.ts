@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { cosine, fnv1a } from './text-hash.js';
+import { getVectors } from './vectors.js';
+
+/**
+ * Candidate retrieval for the feed, in plain SQL on the hot path: only published, public,
+ * render-ready shaders are eligible (seed §8), and only light columns are read here — full
+ * rows are loaded for the one page that is served.
+ */
+
+export interface FeedRow {
+  id: string;
+  title: string;
+  score: number;
+  publishedAt: number | null;
+  createdAt: number;
+}
+
+/** Seed §8 excludes what the user engaged with in the last 30 days. */
+export const SEEN_WINDOW_MS = 30 * 24 * 3600_000;
+
+/** Matches the partial indexes idx_shaders_feed_hot / _new, which serve trending and new. */
+const ELIGIBLE = `s.status = 'published' AND s.is_public = 1 AND s.render_status = 'ready'`;
+/** The same test as a filter only (unary +), for queries that must be driven by the primary key. */
+const ELIGIBLE_BY_ID = `+s.status = 'published' AND +s.is_public = 1 AND +s.render_status = 'ready'`;
+const COLS = `s.id AS id, s.title AS title, s.score AS score, s.published_at AS publishedAt, s.created_at AS createdAt`;
+
+export class FeedCandidates {
+  private readonly stmts = new Map<string, Database.Statement>();
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
+    return s;
+  }
+
+  /** The eligible subset of ids. */
+  eligibleByIds(ids: readonly string[]): Map<string, FeedRow> {
+    const out = new Map<string, FeedRow>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.sqlite.prepare(`SELECT ${COLS} FROM shaders s WHERE s.id IN (${chunk.map(() => '?').join(',')}) AND ${ELIGIBLE_BY_ID}`).all(...chunk) as FeedRow[];
+      for (const r of rows) out.set(r.id, r);
+    }
+    return out;
+  }
+
+  /** Highest cached hot score first (seed §8 trending), newest first among equals. */
+  trending(limit: number, offset = 0): FeedRow[] {
+    return this.prep(`SELECT ${COLS} FROM shaders s INDEXED BY idx_shaders_feed_hot WHERE ${ELIGIBLE} ORDER BY s.score DESC, s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as FeedRow[];
+  }
+
+  /** Newest published first; keyset after (publishedAt, id) when given. */
+  newest(limit: number, after?: { t: number; id: string }): FeedRow[] {
+    if (!after) return this.prep(`SELECT ${COLS} FROM shaders s INDEXED BY idx_shaders_feed_new WHERE ${ELIGIBLE} ORDER BY s.published_at DESC, s.id DESC LIMIT ?`).all(limit) as FeedRow[];
+    return this.prep(
+      `SELECT ${COLS} FROM shaders s INDEXED BY idx_shaders_feed_new WHERE ${ELIGIBLE} AND (s.published_at < ? OR (s.published_at = ? AND s.id < ?)) ORDER BY s.published_at DESC, s.id DESC LIMIT ?`,
+    ).all(after.t, after.t, after.id, limit) as FeedRow[];
+  }
+
+  /** A reproducible sample: the run of ids after a point in id space chosen by the key (wrapping around). */
+  randomSample(key: string, n: number): FeedRow[] {
+    const pivot = fnv1a(key).toString(16).padStart(8, '0');
+    const rows = this.prep(`SELECT ${COLS} FROM shaders s WHERE s.id >= ? AND ${ELIGIBLE_BY_ID} ORDER BY s.id LIMIT ?`).all(pivot, n) as FeedRow[];
+    if (rows.length < n) rows.push(...(this.prep(`SELECT ${COLS} FROM shaders s WHERE s.id < ? AND ${ELIGIBLE_BY_ID} ORDER BY s.id LIMIT ?`).all(pivot, n - rows.length) as FeedRow[]));
+    return rows;
+  }
+
+  /** Shaders the user engaged with (dwell, skip, replay, fork) or voted on since `since`: id → last time. */
+  seen(userId: string, since: number): Map<string, number> {
+    const rows = this.prep(
+      `SELECT shader_id AS id, max(t) AS t FROM (
+         SELECT shader_id, created_at AS t FROM engagement_events WHERE user_id = ? AND created_at > ?
+         UNION ALL SELECT shader_id, created_at AS t FROM votes WHERE user_id = ? AND created_at > ?
+       ) GROUP BY shader_id`,
+    ).all(userId, since, userId, since) as { id: string; t: number }[];
+    return new Map(rows.map((r) => [r.id, r.t]));
+  }
+
+  /** Cosine similarity of each id's style vector to `query` (ids without a vector are left out). */
+  similarities(query: Float32Array, ids: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    // A vec0 point read costs ~0.3 ms (it reads its vector chunk), so callers keep these lists short.
+    for (const [id, v] of getVectors(this.sqlite, 'vec_shader_style', ids)) out.set(id, cosine(query, v));
+    return out;
+  }
+
+  /** Eligible shaders the user has seen least recently (never-seen first): the feed's fallback. */
+  leastRecentlySeen(userId: string, exclude: ReadonlySet<string>, limit: number): FeedRow[] {
+    const rows = this.prep(
+      `SELECT ${COLS} FROM shaders s
+       LEFT JOIN (SELECT shader_id, max(created_at) AS t FROM engagement_events WHERE user_id = ? GROUP BY shader_id) e ON e.shader_id = s.id
+       WHERE ${ELIGIBLE} ORDER BY e.t ASC NULLS FIRST, s.id LIMIT ?`,
+    ).all(userId, limit + exclude.size) as FeedRow[];
+    return rows.filter((r) => !exclude.has(r.id)).slice(0, limit);
+  }
+
+  /** The user's recent positive signals (upvotes, dwell > 10 s, replays): what "similar to …" names. */
+  liked(userId: string, limit = 40): { id: string; title: string; verb: string }[] {
+    return this.prep(
+      `SELECT x.id AS id, s.title AS title, x.verb AS verb, max(x.t) AS t FROM (
+         SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1
+         UNION ALL SELECT shader_id, 'replayed', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'replay'
+         UNION ALL SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10
+       ) x JOIN shaders s ON s.id = x.id GROUP BY x.id ORDER BY t DESC LIMIT ?`,
+    ).all(userId, userId, userId, limit) as { id: string; title: string; verb: string }[];
+  }
+}

@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+import { STYLE_DIMS } from './style-vector.js';
+
+/**
+ * Reads and writes the sqlite-vec tables (512-d, cosine, text keys; drizzle/0001_vectors.sql).
+ * vec0 has no upsert, so a write is delete + insert in one transaction.
+ */
+
+export type VecTable = 'vec_shader_style' | 'vec_user_taste' | 'vec_desire_embedding';
+/** sqlite-vec's upper bound for k in a KNN query. */
+export const MAX_KNN = 4096;
+
+export interface Neighbour {
+  id: string;
+  /** Cosine distance (1 − cosine similarity). */
+  distance: number;
+}
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+function check(v: Float32Array): void {
+  if (v.length !== STYLE_DIMS) throw new Error(`Vectors are ${STYLE_DIMS}-d, got ${v.length}`);
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) throw new Error(`Vector has a non-finite value at ${i}`);
+}
+
+export function toFloat32(blob: Buffer | Uint8Array): Float32Array {
+  // Copy: the blob's offset need not be 4-byte aligned.
+  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
+
+export function putVector(db: Database.Database, table: VecTable, id: string, v: Float32Array): void {
+  check(v);
+  db.transaction(() => {
+    stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+    stmt(db, `INSERT INTO ${table}(id, embedding) VALUES (?, ?)`).run(id, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+  })();
+}
+
+export function getVector(db: Database.Database, table: VecTable, id: string): Float32Array | null {
+  const row = stmt(db, `SELECT embedding FROM ${table} WHERE id = ?`).get(id) as { embedding: Buffer } | undefined;
+  return row ? toFloat32(row.embedding) : null;
+}
+
+export function getVectors(db: Database.Database, table: VecTable, ids: readonly string[]): Map<string, Float32Array> {
+  const out = new Map<string, Float32Array>();
+  const one = stmt(db, `SELECT embedding FROM ${table} WHERE id = ?`);
+  for (const id of new Set(ids)) {
+    const row = one.get(id) as { embedding: Buffer } | undefined;
+    if (row) out.set(id, toFloat32(row.embedding));
+  }
+  return out;
+}
+
+export function deleteVector(db: Database.Database, table: VecTable, id: string): void {
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}
+
+/** The k nearest rows by cosine distance (brute force inside sqlite-vec), nearest first. */
+export function knn(db: Database.Database, table: VecTable, query: Float32Array, k: number): Neighbour[] {
+  check(query);
+  const kk = Math.max(1, Math.min(MAX_KNN, Math.floor(k)));
+  return stmt(db, `SELECT id, distance FROM ${table} WHERE embedding MATCH ? AND k = ? ORDER BY distance`).all(
+    Buffer.from(query.buffer, query.byteOffset, query.byteLength),
+    kk,
+  ) as Neighbour[];
+}

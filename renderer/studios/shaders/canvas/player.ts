@@ -1,0 +1,184 @@
+import { asDiagnostics, staticCheck } from '../../../../shared/shaders/static-checks.js';
+import type { ShaderSource } from '../../../../shared/shaders/source.js';
+import { attachMouse, PlaybackClock, ShaderEngine } from '../../../shader-runtime/index.js';
+import type { CompileOutcome } from './ShaderCanvas.js';
+
+export interface PlayerStats {
+  fps: number;
+  time: number;
+  frame: number;
+  /** Resolution scale the adaptive loop settled on (1 = full, capped DPR). */
+  scale: number;
+  width: number;
+  height: number;
+}
+
+export interface PlayerOptions {
+  maxDpr: number;
+  interactive: boolean;
+  onStats?: (s: PlayerStats) => void;
+  onLost?: () => void;
+  onRestored?: () => void;
+  onFirstFrame?: () => void;
+}
+
+export interface Player {
+  load(source: ShaderSource): CompileOutcome;
+  hasProgram(): boolean;
+  /** Visible and not told to pause: the loop runs only then. */
+  setRunning(running: boolean): void;
+  play(): void;
+  pause(): void;
+  setTime(seconds: number): void;
+  restart(): void;
+  time(): number;
+  dispose(): void;
+}
+
+/** Never more buffer pixels than 1080p: shaders are fill-rate bound. */
+const MAX_PIXELS = 1920 * 1080;
+const STATS_EVERY_MS = 500;
+const MIN_SCALE = 0.35;
+
+/** The engine + clock + requestAnimationFrame loop behind one ShaderCanvas. */
+export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Player {
+  const engine = new ShaderEngine(canvas, { onContextLost: opts.onLost, onContextRestored: () => opts.onRestored?.() });
+  const clock = new PlaybackClock();
+  let loaded = false;
+  let running = false;
+  let userPaused = false;
+  let raf = 0;
+  let scale = 1;
+  let fps = 0;
+  let frames = 0;
+  let statsAt = performance.now();
+  let slowWindows = 0;
+  let fastWindows = 0;
+  let drawn = false;
+  const detachMouse = opts.interactive ? attachMouse(canvas, engine.mouse) : () => undefined;
+
+  const stats = (): PlayerStats => ({ fps, time: clock.time(), frame: engine.frame, scale, width: engine.width, height: engine.height });
+
+  const draw = (): void => {
+    if (!loaded || !engine.render({ time: clock.time(), frameRate: fps || 60 })) return;
+    frames++;
+    if (!drawn) {
+      drawn = true;
+      opts.onFirstFrame?.();
+    }
+  };
+
+  const resize = (): void => {
+    const r = canvas.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return;
+    const dpr = Math.min(window.devicePixelRatio || 1, opts.maxDpr);
+    let w = r.width * dpr * scale;
+    let h = r.height * dpr * scale;
+    const over = Math.sqrt((w * h) / MAX_PIXELS);
+    if (over > 1) {
+      w /= over;
+      h /= over;
+    }
+    engine.resize(w, h);
+    if (!running || userPaused) draw();
+  };
+
+  // Fewer pixels while the frame rate is poor, back up when there is headroom.
+  const adapt = (): void => {
+    if (fps < 24 && scale > MIN_SCALE) slowWindows++;
+    else slowWindows = 0;
+    if (fps > 57 && scale < 1) fastWindows++;
+    else fastWindows = 0;
+    if (slowWindows >= 2) {
+      scale = Math.max(MIN_SCALE, scale * 0.75);
+      slowWindows = 0;
+      resize();
+    } else if (fastWindows >= 6) {
+      scale = Math.min(1, scale / 0.75);
+      fastWindows = 0;
+      resize();
+    }
+  };
+
+  const tick = (now: number): void => {
+    raf = requestAnimationFrame(tick);
+    draw();
+    if (now - statsAt >= STATS_EVERY_MS) {
+      fps = (frames * 1000) / (now - statsAt);
+      frames = 0;
+      statsAt = now;
+      opts.onStats?.(stats());
+      adapt();
+    }
+  };
+
+  const sync = (): void => {
+    const go = running && !userPaused && loaded;
+    if (go && !raf) {
+      clock.play();
+      frames = 0;
+      statsAt = performance.now();
+      raf = requestAnimationFrame(tick);
+    } else if (!go && raf) {
+      cancelAnimationFrame(raf);
+      raf = 0;
+      clock.pause();
+      fps = 0;
+      opts.onStats?.(stats());
+    }
+  };
+
+  const ro = new ResizeObserver(resize);
+  ro.observe(canvas);
+  resize();
+
+  return {
+    load(source) {
+      // Static checks first: an endless loop would freeze the GPU process, not just this canvas.
+      const issues = staticCheck(source);
+      const staticDiagnostics = asDiagnostics(issues);
+      if (issues.some((i) => i.severity === 'error')) return { ok: false, diagnostics: staticDiagnostics };
+      const first = !loaded;
+      const result = engine.load(source);
+      if (result.ok) {
+        loaded = true;
+        if (first) clock.setTime(0);
+        draw();
+        sync();
+      }
+      return { ok: result.ok, diagnostics: [...staticDiagnostics, ...result.diagnostics] };
+    },
+    hasProgram: () => loaded,
+    setRunning(next) {
+      running = next;
+      sync();
+    },
+    play() {
+      userPaused = false;
+      sync();
+    },
+    pause() {
+      userPaused = true;
+      sync();
+    },
+    setTime(seconds) {
+      clock.setTime(seconds);
+      if (!raf) draw();
+      opts.onStats?.(stats());
+    },
+    restart() {
+      clock.setTime(0);
+      engine.reset();
+      draw();
+      opts.onStats?.(stats());
+    },
+    time: () => clock.time(),
+    dispose() {
+      cancelAnimationFrame(raf);
+      raf = 0;
+      ro.disconnect();
+      detachMouse();
+      engine.dispose();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { errorMessage } from '../../../api/errors.js';
+import { useDesire, useFulfilDesire } from '../api/hooks.js';
+import { studioPaths } from '../nav.js';
+import { StudioLink } from '../ui/StudioLink.js';
+
+/** After generating for a desire: hand the result over to it. */
+export function FulfilWithResult({ desireId, shaderId }: { desireId: string; shaderId: string }) {
+  const desire = useDesire(desireId);
+  const fulfil = useFulfilDesire();
+  const d = fulfil.data ?? desire.data;
+  const done = d?.status === 'fulfilled' && d.fulfilledBy?.id === shaderId;
+  return (
+    <div className="generate-fulfil" data-testid="generate-fulfil" data-status={d?.status ?? ''}>
+      <span>
+        For the desire <strong>“{d?.promptText ?? '…'}”</strong>{' '}
+        {d ? (
+          <span className="status-chip" data-status={d.status}>
+            {d.status.replace('_', ' ')}
+          </span>
+        ) : null}
+      </span>
+      {done ? (
+        <StudioLink to={studioPaths.desires()}>Fulfilled — see the board</StudioLink>
+      ) : (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="generate-fulfil-desire"
+          disabled={fulfil.isPending || d?.status === 'fulfilled' || d?.status === 'expired'}
+          onClick={() => fulfil.mutate({ desireId, shaderId })}
+        >
+          {fulfil.isPending ? 'Fulfilling…' : 'Fulfil the desire with this'}
+        </button>
+      )}
+      {fulfil.isError ? <span className="field-error">{errorMessage(fulfil.error)}</span> : null}
+    </div>
+  );
+}

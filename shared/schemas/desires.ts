@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common.js';
+import { DeclaredStyle, UserRef } from './shaders.js';
+
+/** Desire queue (seed 000 §9): what people want to see, clustered by meaning, ranked by heat. */
+
+export const DesireStatus = z.enum(['open', 'in_progress', 'fulfilled', 'expired']);
+export type DesireStatus = z.infer<typeof DesireStatus>;
+
+export const Desire = z.object({
+  id: Id,
+  promptText: z.string(),
+  styleHints: DeclaredStyle.nullable(),
+  tipAmountCents: z.number().int(),
+  status: DesireStatus,
+  /** log(similar open desires in the last 7 days + 1) × 1/(1 + age_hours/24). */
+  heatScore: z.number(),
+  clusterId: z.string().nullable(),
+  clusterSize: z.number().int(),
+  fulfilledBy: z.object({ id: Id, title: z.string() }).nullable(),
+  fulfilledAt: IsoDate.nullable(),
+  expiresAt: IsoDate.nullable(),
+  author: UserRef.nullable(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Desire = z.infer<typeof Desire>;
+
+export const DesireClusterMember = z.object({ desire: Desire, similarity: z.number() });
+
+/** Similar desires (cosine > 0.82) grouped: the cluster's heat is the seed formula over its members. */
+export const DesireCluster = z.object({
+  id: z.string(),
+  heat: z.number(),
+  size: z.number().int(),
+  openCount: z.number().int(),
+  members: z.array(DesireClusterMember),
+});
+export type DesireCluster = z.infer<typeof DesireCluster>;
+
+export const DesireDetail = Desire.extend({
+  cluster: DesireCluster.nullable(),
+  /** Shaders submitted for it that are still rendering. */
+  pendingShaderIds: z.array(Id),
+});
+export type DesireDetail = z.infer<typeof DesireDetail>;
+
+export const DesireList = z.object({ items: z.array(Desire), nextCursor: z.string().nullable() });
+export type DesireList = z.infer<typeof DesireList>;
+
+export const DesireListQuery = z.object({
+  status: z.enum(['open', 'in_progress', 'fulfilled', 'expired', 'active', 'all']).default('active').describe('active = open + in_progress'),
+  minHeat: z.coerce.number().min(0).optional(),
+  sort: z.enum(['heat', 'new']).default('heat'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type DesireListQuery = z.infer<typeof DesireListQuery>;
+
+export const CreateDesireBody = z
+  .object({
+    promptText: z.string().trim().min(3, 'Describe the desire in at least 3 characters').max(500, 'A desire is at most 500 characters'),
+    styleHints: DeclaredStyle.optional(),
+    ttlDays: z.number().int().min(1).max(90).default(14),
+  })
+  .strict();
+export type CreateDesireBody = z.infer<typeof CreateDesireBody>;
+
+export const FulfillDesireBody = z.object({ shaderId: Id }).strict();

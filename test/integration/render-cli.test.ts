@@ -1,0 +1,44 @@
+/** `auteur render` as a user runs it: files written, summary printed, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BIN } from '../helpers/host-process.js';
+import { assertRuntimeBuilt } from '../helpers/shader-runtime.js';
+
+const FIXTURES = new URL('../fixtures/shaders/', import.meta.url).pathname;
+let dir: string;
+beforeAll(() => {
+  assertRuntimeBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'auteur-render-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const auteur = (...args: string[]) => spawnSync(process.execPath, [BIN, 'render', ...args], { encoding: 'utf8', timeout: 90_000 });
+
+it('renders a Shadertoy JSON export into thumbnail.png, preview.webm and report.json', () => {
+  const out = join(dir, 'feedback');
+  const r = auteur(join(FIXTURES, 'feedback.json'), '--seconds', '0.5', '--width', '128', '--height', '72', '--fps', '10', '--time', '0.2', '--out', out);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^OK: 5 frames at 10 fps in [\d.]+ s \(frame mean [\d.]+ ms, p95 [\d.]+ ms\)/);
+  for (const f of ['thumbnail.png', 'preview.webm', 'report.json']) expect(existsSync(join(out, f)), f).toBe(true);
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  expect(report).toMatchObject({ ok: true, meta: { title: 'Feedback trail', tags: ['feedback', 'multipass'] }, settings: { width: 128, height: 72, fps: 10, seconds: 0.5 } });
+}, 120_000);
+
+it('exits 1 with the diagnostics mapped to the user line of a .glsl file', () => {
+  const file = join(dir, 'broken.glsl');
+  writeFileSync(file, '// line 1\nvoid mainImage(out vec4 c, in vec2 f) {\n  c = vec4(f, oops, 1.0);\n}\n');
+  const r = auteur(file, '--seconds', '0.2', '--out', join(dir, 'broken'));
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('FAILED (compile_error)');
+  expect(r.stdout).toContain("Image line 3: 'oops' : undeclared identifier");
+}, 120_000);
+
+it('exits 2 on a bad option value, naming the flag', () => {
+  const r = auteur(join(FIXTURES, 'gradient.glsl'), '--width', '5000');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/--width: .*1920/);
+});

@@ -1,0 +1,51 @@
+import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
+import { webglProbe } from '../../probes/chromium.js';
+import { locateChromium } from '../../tools/binaries.js';
+import { runProcess } from '../../tools/run-process.js';
+import type { ProviderModule, ProviderStatusReport } from '../types.js';
+
+/** The configured CHROME_PATH (env or Settings) is already folded into config.chromePath. */
+function chromeEnv(config: WorkerProviderConfig): NodeJS.ProcessEnv {
+  return config.chromePath ? { CHROME_PATH: config.chromePath } : {};
+}
+
+// `chromium --version` costs a process start; a binary's version does not change while we run.
+const versions = new Map<string, string | null>();
+
+/**
+ * Headless system Chromium (SwiftShader WebGL2 on machines without a GPU): renders shaders, and
+ * through them the offline image and video frames. Embedded: no network, no model; it needs a
+ * Chromium binary on the machine, which status() reports.
+ */
+export const chromiumProvider: ProviderModule = {
+  id: 'chromium',
+  label: 'Headless Chromium (shader renderer)',
+  capabilities: ['render', 'image', 'video'],
+  embedded: true,
+  async status(config, signal): Promise<ProviderStatusReport> {
+    const loc = locateChromium(chromeEnv(config));
+    if (!loc.path) return { provider: 'chromium', reachable: false, version: null, detail: loc.hint };
+    let version = versions.get(loc.path);
+    if (version === undefined) {
+      const res = await runProcess(loc.path, ['--version'], { timeoutMs: 2500, signal }).catch((err: Error) => ({ code: -1, stdout: '', stderr: err.message, timedOut: false }));
+      if (res.code !== 0) {
+        const why = res.timedOut ? 'did not answer --version within 2.5 s' : `failed to start: ${res.stderr.split('\n')[0]?.slice(0, 200) ?? ''}`;
+        return { provider: 'chromium', reachable: false, version: null, detail: `${loc.path} ${why}` };
+      }
+      version = /(\d+\.[\d.]+)/.exec(res.stdout)?.[1] ?? null;
+      versions.set(loc.path, version);
+    }
+    return {
+      provider: 'chromium',
+      reachable: true,
+      version,
+      detail: `${loc.path} (${loc.source}): renders shaders with WebGL2; offline image/video frames are shader-rendered`,
+    };
+  },
+  async test(config, signal) {
+    const t0 = performance.now();
+    // The real path: draw with WebGL2 in headless Chromium and read the pixel back.
+    const out = await webglProbe.run({ env: chromeEnv(config), signal, dataDir: '', deep: true });
+    return { ok: out.status === 'ok', detail: out.status === 'ok' ? `WebGL2 frame rendered: ${out.detail}` : out.detail, ms: Math.round(performance.now() - t0) };
+  },
+};
