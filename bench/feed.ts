@@ -83,7 +83,7 @@ function populate(core: CoreContext, count: number): void {
   sqlite.exec('ANALYZE');
 }
 
-async function measure(size: { shaders: number; runs: number; warmups: number }): Promise<BenchRow[]> {
+async function measure(size: { shaders: number; runs: number; warmups: number }): Promise<FeedMeasured[]> {
   const home = mkdtempSync(join(tmpdir(), 'auteur-bench-feed-'));
   const dataDir = resolveDataDir(home);
   ensureDataDir(dataDir);
@@ -129,21 +129,36 @@ async function measure(size: { shaders: number; runs: number; warmups: number })
       samples.push(feedPage());
     }
     const k = `${size.shaders / 1000}k`;
-    return [row(`feed page (20 cards), ${k} shaders, vs ORDER BY score`, samples, base), row(`feed page (20 cards), ${k} shaders, vs KNN alone`, samples, knnOnly)];
+    return [
+      { row: row(`feed page (20 cards), ${k} shaders, vs ORDER BY score`, samples, base), samplesMs: samples, baselineMs: base, baselineDescription: FEED_BASELINES.score },
+      { row: row(`feed page (20 cards), ${k} shaders, vs KNN alone`, samples, knnOnly), samplesMs: samples, baselineMs: knnOnly, baselineDescription: FEED_BASELINES.knn },
+    ];
   } finally {
     await closeCore(core);
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-/** Rows for bench/run.ts: personalised feed page latency vs `ORDER BY score LIMIT 20`. */
-export async function benchFeed(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  for (const size of SIZES) rows.push(...(await measure(size)));
-  return rows;
+/** A row with its raw samples, in the shape bench/run.ts records in latest.json. */
+export interface FeedMeasured {
+  row: BenchRow;
+  samplesMs: number[];
+  baselineMs: number[];
+  baselineDescription: string;
 }
 
-export const FEED_BASELINES = {
+/** Personalised feed page latency at 10k and 100k shaders, each against both references. */
+export async function benchFeedMeasured(): Promise<FeedMeasured[]> {
+  const out: FeedMeasured[] = [];
+  for (const size of SIZES) out.push(...(await measure(size)));
+  return out;
+}
+
+export async function benchFeed(): Promise<BenchRow[]> {
+  return (await benchFeedMeasured()).map((m) => m.row);
+}
+
+const FEED_BASELINES = {
   score: '`SELECT id, title, score … ORDER BY score DESC LIMIT 20` on the same database, same process',
   knn: `sqlite-vec KNN of the taste vector (k = ${KNN_CANDIDATES}) alone on the same database, same process`,
 };

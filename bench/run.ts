@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { printTable, row, summarize, type BenchRow, type Summary } from './table.js';
+import { benchFeedMeasured } from './feed.js';
 import { benchShaders } from './shaders.js';
 
 const RUNS = 5;
@@ -253,6 +254,9 @@ async function main(): Promise<void> {
     await browser.close();
   }
 
+  measured.push(...(await benchFeedMeasured()));
+  measured.push(...(await (await import('./generate.js')).benchGenerateMeasured()));
+  measured.push(...(await (await import('./media.js')).benchMediaMeasured()));
   const rows = [...measured.map((m) => m.row), ...(await benchShaders())];
   process.stdout.write('\n');
   printTable(rows);

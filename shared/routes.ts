@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API_KEY_ROUTES } from './routes/api-keys.js';
 import { CORE_ROUTES } from './routes/core.js';
+import { MODERATION_ROUTES } from './routes/moderation.js';
 import { PROVIDER_ROUTES } from './routes/providers.js';
 import { SHADER_DISCOVERY_ROUTES } from './routes/shader-discovery.js';
 import { SHADER_ROUTES } from './routes/shaders.js';
@@ -17,6 +18,7 @@ export const ROUTES = {
   ...API_KEY_ROUTES,
   ...SHADER_ROUTES,
   ...SHADER_DISCOVERY_ROUTES,
+  ...MODERATION_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

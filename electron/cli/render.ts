@@ -87,7 +87,8 @@ export async function renderCommand(args: string[]): Promise<number> {
     shader = readShader(file);
   } catch (err) {
     if (err instanceof ShadertoyImportError) {
-      process.stderr.write(`${file}: ${err.message}\n${err.unsupported.map((u) => `  unsupported: ${u}\n`).join('')}`);
+      const detail = err.unsupported.length ? `uses what the studio cannot run:\n${err.unsupported.map((u) => `  - ${u}\n`).join('')}` : `${err.message}\n`;
+      process.stderr.write(`${file}: ${detail}`);
       return 1;
     }
     process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);

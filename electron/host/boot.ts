@@ -8,6 +8,7 @@ import { closeCore, createCore } from './core.js';
 import type { CoreContext, HostContext } from './host-context.js';
 import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
 import { createLogger } from './logger.js';
+import { seedOnFirstLaunch } from './shaders/first-launch.js';
 import { APP_VERSION } from './package-root.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
@@ -76,6 +77,8 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
     ctx.runner.start();
+    // After the server answers: the first launch fills the library with the shipped seed shaders.
+    setImmediate(() => seedOnFirstLaunch(ctx));
     logger.info(`host ${APP_VERSION} (${opts.mode}) listening on ${ctx.origin.url}, data dir ${dataDir.root}`);
 
     let closing: Promise<void> | undefined;

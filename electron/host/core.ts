@@ -11,6 +11,7 @@ import { JobStore } from './jobs/job-store.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import type { Logger } from './logger.js';
 import { registerImageHooks } from './media/image-hooks.js';
+import { registerMediaHooks } from './media/media-hooks.js';
 import { MediaStore } from './media/media-store.js';
 import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
 import { registerProviderHooks } from './providers/provider-hooks.js';
@@ -38,6 +39,7 @@ function registerDomains(core: CoreContext): void {
   registerShaderHooks(core);
   registerGenerationHooks(core);
   registerImageHooks(core);
+  registerMediaHooks(core);
 }
 
 /**

@@ -86,14 +86,17 @@ function organic(size: number, seed: number): TextureData {
   const pixels = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
+      // Domain warp (by a periodic field, so the texture still tiles) breaks up the lattice's squares.
+      const u = x / size + 0.12 * (sample(octaves[0]!, x / size + 0.37, y / size) - 0.5);
+      const v = y / size + 0.12 * (sample(octaves[0]!, x / size, y / size + 0.61) - 0.5);
       let n = 0;
       let amp = 0.5;
       for (const o of octaves) {
-        n += amp * sample(o, x / size, y / size);
+        n += amp * sample(o, u, v);
         amp *= 0.5;
       }
       n /= 0.9375;
-      const veins = 1 - Math.abs(2 * sample(octaves[1]!, (x + 0.5) / size, (y + 0.5) / size) - 1);
+      const veins = 1 - Math.abs(2 * sample(octaves[1]!, u + 0.5 / size, v + 0.5 / size) - 1);
       const o = (y * size + x) * 4;
       pixels[o] = Math.round(255 * Math.min(1, 0.25 + 0.55 * n + 0.15 * veins));
       pixels[o + 1] = Math.round(255 * Math.min(1, 0.22 + 0.5 * n + 0.1 * veins));

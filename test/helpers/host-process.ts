@@ -24,7 +24,8 @@ export function tempHome(prefix = 'auteur-test-'): string {
 
 /** Starts `auteur serve --port 0` as a real child process and waits for its URL line. */
 export function startHostProcess(home = tempHome(), extraEnv: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  const env = { ...process.env, ...extraEnv };
+  // Test hosts start with an empty shader library unless a test asks for the seeds.
+  const env: NodeJS.ProcessEnv = { AUTEUR_SEED_LIBRARY: '0', ...process.env, ...extraEnv };
   delete env.AUTEUR_HOME;
   const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--home', home], {
     env,

@@ -4,11 +4,11 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { BIN } from './host-process.js';
 
 /** Spawns `auteur mcp` the way Claude Desktop does: a command, args, and a clean environment. */
-export async function connectStdio(home: string): Promise<{ client: Client; stderr: () => string; close: () => Promise<void> }> {
+export async function connectStdio(home: string, env: Record<string, string> = {}): Promise<{ client: Client; stderr: () => string; close: () => Promise<void> }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, 'mcp', '--home', home],
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
     stderr: 'pipe',
   });
   let err = '';

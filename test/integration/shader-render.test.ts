@@ -213,4 +213,29 @@ describe('multipass, determinism and outputs', () => {
     });
     await expectGoodRender();
   }, 60_000);
+
+  it('kills and relaunches the whole browser when killing the GPU process does not free the page', async () => {
+    let before = { ...browser.recoveries, launches: 0 };
+    const pid = await browser.exclusive(async () => {
+      await browser.call('init', 10_000, 'init', 32, 32);
+      before = { ...browser.recoveries, launches: browser.launches };
+      // A page stuck in JavaScript, not in the GPU: only the browser kill can end it.
+      const page = (browser as unknown as { page: { evaluate(fn: () => void): Promise<void> } }).page;
+      await page.evaluate(() => {
+        (globalThis as unknown as { __auteurRender: Record<string, () => void> }).__auteurRender.spin = () => {
+          for (;;) {
+            /* hang */
+          }
+        };
+      });
+      const stuck = browser.pid;
+      await expect(browser.call('Spinning', 1_000, 'spin')).rejects.toMatchObject({ name: 'RenderTimeoutError', recovery: 'browser' });
+      return stuck;
+    });
+    expect(browser.recoveries).toEqual({ gpuProcess: before.gpuProcess, browser: before.browser + 1 });
+    expect(() => process.kill(pid!, 0)).toThrow(); // the old Chromium is gone
+    await expectGoodRender();
+    expect(browser.launches).toBe(before.launches + 1);
+    expect(browser.pid).not.toBe(pid);
+  }, 60_000);
 });

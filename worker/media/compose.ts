@@ -1,4 +1,4 @@
-import { renameSync, statSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MediaComposeInput, MediaComposeOutput } from '../../shared/jobs/media-compose.js';
 import type { MediaFileRef } from '../../shared/schemas/media-file.js';
@@ -16,6 +16,7 @@ import { imagesToVideo } from './ffmpeg/slideshow.js';
 import { burnSubtitles, writeCaptionFiles } from './ffmpeg/subtitles.js';
 import { thumbnail } from './ffmpeg/thumbnail.js';
 import { transcode } from './ffmpeg/transcode.js';
+import { fileRef } from './file-ref.js';
 import { narrate, narrationCaptions, type Narration } from './narration.js';
 
 export interface ComposeEnv {
@@ -25,13 +26,6 @@ export interface ComposeEnv {
   signal: AbortSignal;
   progress(fraction: number, message?: string): void;
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
-}
-
-const MIME: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', wav: 'audio/wav', mp3: 'audio/mpeg', vtt: 'text/vtt', srt: 'application/x-subrip', jpg: 'image/jpeg', png: 'image/png', m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t' };
-
-export function fileRef(path: string, provider: ProviderId, model: string): MediaFileRef {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return { path, mediaId: null, mime: MIME[ext] ?? 'application/octet-stream', bytes: statSync(path).size, provider, model };
 }
 
 /** Seconds the visuals must last: the narration plus a short tail, or the images' own durations. */

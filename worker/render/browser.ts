@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { HEADLESS_CHROMIUM_FLAGS, locateChromium, sandboxFlags } from '../tools/binaries.js';
-import { descendants, gpuProcesses, killAll } from './process-tree.js';
+import { descendants, gpuProcesses, killAll, sweepStaleProfiles } from './process-tree.js';
 import { runtimeBundle } from './runtime-bundle.js';
 
 /** Chromium flags for rendering: SwiftShader without a GPU, and no giving up on WebGL after GPU-process kills. */
@@ -36,8 +36,8 @@ export class RenderTimeoutError extends Error {
   }
 }
 
+const PROFILE_PREFIX = 'auteur-render-profile-';
 const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>Auteur shader renderer</title></head><body style="margin:0;background:#000"></body></html>';
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function within<T>(p: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown } | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
@@ -77,9 +77,17 @@ export class RenderBrowser {
     const executablePath = this.opts.chromePath || locateChromium().path;
     if (!executablePath) throw new Error(`No Chromium for the shader renderer. ${locateChromium().hint}`);
     // Our own profile folder: puppeteer only removes the ones it creates when Chromium exits
-    // cleanly, and the watchdog kills it.
-    const profile = mkdtempSync(join(tmpdir(), 'auteur-render-profile-'));
-    const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    // cleanly, and the watchdog kills it. Folders of browsers whose worker was SIGKILLed are
+    // swept at the next launch.
+    sweepStaleProfiles(tmpdir(), PROFILE_PREFIX);
+    const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+    const removeProfile = (): void => {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      } catch {
+        /* a helper still writing: the next launch sweeps it */
+      }
+    };
     let browser: Browser;
     try {
       browser = await puppeteer.launch({ executablePath, headless: true, args: renderBrowserFlags(), userDataDir: profile, protocolTimeout: 600_000 });
@@ -105,7 +113,7 @@ export class RenderBrowser {
       process.once('exit', reap);
       proc.once('exit', () => {
         process.removeListener('exit', reap);
-        setTimeout(removeProfile, 200).unref(); // helpers may still be closing files
+        removeProfile();
       });
     }
     return browser;
@@ -167,7 +175,7 @@ export class RenderBrowser {
     const pid = this.browser?.process()?.pid;
     const gpu = pid ? gpuProcesses(pid) : [];
     if (gpu.length && killAll(gpu) > 0) {
-      const freed = await within(pending, 5_000);
+      const freed = await within(pending, 3_000);
       if (freed !== 'timeout') {
         await within(page.close(), 3_000);
         this.recoveries.gpuProcess++;
@@ -184,10 +192,13 @@ export class RenderBrowser {
     const browser = this.browser;
     this.browser = null;
     this.page = null;
-    const pid = browser?.process()?.pid;
-    if (pid) killAll([...descendants(pid), pid]);
-    else if (browser) await within(browser.close(), 3_000);
-    await sleep(50);
+    const proc = browser?.process();
+    const pid = proc?.pid;
+    if (proc && pid) {
+      const exited = proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => proc.once('exit', () => r()));
+      killAll([...descendants(pid), pid]);
+      await within(exited, 3_000);
+    } else if (browser) await within(browser.close(), 3_000);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,8 @@
  * one process unblocks the page and Chromium starts a fresh GPU process for the next render.
  * Linux reads /proc; elsewhere the lists are empty and the caller kills the whole browser.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 function parentOf(pid: string): number | null {
   try {
@@ -69,4 +70,38 @@ export function killAll(pids: number[]): number {
     }
   }
   return n;
+}
+
+/**
+ * Removes `prefix*` profile folders in `dir` that no running process names in its command line
+ * (`--user-data-dir=…`) and that are older than a minute: left behind by browsers killed together
+ * with their worker. Linux only (it needs /proc to know which folders are in use).
+ */
+export function sweepStaleProfiles(dir: string, prefix: string, minAgeMs = 60_000): number {
+  let procs: string[];
+  let entries: string[];
+  try {
+    procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    entries = readdirSync(dir).filter((e) => e.startsWith(prefix));
+  } catch {
+    return 0;
+  }
+  if (entries.length === 0) return 0;
+  const inUse = new Set<string>();
+  for (const pid of procs) {
+    const m = /--user-data-dir=(\S+)/.exec(cmdline(Number(pid)));
+    if (m?.[1]) inUse.add(m[1]);
+  }
+  let removed = 0;
+  for (const e of entries) {
+    const path = join(dir, e);
+    try {
+      if (inUse.has(path) || Date.now() - statSync(path).mtimeMs < minAgeMs) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed++;
+    } catch {
+      /* raced with another sweeper or still busy */
+    }
+  }
+  return removed;
 }

@@ -1,10 +1,12 @@
 import type { JobKindName } from '../../shared/jobs/registry.js';
 import type { TaskHandler } from '../task-context.js';
 import { imageGenerateTask } from './image-generate.js';
+import { mediaComposeTask } from './media-compose.js';
 import { providerOllamaPullTask } from './provider-ollama-pull.js';
 import { shaderGenerateTask } from './shader-generate.js';
 import { shaderRenderTask } from './shader-render.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
+import { ttsSynthesizeTask } from './tts-synthesize.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
@@ -13,4 +15,6 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'provider.ollama.pull': providerOllamaPullTask,
   'shader.render': shaderRenderTask,
   'shader.generate': shaderGenerateTask,
+  'tts.synthesize': ttsSynthesizeTask,
+  'media.compose': mediaComposeTask,
 };

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ShaderGenerateInput, ShaderGenerateOutput } from '../../shared/jobs/shader-generate.js';
-import { generateProcedural, generateWithLlm, MAX_ATTEMPTS, type GenerateEnv, type RenderCheck } from '../generate/shader/generate.js';
+import { generateProcedural, generateWithLlm, progressAt, type GenerateEnv, type RenderCheck } from '../generate/shader/generate.js';
 import { selectLlm } from '../providers/llm/select.js';
 import { renderShader } from '../render/shader-renderer.js';
 import type { TaskContext, TaskHandler } from '../task-context.js';
@@ -17,7 +17,7 @@ function renderCheck(ctx: TaskContext): RenderCheck {
         ffmpegPath: ctx.providers.ffmpegPath,
         log: ctx.log,
         // Renderer progress fills this attempt's "rendering" third of the bar.
-        progress: (fraction, message) => ctx.progress(Math.min(0.97, ((n - 1) * 3 + 2 + fraction) / (MAX_ATTEMPTS * 3)), `Rendering attempt ${n}: ${message}`),
+        progress: (fraction, message) => ctx.progress(progressAt(n, 0.15 + 0.85 * fraction), `Rendering attempt ${n}: ${message}`),
       },
     );
 }
@@ -27,9 +27,12 @@ function renderCheck(ctx: TaskContext): RenderCheck {
  * error-fed attempts, or the procedural composer does when asked to, or when "auto" finds no
  * usable LLM (the reason is logged and returned). Every candidate is static-checked and rendered.
  */
-export const shaderGenerateTask: TaskHandler<ShaderGenerateInput, ShaderGenerateOutput> = async (input, ctx) => {
+export const shaderGenerateTask: TaskHandler<ShaderGenerateInput, ShaderGenerateOutput> = (input, ctx) => runShaderGenerate(input, ctx, renderCheck(ctx));
+
+/** The job without its render settings (tests pass a smaller check render). */
+export async function runShaderGenerate(input: ShaderGenerateInput, ctx: TaskContext, check: RenderCheck): Promise<ShaderGenerateOutput> {
   const seed = input.seed ?? randomInt(0, 2_147_483_647);
-  const env: GenerateEnv = { check: renderCheck(ctx), signal: ctx.signal, progress: (f, m) => ctx.progress(f, m), log: (l, m) => ctx.log(l, m) };
+  const env: GenerateEnv = { check, signal: ctx.signal, progress: (f, m) => ctx.progress(f, m), log: (l, m) => ctx.log(l, m) };
   let fallbackReason: string | null = null;
   let generated;
   if (input.provider === 'procedural') {
@@ -58,4 +61,4 @@ export const shaderGenerateTask: TaskHandler<ShaderGenerateInput, ShaderGenerate
   const failed = generated.attempts.length - 1;
   ctx.progress(1, `Done: "${generated.title}" by ${generated.provider} (${generated.model})${failed ? ` after ${failed} failed attempt${failed > 1 ? 's' : ''}` : ''}`);
   return { ...generated, fallbackReason, desireId: input.desireId ?? null, shaderId: null };
-};
+}

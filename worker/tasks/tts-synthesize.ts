@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TtsSynthesizeInput, TtsSynthesizeOutput } from '../../shared/jobs/tts-synthesize.js';
 import { planTts, synthesizeSpeech } from '../providers/tts/select.js';
-import { fileRef } from '../media/compose.js';
+import { fileRef } from '../media/file-ref.js';
 import { throwIfCancelled, type TaskHandler } from '../task-context.js';
 
 /** Text → speech file in the job folder (the host hook stores it with provider and model). */

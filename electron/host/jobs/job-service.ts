@@ -12,6 +12,8 @@ export interface SubmitJob {
   maxAttempts?: number;
   idempotencyKey?: string | null;
   userId?: string | null;
+  /** Higher runs first within a resource class: interactive work above background batches. */
+  priority?: number;
 }
 
 /** The one way to queue and manage jobs, shared by the HTTP API, MCP and the CLI. */
@@ -39,6 +41,7 @@ export class JobService {
         maxAttempts: req.maxAttempts ?? spec.maxAttempts,
         idempotencyKey: req.idempotencyKey ?? null,
         userId: req.userId ?? null,
+        priority: req.priority ?? 0,
       });
       if (created) {
         this.runner.publish(row);

@@ -1,7 +1,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CoreContext } from '../host-context.js';
 import type { CallRateLimiter, Principal } from './principal.js';
+import { registerResourcesAndPrompts } from './resources.js';
+import { registerDiscoveryTools } from './tools/discovery-tools.js';
 import { registerJobTools } from './tools/job-tools.js';
+import { registerMakeTools } from './tools/make-tools.js';
+import { registerShaderTools } from './tools/shader-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
 export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
@@ -14,6 +18,10 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
     },
   );
   const deps = { server, core, principal, limiter };
+  registerShaderTools(deps);
+  registerDiscoveryTools(deps);
+  registerMakeTools(deps);
   registerJobTools(deps);
+  registerResourcesAndPrompts(server, core);
   return server;
 }

@@ -11,6 +11,8 @@ export interface ToolEnv {
   core: CoreContext;
   principal: Principal;
   signal: AbortSignal;
+  /** True when the client sent a progressToken: it wants notifications and will wait for them. */
+  wantsProgress: boolean;
   /** Sends notifications/progress when the client asked for them (a progressToken in _meta). */
   progress(fraction: number, message?: string): Promise<void>;
 }
@@ -51,6 +53,7 @@ export function registerTool<N extends McpToolName>(
         core: deps.core,
         principal: deps.principal,
         signal: extra.signal,
+        wantsProgress: token !== undefined,
         progress: async (fraction, message) => {
           if (token === undefined) return;
           await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: Math.round(fraction * 100), total: 100, ...(message ? { message } : {}) } });

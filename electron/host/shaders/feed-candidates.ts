@@ -97,7 +97,7 @@ export class FeedCandidates {
   }
 
   /** The user's recent positive signals (upvotes, dwell > 10 s, replays): what "similar to …" names. */
-  liked(userId: string, limit = 40): { id: string; title: string; verb: string }[] {
+  liked(userId: string, limit = 16): { id: string; title: string; verb: string }[] {
     return this.prep(
       `SELECT x.id AS id, s.title AS title, x.verb AS verb, max(x.t) AS t FROM (
          SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1

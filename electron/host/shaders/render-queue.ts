@@ -20,10 +20,10 @@ export class RenderQueue {
    * Queues a render of the saved source. If the job cannot be queued (no renderer in this build,
    * bad input) the shader is kept, marked failed with the reason, and the error is returned.
    */
-  queue(shaderId: string, source: ShaderSource, opts: { preview?: PreviewFormat; keepStatus?: boolean } = {}): { job: Job | null; error: string | null } {
+  queue(shaderId: string, source: ShaderSource, opts: { preview?: PreviewFormat; keepStatus?: boolean; priority?: number } = {}): { job: Job | null; error: string | null } {
     const input: Partial<ShaderRenderInput> & { source: ShaderSource; shaderId: string } = { source, shaderId, preview: opts.preview ?? 'webm' };
     try {
-      const { job } = this.deps.jobs.submit({ kind: RENDER_KIND, input, userId: this.deps.ownerUserId });
+      const { job } = this.deps.jobs.submit({ kind: RENDER_KIND, input, userId: this.deps.ownerUserId, priority: opts.priority ?? 0 });
       // A re-render of unchanged code (e.g. for an MP4) keeps a ready shader in the feed meanwhile.
       const status = opts.keepStatus ? {} : { renderStatus: 'pending' as const, renderError: null };
       this.deps.database.db
@@ -40,13 +40,19 @@ export class RenderQueue {
     }
   }
 
-  /** An ad-hoc render (POST /render); with a shaderId it must render that shader's saved source. */
+  /**
+   * An ad-hoc render (POST /render). With a shaderId (the caller checked it is that shader's saved
+   * source) its result becomes the shader's latest; a ready shader stays in the feed meanwhile.
+   */
   submitAdHoc(input: ShaderRenderInput): Job {
-    const { job } = this.deps.jobs.submit({ kind: RENDER_KIND, input, userId: this.deps.ownerUserId });
+    // Someone is waiting for an ad-hoc render (editor preview, an agent's render_shader): run it first.
+    const { job } = this.deps.jobs.submit({ kind: RENDER_KIND, input, userId: this.deps.ownerUserId, priority: 10 });
     if (input.shaderId) {
+      const row = this.deps.database.db.select({ renderStatus: shaders.renderStatus }).from(shaders).where(eq(shaders.id, input.shaderId)).get();
+      const status = row?.renderStatus === 'ready' ? {} : { renderStatus: 'pending' as const, renderError: null };
       this.deps.database.db
         .update(shaders)
-        .set({ lastRenderJobId: job.id, renderStatus: 'pending', renderError: null, updatedAt: Date.now() })
+        .set({ lastRenderJobId: job.id, ...status, updatedAt: Date.now() })
         .where(eq(shaders.id, input.shaderId))
         .run();
     }

@@ -62,7 +62,7 @@ export function seedLibraryIfEmpty(deps: ShaderDeps, seeds: readonly SeedShaderI
     try {
       const created = svc.shaders.create(
         { title: s.title, description: s.description ?? null, tags: s.tags, source: s.source, style: s.style ?? undefined, shaderType: s.shaderType },
-        { id, origin: 'seed', status: 'published', actor: { userId: SYSTEM_AUTHOR.id, isAdmin: true } },
+        { id, origin: 'seed', status: 'published', actor: { userId: SYSTEM_AUTHOR.id, isAdmin: true }, renderPriority: -10 },
       );
       report.inserted++;
       if (created.lastRenderJobId) report.renderJobs.push(created.lastRenderJobId);

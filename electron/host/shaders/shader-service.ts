@@ -8,7 +8,9 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import type { RenderQueue } from './render-queue.js';
 import { sourceKey, sourceOf, type ShaderReader, type ShaderRow } from './shader-rows.js';
-import { indexStyle } from './style-index.js';
+import { glslFeatures } from './glsl-features.js';
+import { indexStyle, storedStats } from './style-index.js';
+import { deriveStyle } from './style-metadata.js';
 import { deleteVector } from './vectors.js';
 import type { VoteService } from './vote-service.js';
 
@@ -29,6 +31,8 @@ export interface CreateOptions {
   importedFrom?: { shadertoyId: string | null; author: string | null } | null;
   /** 'none': the caller supplies the render (renderResults(core).adopt), e.g. shader.generate's passing one. */
   render?: 'queue' | 'none';
+  /** Job priority of that render: seeds render in the background (negative), agents waiting on one above 0. */
+  renderPriority?: number;
 }
 
 /** 422 with the findings in the user's own pass and line numbers. */
@@ -126,7 +130,7 @@ export class ShaderService {
       indexStyle(this.deps, inserted);
       return inserted;
     })();
-    if (opts.render !== 'none') this.renders.queue(row.id, source);
+    if (opts.render !== 'none') this.renders.queue(row.id, source, { priority: opts.renderPriority ?? 0 });
     const shader = this.get(row.id);
     this.deps.bus.publish({ type: 'domain', topic: 'shader.created', id: row.id, data: shader });
     return shader;
@@ -148,6 +152,11 @@ export class ShaderService {
     if (codeChanged) {
       // New code: the old render's stats no longer describe it; the thumbnail stays until the new one lands.
       Object.assign(patch, { source: next, glslCode: next.image.code, renderStats: null, renderDiagnostics: warnings, renderStatus: 'pending', renderError: null });
+    }
+    if (body.style !== undefined && !codeChanged) {
+      // Declared categories show at once on a rendered shader; measured values stay measured.
+      const stats = storedStats(row);
+      if (stats) patch.styleMetadata = deriveStyle({ ...stats, features: glslFeatures(sourceOf(row)), declared: patch.declaredStyle as DeclaredStyle });
     }
     const updated = this.deps.database.sqlite.transaction(() => {
       const u = this.db.update(shaders).set(patch).where(eq(shaders.id, id)).returning().get()!;

@@ -35,7 +35,7 @@ export function ProviderRow({ row, inUse }: { row: ProviderStatusRow; inUse: boo
         <span className="provider-title">
           <span className="provider-name">{row.label}</span>
           <span className="provider-state">{STATE_LABEL[row.state]}</span>
-          {row.version ? <span className="provider-version mono">v{row.version.replace(/^v/, '')}</span> : null}
+          {row.version ? <span className="provider-version mono">{/^\d/.test(row.version) ? `v${row.version}` : row.version}</span> : null}
           {inUse ? <span className="provider-in-use">in use</span> : null}
         </span>
         <button

@@ -4,7 +4,7 @@ import { FAMILIES, type FamilyId, type FamilyOutput } from './families/index.js'
 import type { Family } from './families/types.js';
 import { libCode } from './glsl-lib.js';
 import { composeDescription, composeTags, composeTitle } from './naming.js';
-import { paletteByName, paletteGlsl, resolvePalette, type ResolvedPalette } from './palettes.js';
+import { blendPalettes, paletteByName, paletteGlsl, resolvePalette, type ResolvedPalette } from './palettes.js';
 import { analyzePrompt, moodBias, type PromptAnalysis } from './prompt-words.js';
 import { glslFloat as f, hashString, Rng } from './rng.js';
 
@@ -56,18 +56,27 @@ export function chooseFamily(analysis: PromptAnalysis, chaos: number, rng: Rng):
   const best = Math.max(...scored.map((s) => s.score));
   if (best > 0) {
     const top = scored.filter((s) => s.score === best).map((s) => s.fam);
-    // Among equal scores, the family mentioned first in the prompt wins.
-    const firstMention = (fam: Family): number => Math.min(...fam.keywords.map((k) => analysis.words.indexOf(k.split(' ')[0]!)).filter((i) => i >= 0).concat([999]));
-    return top.sort((a, b) => firstMention(a) - firstMention(b))[0]!;
+    // Among equal scores the family named last wins: English puts the head noun last ("hypnotic neon tunnel").
+    const lastMention = (fam: Family): number => Math.max(-1, ...fam.keywords.map((k) => analysis.words.lastIndexOf(k.split(' ')[0]!)));
+    return top.sort((a, b) => lastMention(b) - lastMention(a))[0]!;
   }
   // Nothing named: families whose energy suits the chaos slider are likelier.
   return rng.weighted(FAMILIES.map((fam) => [fam, 1.2 - Math.abs(fam.energy - chaos)] as const));
 }
 
 function choosePalette(analysis: PromptAnalysis, family: Family, rng: Rng): ResolvedPalette['def'] {
-  if (analysis.palettes.length) return paletteByName(analysis.palettes[0]!);
+  const named = [...analysis.palettes].sort((a, b) => firstWord(analysis, a) - firstWord(analysis, b));
+  if (named.length >= 2) return blendPalettes(paletteByName(named[0]!), paletteByName(named[1]!));
+  if (named.length === 1) return paletteByName(named[0]!);
   // No colour words: usually the family's own palette, sometimes one of its alternatives.
   return paletteByName(rng.next() < 0.6 ? family.palettes[0]! : rng.pick(family.palettes));
+}
+
+/** Position of a palette's first colour word in the prompt (shadows come from the first named). */
+function firstWord(analysis: PromptAnalysis, palette: string): number {
+  const words = paletteByName(palette).words;
+  const at = analysis.words.findIndex((w) => words.includes(w));
+  return at < 0 ? 999 : at;
 }
 
 /** ASCII-only one-line text for a GLSL comment. */

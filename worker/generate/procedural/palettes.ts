@@ -34,6 +34,7 @@ export const PALETTES: readonly PaletteDef[] = [
   { name: 'lavender', adjective: 'Violet', colors: ['#10002b', '#3c096c', '#7b2cbf', '#c77dff', '#f3e8ff'], words: ['purple', 'violet', 'lavender', 'amethyst', 'lilac', 'mystic', 'magic'] },
   { name: 'aurora', adjective: 'Boreal', colors: ['#020510', '#0b3d2e', '#1fab89', '#62d2a2', '#d7fbe8'], words: ['aurora', 'boreal', 'borealis', 'northern'] },
   { name: 'rainbow', adjective: 'Prismatic', colors: ['#3a0ca3', '#e63946', '#f4a261', '#2a9d8f', '#e9f5a1'], words: ['rainbow', 'prism', 'prismatic', 'spectrum', 'colorful', 'colourful', 'iridescent', 'holographic'] },
+  { name: 'storm', adjective: 'Stormy', colors: ['#07090d', '#1c2331', '#3d4a5c', '#8796ab', '#e3ebf5'], words: ['storm', 'stormy', 'thunder', 'thunderstorm', 'rain', 'rainy', 'overcast', 'lightning', 'slate'] },
   { name: 'blood', adjective: 'Crimson', colors: ['#0a0000', '#3d0000', '#8b0000', '#d00000', '#ff8fa3'], words: ['blood', 'crimson', 'scarlet', 'ruby', 'horror', 'demon', 'hell'] },
 ];
 
@@ -43,6 +44,20 @@ export function paletteByName(name: string): PaletteDef {
   const p = BY_NAME.get(name);
   if (!p) throw new Error(`Unknown palette ${name}`);
   return p;
+}
+
+/**
+ * Two colour words ("ocean at sunset"): the first gives the shadows (its two darkest stops), the
+ * second the light (its three brightest), so both show up in the piece.
+ */
+export function blendPalettes(shadows: PaletteDef, light: PaletteDef): PaletteDef {
+  const byLum = (p: PaletteDef) => [...p.colors].sort((a, b) => luminance(hexToRgb(a)) - luminance(hexToRgb(b)));
+  return {
+    name: `${shadows.name}-${light.name}`,
+    adjective: shadows.adjective,
+    colors: [...byLum(shadows).slice(0, 2), ...byLum(light).slice(2)],
+    words: [],
+  };
 }
 
 export function hexToRgb(hex: string): Rgb {
@@ -60,11 +75,11 @@ const WARM: Rgb = [1.0, 0.55, 0.22];
 const COOL: Rgb = [0.22, 0.55, 1.0];
 
 /**
- * The temperature slider: each stop is tinted toward warm or cool light by |t| × 45 %, keeping
- * its luminance so contrast (and the dark → bright order) survives. t = 0 leaves it untouched.
+ * The temperature slider: each stop is tinted toward warm or cool light by |t| × 60 %, keeping
+ * its luminance (up to clipping) so contrast survives. t = 0 leaves it untouched.
  */
 export function shiftTemperature(colors: readonly Rgb[], t: number): Rgb[] {
-  const amount = Math.min(1, Math.abs(t)) * 0.45;
+  const amount = Math.min(1, Math.abs(t)) * 0.6;
   if (amount === 0) return colors.map((c) => [...c] as Rgb);
   const tint = t > 0 ? WARM : COOL;
   return colors.map((c) => {
@@ -106,12 +121,12 @@ export interface ResolvedPalette {
 }
 
 export function resolvePalette(def: PaletteDef, temperature: number): ResolvedPalette {
-  const sorted = def.colors.map(hexToRgb).sort((a, b) => luminance(a) - luminance(b));
-  const stops = shiftTemperature(sorted, temperature);
+  // Sorted after the shift: clipping can swap two bright stops, and ramp() needs dark → bright.
+  const stops = shiftTemperature(def.colors.map(hexToRgb), temperature).sort((a, b) => luminance(a) - luminance(b));
   return { def, stops, hex: stops.map(rgbToHex), warmth: warmthOf(stops), monochrome: saturationOf(stops) < 0.08 };
 }
 
-/** `const vec3 P0 … P4` plus pal() (cyclic hue walk) and ramp() (dark → bright). */
+/** `const vec3 P0 … P4` plus pal() (cyclic hue walk), glow() (bright stops only) and ramp() (dark → bright). */
 export function paletteGlsl(p: ResolvedPalette): string {
   const consts = p.stops.map((c, i) => `const vec3 P${i} = vec3(${c.map((x) => glslFloat(x)).join(', ')});`).join('\n');
   return `${consts}
@@ -123,6 +138,13 @@ vec3 pal(float t) {
     c = mix(c, P3, clamp(t - 2.0, 0.0, 1.0));
     c = mix(c, P4, clamp(t - 3.0, 0.0, 1.0));
     return mix(c, P0, clamp(t - 4.0, 0.0, 1.0));
+}
+// Cyclic walk through the three brightest stops: for lights, lines and glowing things.
+vec3 glow(float t) {
+    t = fract(t) * 3.0;
+    vec3 c = mix(P2, P3, clamp(t, 0.0, 1.0));
+    c = mix(c, P4, clamp(t - 1.0, 0.0, 1.0));
+    return mix(c, P2, clamp(t - 2.0, 0.0, 1.0));
 }
 // Dark (0) to bright (1) through the stops, clamped.
 vec3 ramp(float t) {

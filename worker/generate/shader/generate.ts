@@ -23,8 +23,18 @@ export interface GenerateEnv {
 /** What both paths return; the task adds desireId, shaderId and the fallback reason. */
 export type Generated = Omit<ShaderGenerateOutput, 'desireId' | 'shaderId' | 'fallbackReason'>;
 
-/** Fraction of the job's progress bar for step `step` (0 writing, 1 checking, 2 rendering) of attempt n. */
-const at = (n: number, step: number): number => Math.min(0.95, ((n - 1) * 3 + step) / (MAX_ATTEMPTS * 3));
+/** Progress-bar band of attempt n: most of the bar goes to the first, since most shaders pass on it. */
+const BANDS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0.7],
+  [0.7, 0.85],
+  [0.85, 0.97],
+];
+/** Where `phase` (0 writing … 0.1 checking … 0.15–1 rendering) of attempt n sits on the job's bar. */
+export function progressAt(n: number, phase: number): number {
+  const [lo, hi] = BANDS[Math.min(n, MAX_ATTEMPTS) - 1]!;
+  return lo + (hi - lo) * Math.min(1, Math.max(0, phase));
+}
+const at = (n: number, step: number): number => progressAt(n, [0, 0.1, 0.15][step] ?? 0);
 
 function attemptOf(n: number, render: ShaderRenderOutput, started: number): GenerationAttempt {
   return { n, ok: render.ok, failure: render.failure, diagnostics: render.diagnostics, ms: Math.round(performance.now() - started) };

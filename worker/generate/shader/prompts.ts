@@ -55,7 +55,8 @@ export function failureText(failure: RenderFailure | null, diagnostics: readonly
     context_lost: ' The GPU context was lost: the shader is far too heavy; simplify it.',
     too_large: ' The shader is too large; write a shorter one.',
   };
-  return `${failure.code}: ${failure.message}${hints[failure.code] ?? ''}`;
+  const message = /[.!?]$/.test(failure.message.trim()) ? failure.message.trim() : `${failure.message.trim()}.`;
+  return `${failure.code}: ${message}${hints[failure.code] ?? ''}`;
 }
 
 /** Seed §7 "Retry with Error Feedback", appended to the request for the next attempt. */

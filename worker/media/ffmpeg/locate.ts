@@ -8,9 +8,13 @@ import { runProcess } from '../../tools/run-process.js';
  * then ffmpeg-static, then the one bundled in @ffmpeg-installer/ffmpeg.
  */
 export function resolveFfmpegPath(config?: Pick<WorkerProviderConfig, 'ffmpegPath'> | null, env: NodeJS.ProcessEnv = process.env): string {
-  const loc = locateFfmpeg(config?.ffmpegPath ? { ...env, FFMPEG_PATH: config.ffmpegPath } : env);
-  if (!loc.path) throw new ProviderError('ffmpeg', `FFmpeg not found: ${loc.hint}`, 'not_configured');
-  return loc.path;
+  const configured = config?.ffmpegPath || env.FFMPEG_PATH;
+  const loc = locateFfmpeg(configured ? { ...env, FFMPEG_PATH: configured } : env);
+  if (loc.path) return loc.path;
+  if (configured) {
+    throw new ProviderError('ffmpeg', `FFmpeg not found: ${configured} (Settings → Providers or FFMPEG_PATH) does not exist. Fix the path, or clear it to use the bundled ffmpeg.`, 'not_configured');
+  }
+  throw new ProviderError('ffmpeg', `FFmpeg not found: ${loc.hint}`, 'not_configured');
 }
 
 export interface FfmpegCapabilities {

@@ -19,10 +19,12 @@ export function splitSentences(text: string): string[] {
     const flat = para.replace(/\s+/g, ' ').trim();
     if (!flat) continue;
     let current = '';
-    // A terminator run (. ! ? … and closing quotes/brackets) followed by a space ends a sentence.
-    for (const piece of flat.split(/(?<=[.!?…]+["'”’)\]]*)\s+/)) {
+    // A terminator run (. ! ? … and closing quotes/brackets) followed by a space ends a sentence,
+    // unless it ends an abbreviation or the next word starts lower-case ("Yes!" she said.).
+    const pieces = flat.split(/(?<=[.!?…]+["'”’)\]]*)\s+/);
+    for (const [i, piece] of pieces.entries()) {
       current = current ? `${current} ${piece}` : piece;
-      if (!ABBREVIATIONS.test(current)) {
+      if (!ABBREVIATIONS.test(current) && !/^[a-z]/.test(pieces[i + 1] ?? '')) {
         out.push(current);
         current = '';
       }

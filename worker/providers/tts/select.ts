@@ -19,6 +19,7 @@ export interface TtsPlan {
 // "auto" asks ElevenLabs at most once a minute per key whether it answers.
 const reachability = new Map<string, { at: number; ok: boolean; firstVoice: string | null; why: string }>();
 const TTL_MS = 60_000;
+const ELEVENLABS_VOICE_ID = /^[A-Za-z0-9]{20}$/;
 
 async function elevenLabsReachable(apiKey: string, signal?: AbortSignal) {
   const id = createHash('sha256').update(`${elevenLabsBaseUrl()}\u0000${apiKey}`).digest('hex');
@@ -58,6 +59,8 @@ export async function planTts(config: WorkerProviderConfig, o: { choice?: Provid
     if (!voice) throw new ProviderError('elevenlabs', 'This ElevenLabs account has no voices; add one at elevenlabs.io or set a voice id in Settings → Providers.', 'not_configured');
     return { provider: 'elevenlabs', model: config.elevenlabs.model, voice, reason: 'elevenlabs chosen', apiKey };
   }
+  // ElevenLabs voice ids are 20 letters/digits; anything else ("en-gb+f3") names an espeak voice.
+  if (o.voice && !ELEVENLABS_VOICE_ID.test(o.voice)) return espeakPlan(`auto: "${o.voice}" is an espeak voice`);
   const r = await elevenLabsReachable(apiKey, o.signal);
   const voice = o.voice || config.elevenlabs.voiceId || r.firstVoice;
   if (r.ok && voice) return { provider: 'elevenlabs', model: config.elevenlabs.model, voice, reason: `auto: ElevenLabs answers (${r.why})`, apiKey };

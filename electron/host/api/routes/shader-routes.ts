@@ -47,7 +47,7 @@ export function shaderRoutes(ctx: HostContext): RouteHandlers {
     'shaders.publish': ({ params }) => svc.shaders.publish(params.id),
     'shaders.render': ({ params, body }) => svc.shaders.rerender(params.id, body.preview),
     'shaders.export': ({ params, res }) => {
-      res.setHeader('Content-Disposition', `attachment; filename="${params.id}.shadertoy.json"`);
+      res.setHeader('Content-Disposition', `attachment; filename="${params.id.replace(/[^\w-]/g, '_')}.shadertoy.json"`);
       return svc.shadertoy.export(params.id);
     },
     'shaders.vote': ({ params, body }) => svc.votes.vote(params.id, body.value),

@@ -56,7 +56,7 @@ export function useFeedWindow(scroller: RefObject<HTMLElement | null>, count: nu
       const el = scroller.current;
       if (!el || slideHeight === 0) return;
       const i = Math.max(0, Math.min(count - 1, index));
-      el.scrollTo({ top: i * slideHeight, behavior: smooth ? 'smooth' : 'auto' });
+      animateScroll(el, i * slideHeight, smooth && !window.matchMedia('(prefers-reduced-motion: reduce)').matches);
     },
     [scroller, slideHeight, count],
   );
@@ -64,4 +64,34 @@ export function useFeedWindow(scroller: RefObject<HTMLElement | null>, count: nu
   const start = Math.max(0, active - BEHIND);
   const end = Math.min(count, active + AHEAD + 1);
   return { slideHeight, active, start, end, scrollToIndex };
+}
+
+const running = new WeakMap<HTMLElement, number>();
+
+/**
+ * Our own eased scroll: Chromium drops `scrollTo({ behavior: 'smooth' })` issued from a key
+ * handler while a WebGL canvas keeps the main thread busy. Snapping is off during the glide
+ * (mandatory snap would pull every intermediate step back) and on again at the target.
+ */
+function animateScroll(el: HTMLElement, top: number, smooth: boolean): void {
+  cancelAnimationFrame(running.get(el) ?? 0);
+  if (!smooth) {
+    el.scrollTop = top;
+    return;
+  }
+  const from = el.scrollTop;
+  const start = performance.now();
+  const duration = 320;
+  el.style.scrollSnapType = 'none';
+  const step = (now: number): void => {
+    const t = Math.min(1, (now - start) / duration);
+    const eased = 1 - (1 - t) ** 3;
+    el.scrollTop = from + (top - from) * eased;
+    if (t < 1) running.set(el, requestAnimationFrame(step));
+    else {
+      running.delete(el);
+      el.style.scrollSnapType = '';
+    }
+  };
+  running.set(el, requestAnimationFrame(step));
 }

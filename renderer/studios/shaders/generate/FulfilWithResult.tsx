@@ -1,12 +1,15 @@
 import { errorMessage } from '../../../api/errors.js';
-import { useDesire, useFulfilDesire } from '../api/hooks.js';
+import { useDesire, useFulfilDesire, useShader } from '../api/hooks.js';
 import { studioPaths } from '../nav.js';
 import { StudioLink } from '../ui/StudioLink.js';
 
 /** After generating for a desire: hand the result over to it. */
 export function FulfilWithResult({ desireId, shaderId }: { desireId: string; shaderId: string }) {
   const desire = useDesire(desireId);
+  const shader = useShader(shaderId);
   const fulfil = useFulfilDesire();
+  // The host only accepts a shader whose render passed; the draft's status arrives live.
+  const render = shader.data?.renderStatus;
   const d = fulfil.data ?? desire.data;
   const done = d?.status === 'fulfilled' && d.fulfilledBy?.id === shaderId;
   return (
@@ -26,10 +29,11 @@ export function FulfilWithResult({ desireId, shaderId }: { desireId: string; sha
           type="button"
           className="btn btn-secondary"
           data-testid="generate-fulfil-desire"
-          disabled={fulfil.isPending || d?.status === 'fulfilled' || d?.status === 'expired'}
+          disabled={fulfil.isPending || render !== 'ready' || d?.status === 'fulfilled' || d?.status === 'expired'}
+          title={render === 'ready' ? undefined : render === 'failed' ? 'The render of this shader failed' : 'Waiting for the render to finish'}
           onClick={() => fulfil.mutate({ desireId, shaderId })}
         >
-          {fulfil.isPending ? 'Fulfilling…' : 'Fulfil the desire with this'}
+          {fulfil.isPending ? 'Fulfilling…' : render && render !== 'ready' ? (render === 'failed' ? 'Render failed' : 'Rendering…') : 'Fulfil the desire with this'}
         </button>
       )}
       {fulfil.isError ? <span className="field-error">{errorMessage(fulfil.error)}</span> : null}

@@ -26,7 +26,7 @@ export function ProviderSelect({ value, onChange, disabled }: { value: Choice; o
   const llm = providers.data?.capabilities.find((c) => c.capability === 'llm');
   const row = (id: Choice) => llm?.providers.find((p) => p.id === id);
   const note = (id: Choice): string => {
-    if (id === 'auto') return llm?.inUse ? `uses ${llm.inUse}, else the composer` : 'the composer unless an LLM is set up';
+    if (id === 'auto') return llm?.inUse && llm.inUse !== 'procedural' ? `uses ${llm.inUse}, else the composer` : 'the composer until an LLM is set up';
     if (id === 'procedural') return 'built in, offline';
     const r = row(id);
     return r ? STATE[r.state] : providers.isPending ? 'checking…' : 'status unknown';

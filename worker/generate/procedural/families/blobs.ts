@@ -26,7 +26,7 @@ export const blobs: Family = {
         : `    // Soap film: a thin rim at the iso line, iridescent with the field gradient.
     float rim = exp(-abs(f - 1.0) * 18.0);
     float iri = length(grad) * 0.05 + T * 0.1;
-    col += pal(iri) * rim * 0.9 + P4 * pow(rim, 6.0) * 0.5;
+    col += glow(iri) * rim * 0.9 + P4 * pow(rim, 6.0) * 0.5;
     col += tint * 0.18 * smoothstep(0.6, 1.2, f);
     col += P2 * 0.1 * smoothstep(0.2, 0.9, f);`;
     return {
@@ -56,7 +56,7 @@ vec3 scene(vec2 fragCoord) {
         float w = r * r / dd;
         f += w;
         grad -= 2.0 * w * d / dd;
-        tint += w * pal(fi / float(BLOBS) * 0.8 + 0.2);
+        tint += w * glow(fi / float(BLOBS));
     }
     tint /= max(f, 1e-4);
     vec3 col = mix(P0 * 0.8, P1 * 0.5, fragCoord.y / iResolution.y);

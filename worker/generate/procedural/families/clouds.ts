@@ -13,7 +13,7 @@ export const clouds: Family = {
       { id: 'smoke', words: ['smoke', 'steam', 'incense', 'fog', 'mist', 'haze'] },
       { id: 'marble', words: ['marble', 'marbled', 'ink', 'dream', 'dreamscape', 'fluid', 'paint', 'swirl', 'swirls'] },
     ] as const);
-    const warp = 1.0 + 3.0 * ctx.chaos;
+    const warp = variant === 'marble' ? 1.0 + 3.0 * ctx.chaos : 0.8 + 2.0 * ctx.chaos;
     const body: Record<typeof variant, string> = {
       sky: `    vec3 col = mix(P3, P1, clamp(uv.y / (iResolution.y / iResolution.x) * 0.9, 0.0, 1.0));
     float cloud = smoothstep(0.4, 0.8, f);

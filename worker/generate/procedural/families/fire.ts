@@ -33,9 +33,9 @@ vec3 scene(vec2 fragCoord) {
     // Normalised fbm clusters around 0.5, so the cracks are a thin band around that value.
     float crack = abs(crust - 0.5 - 0.04 * sin(T * 3.0 + w.y * 6.0));
     float magma = smoothstep(0.035, 0.0, crack);
-    float glow = smoothstep(0.12, 0.0, crack);
+    float rim = smoothstep(0.12, 0.0, crack);
     vec3 col = ramp(0.04 + 0.25 * smoothstep(0.3, 0.7, crust)) * (0.5 + 0.5 * w.x);
-    col += P2 * glow * 0.45 * (0.7 + 0.3 * sin(T * 8.0 + crust * 20.0));
+    col += P2 * rim * 0.45 * (0.7 + 0.3 * sin(T * 8.0 + crust * 20.0));
     col += mix(P3, P4, magma) * magma * 1.2;
     return col;
 }

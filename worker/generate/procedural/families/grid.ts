@@ -33,7 +33,7 @@ export const grid: Family = {
         vec2 g = vec2(uv.x * z, z + T * 2.0);
         float w = clamp(0.04 * z, 0.03, 0.45);
         float lines = max(gridLine(g.x, w), gridLine(g.y, w));
-        vec3 c = P0 * 0.6 + pal(0.5 + g.y * 0.02) * lines * exp(-z * 0.05) * 1.3 + P3 * 0.3 * exp(-(uv.y - horizon) * 12.0);
+        vec3 c = P0 * 0.6 + glow(g.y * 0.02) * lines * exp(-z * 0.05) * 1.3 + P3 * 0.3 * exp(-(uv.y - horizon) * 12.0);
         return c + mix(P3, P4, 0.5) * 0.35 * exp(-length(uv) * 3.0);`;
     return {
       variant,

@@ -4,7 +4,7 @@ import type { Family } from './types.js';
 /** A turning kaleidoscope: the angle folded into one mirrored wedge, painted with warped noise and gold lines. */
 export const kaleidoscope: Family = {
   id: 'kaleidoscope',
-  keywords: ['kaleidoscope', 'kaleidoscopic', 'mandala', 'symmetry', 'symmetric', 'symmetrical', 'flower', 'rosette', 'sacred geometry', 'mirror', 'mirrored', 'lotus', 'snowflake', 'hypnotic'],
+  keywords: ['kaleidoscope', 'kaleidoscopic', 'mandala', 'symmetry', 'symmetric', 'symmetrical', 'flower', 'rosette', 'sacred geometry', 'mirror', 'mirrored', 'lotus', 'snowflake'],
   palettes: ['lavender', 'gold', 'candy', 'rainbow', 'sunset'],
   energy: 0.55,
   build(ctx) {

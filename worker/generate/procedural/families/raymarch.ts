@@ -118,7 +118,7 @@ ${camera}
     float fres = pow(1.0 - clamp(dot(n, -rd), 0.0, 1.0), 4.0);
     float spec = pow(clamp(dot(reflect(rd, n), l), 0.0, 1.0), 32.0);
     float chk = mod(floor(p.x * 1.5) + floor(p.z * 1.5), 2.0);
-    vec3 base = h.y < 0.0 ? mix(P1, P2, 0.3) * (0.7 + 0.3 * chk) : pal(h.y * 0.8 + 0.15);
+    vec3 base = h.y < 0.0 ? mix(P1, P2, 0.3) * (0.7 + 0.3 * chk) : mix(glow(h.y), pal(h.y), 0.35);
     vec3 col = base * (0.25 + 0.9 * dif) * occ + P4 * spec * 0.8 + mix(P3, P4, 0.5) * fres * 0.5 * occ;
     return mix(col, bg, 1.0 - exp(-0.004 * t * t));
 }

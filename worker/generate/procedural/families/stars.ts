@@ -41,7 +41,7 @@ vec3 scene(vec2 fragCoord) {
         float len = 0.015 + (0.05 + 0.5 * SPEED) * sr * 0.5;
         float along = smoothstep(sr - len, sr, r) * smoothstep(sr + 0.015, sr, r);
         float width = smoothstep(0.04 / max(r, 0.05), 0.0, da);
-        col += along * width * step(0.3, rnd) * (1.2 + 2.0 * depth) * mix(pal(rnd), P4, depth);
+        col += along * width * step(0.3, rnd) * (1.2 + 2.0 * depth) * mix(glow(rnd), P4, depth);
     }
     col += P3 * 0.06 / (r + 0.15);
     return col;
@@ -70,7 +70,7 @@ vec3 starLayer(vec2 p, float scale, float T) {
     float size = mix(0.012, 0.05, pow(h, 6.0));
     float tw = 0.7 + 0.3 * sin(T * (1.0 + 3.0 * h) + h * 40.0);
     float s = smoothstep(size, 0.0, d) * step(0.55, h) * tw + 0.02 * size / (d * d + 0.002) * step(0.95, h);
-    return s * mix(P4, pal(h), 0.35);
+    return s * mix(P4, glow(h), 0.35);
 }
 vec3 scene(vec2 fragCoord) {
     vec2 uv = (2.0 * fragCoord - iResolution.xy) / iResolution.y;

@@ -56,7 +56,7 @@ ${tile}
     float pulse = pow(0.5 + 0.5 * sin(along * 3.14159 - T * 4.0 + h * 2.0), 6.0);
     vec3 col = P0 * 0.8 + P1 * 0.1 * h;
     col = mix(col, P1 * 0.9, smoothstep(width + 0.05, width, d));
-    col = mix(col, mix(P2, pal(h * 0.5 + 0.3), 0.4), line);
+    col = mix(col, mix(P2, glow(h), 0.4), line);
     col += P3 * core * (0.3 + pulse);
     return col + P4 * pulse * line * 0.4;
 }

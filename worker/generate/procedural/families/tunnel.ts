@@ -67,9 +67,9 @@ vec3 scene(vec2 fragCoord) {
     float ang = a / 6.28318 + TWIST * sin(z * 0.3 + T * 0.2);
     vec2 tc = vec2(ang * SEGMENTS, z);
 ${pattern[variant]}
-    vec3 col = pal(hue) * v;
+    vec3 col = glow(hue) * v;
     // The far end fades into darkness, with a light burning there.
-    col *= smoothstep(0.02, 0.55, r);
+    col *= smoothstep(0.02, 0.3, r);
     col += mix(P2, P4, 0.5) * 0.05 / (r + 0.06) * (0.7 + 0.3 * sin(T * 2.0));
     return col;
 }

@@ -33,7 +33,7 @@ export interface FamilyContext {
 export interface FamilyOutput {
   /**
    * GLSL defining `vec3 scene(vec2 fragCoord)` (and its helpers). It may use the composer's
-   * constants CHAOS, SPEED, SEED, P0..P4, pal(), ramp() and the lib blocks it lists in `needs`.
+   * constants CHAOS, SPEED, SEED, P0..P4, pal(), glow(), ramp() and the lib blocks it lists in `needs`.
    */
   code: string;
   needs: LibBlock[];

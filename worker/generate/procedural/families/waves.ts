@@ -37,7 +37,7 @@ vec3 scene(vec2 fragCoord) {
         y += 0.1 * CHAOS * sin(uv.x * 9.0 - T * 1.7 + fi * 12.0);
         y += (fi - 0.5) * 1.2;
         float d = abs(uv.y - y);
-        col += mix(pal(fi * 0.7 + T * 0.03), P4, 0.25) * 0.004 / (d + 0.003) * (0.6 + 0.4 * sin(uv.x * 2.0 + T + fi * 9.0));
+        col += mix(glow(fi * 0.7 + T * 0.03), P4, 0.2) * 0.004 / (d + 0.003) * (0.6 + 0.4 * sin(uv.x * 2.0 + T + fi * 9.0));
     }
     return col;
 }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ShaderGenerateOutput } from '../../../../shared/jobs/shader-generate.js';
+import type { ShaderRenderOutput } from '../../../../shared/shaders/render-contract.js';
+import { singlePass } from '../../../../shared/shaders/source.js';
+import { waitForJob } from '../../jobs/wait-for-job.js';
+import { shaderServices } from '../../shaders/services.js';
+import { errorResult, jsonResult, registerTool } from '../tool-kit.js';
+import { jobSummary } from './job-tools.js';
+import { formatDiagnostics } from './format.js';
+import type { ToolDeps } from './tool-deps.js';
+
+const RENDER_WAIT_MS = 120_000;
+const GENERATE_WAIT_MS = 300_000;
+
+/** render_shader and generate_shader: let an agent see what GLSL looks like, and make new ones. */
+export function registerMakeTools(d: ToolDeps): void {
+  registerTool(
+    d.server,
+    'render_shader',
+    {
+      title: 'Render shader',
+      description:
+        'Render GLSL (Shadertoy mainImage) in the studio\'s headless WebGL2 renderer and get PNG frames back at the iTimes you ask for, with the compile log mapped to your line numbers. Nothing is saved to the library. Use it to look at a shader before submitting it.',
+    },
+    d,
+    async (args, env) => {
+      const source = singlePass(args.glsl_code);
+      const content: CallToolResult['content'] = [];
+      const notes: string[] = [];
+      for (const [i, t] of args.times.entries()) {
+        const job = shaderServices(env.core).renders.submitAdHoc({ source, width: args.width, height: args.height, fps: 30, seconds: 0, thumbnailTime: t, preview: 'none', shaderId: null });
+        const done = await waitForJob(env.core, job.id, {
+          timeoutMs: RENDER_WAIT_MS,
+          signal: env.signal,
+          onProgress: (j) => void env.progress((i + j.progress) / args.times.length, `frame ${i + 1}/${args.times.length}: ${j.progressMessage ?? ''}`),
+        });
+        if (done.status !== 'succeeded') return errorResult(`The renderer could not run (${done.status}): ${done.error ?? 'unknown error'}`);
+        const out = done.result as ShaderRenderOutput;
+        if (!out.ok) {
+          const diag = formatDiagnostics(out.diagnostics);
+          return errorResult(`${out.failure?.code ?? 'render_failed'}: ${out.failure?.message ?? 'the shader did not render'}${diag ? `\n${diag}` : ''}`);
+        }
+        const media = out.thumbnail?.mediaId ? env.core.media.get(out.thumbnail.mediaId) : undefined;
+        if (!media) return errorResult('The render finished but its frame was not stored');
+        content.push({ type: 'image', data: readFileSync(env.core.media.absolutePath(media)).toString('base64'), mimeType: 'image/png' });
+        notes.push(`iTime ${t}s: ${out.validity.isStatic ? 'static' : 'animated'}, frame ${out.frameTimeMs ? `${out.frameTimeMs.mean.toFixed(1)} ms` : 'n/a'}, mean brightness ${out.stats?.meanBrightness.toFixed(2) ?? '?'}`);
+        if (out.diagnostics.length) notes.push(formatDiagnostics(out.diagnostics));
+      }
+      content.push({ type: 'text', text: `Compiled and rendered ${args.width}x${args.height} with ${args.times.length} frame(s).\n${notes.join('\n')}` });
+      return { content };
+    },
+  );
+
+  registerTool(
+    d.server,
+    'generate_shader',
+    {
+      title: 'Generate shader',
+      description:
+        'Start an AI (or offline procedural) shader generation from a prompt and style sliders. Returns a job id at once; if you send a progressToken it waits, streams progress and returns the finished draft. Follow a returned job with get_job.',
+    },
+    d,
+    async (args, env) => {
+      const { job } = env.core.jobs.submit({
+        kind: 'shader.generate',
+        input: { prompt: args.prompt, style: { chaos: args.chaos, colorTemperature: args.color_temperature, motion: args.motion }, provider: args.provider, ...(args.desire_id ? { desireId: args.desire_id } : {}) },
+        userId: env.principal.userId,
+        priority: 5,
+      });
+      if (!env.wantsProgress) return jsonResult({ ...jobSummary(job), message: 'Generation started; follow it with get_job.' });
+      const done = await waitForJob(env.core, job.id, { timeoutMs: GENERATE_WAIT_MS, signal: env.signal, onProgress: (j) => void env.progress(j.progress, j.progressMessage ?? undefined) });
+      if (done.status !== 'succeeded') return errorResult(`Generation ${done.status}: ${done.error ?? 'unknown error'} (job ${done.id})`);
+      const out = done.result as ShaderGenerateOutput;
+      return jsonResult({ job_id: done.id, shader_id: out.shaderId, title: out.title, provider: out.provider, model: out.model, attempts: out.attempts.length, glsl_code: out.source.image.code, resource_uri: out.shaderId ? `auteur://shaders/${out.shaderId}/source.glsl` : null });
+    },
+  );
+}

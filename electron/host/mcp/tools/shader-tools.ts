@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import type { DeclaredStyle } from '../../../../shared/schemas/shaders.js';
+import { shaders as shadersTable } from '../../db/schema.js';
+import { waitForJob } from '../../jobs/wait-for-job.js';
+import { shaderServices } from '../../shaders/services.js';
+import { assertSubmissionAllowed, McpPermissionError, needsReview, tierOf } from '../principal.js';
+import { errorResult, jsonResult, registerTool } from '../tool-kit.js';
+import { actorOf } from './actor.js';
+import { formatDiagnostics, shaderBrief } from './format.js';
+import type { ToolDeps } from './tool-deps.js';
+
+const RENDER_WAIT_MS = 150_000;
+
+function declaredStyle(s: { chaos_level?: number; color_temperature?: 'warm' | 'cool' | 'neutral' | 'monochrome'; motion_type?: string } | undefined): DeclaredStyle | undefined {
+  if (!s) return undefined;
+  const out: DeclaredStyle = {};
+  if (s.chaos_level !== undefined) out.chaos = s.chaos_level;
+  if (s.color_temperature) out.temperatureLabel = s.color_temperature;
+  if (s.motion_type) out.motionType = s.motion_type;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Seed §12 tools that make and change shaders: submit, tag, vote. */
+export function registerShaderTools(d: ToolDeps): void {
+  const svc = () => shaderServices(d.core);
+
+  registerTool(
+    d.server,
+    'submit_shader',
+    {
+      title: 'Submit shader',
+      description:
+        'Submit a GLSL fragment shader (Shadertoy mainImage). It is linted and rendered; when it passes it is published to the feed — or, for probation API keys, queued for the owner\'s review. Compile errors come back with your own line numbers.',
+    },
+    d,
+    async (args, env) => {
+      assertSubmissionAllowed(env.principal, env.core.apiKeys);
+      if (args.fulfills_desire_id && needsReview(env.principal)) {
+        throw new McpPermissionError('Answering a desire needs a trusted API key (probation submissions wait for review first). Submit without fulfills_desire_id; the owner can link it when approving.');
+      }
+      const s = svc();
+      const actor = actorOf(env.principal);
+      const created = s.shaders.create(
+        {
+          title: args.title,
+          description: args.description ?? null,
+          tags: args.tags,
+          shaderType: args.shader_type,
+          glslCode: args.glsl_code,
+          style: declaredStyle(args.style_metadata),
+          fulfillsDesireId: args.fulfills_desire_id,
+        },
+        { actor, origin: 'mcp', status: 'draft', submittedByApiKey: env.principal.kind === 'api-key' ? env.principal.key.id : null, renderPriority: 5 },
+      );
+      await env.progress(0.1, 'Linted; rendering…');
+      const jobId = created.lastRenderJobId;
+      if (!jobId) return errorResult(`Shader ${created.id} was saved but no render could be queued: ${created.renderError ?? 'unknown reason'}`);
+      const job = await waitForJob(env.core, jobId, { timeoutMs: RENDER_WAIT_MS, signal: env.signal, onProgress: (j) => void env.progress(0.1 + j.progress * 0.8, j.progressMessage ?? undefined) });
+      const rendered = s.shaders.get(created.id);
+      if (rendered.renderStatus !== 'ready') {
+        const diag = formatDiagnostics(rendered.diagnostics.filter((x) => x.severity === 'error'));
+        return errorResult(
+          `The shader did not pass validation, so it was not published (kept as draft ${created.id}).\n${rendered.renderError ?? job.error ?? 'Render failed'}${diag ? `\n${diag}` : ''}`,
+        );
+      }
+      if (needsReview(env.principal)) {
+        d.core.database.db.update(shadersTable).set({ status: 'pending_review', reviewNote: 'Submitted by a probation API key; waiting for the owner\'s review', updatedAt: Date.now() }).where(eq(shadersTable.id, created.id)).run();
+        d.core.bus.publish({ type: 'domain', topic: 'shader.updated', id: created.id, data: s.shaders.get(created.id) });
+        return jsonResult({ status: 'pending_review', message: 'Rendered fine and queued for the owner\'s review (probation key). It will appear in the feed once approved.', shader: shaderBrief(s.shaders.get(created.id)) });
+      }
+      const published = s.shaders.publish(created.id, { userId: d.core.ownerUserId, isAdmin: true });
+      // A passing render of a shader that answers a desire fulfils it (the render hook does that).
+      const desire = args.fulfills_desire_id ? s.desires.get(args.fulfills_desire_id) : null;
+      return jsonResult({ status: 'published', desire: desire ? { id: desire.id, status: desire.status } : null, shader: shaderBrief(published), tier: tierOf(env.principal) });
+    },
+  );
+
+  registerTool(d.server, 'tag_shader', { title: 'Tag shader', description: 'Add tags to a shader (trusted keys and above).' }, d, async (args) => {
+    const s = svc();
+    const current = s.shaders.get(args.shader_id);
+    const tags = [...new Set([...current.tags, ...args.tags.map((t) => t.toLowerCase())])].slice(0, 10);
+    const updated = s.shaders.update(args.shader_id, { tags }, { userId: d.core.ownerUserId, isAdmin: true });
+    return jsonResult({ shader: shaderBrief(updated) });
+  });
+
+  registerTool(d.server, 'vote_shader', { title: 'Vote on a shader', description: 'Upvote (1), downvote (-1) or remove your vote (0). Votes shape the feed and the hot score.' }, d, async (args, env) => {
+    const s = svc();
+    const actor = actorOf(env.principal);
+    const r = args.value === 0 ? s.votes.unvote(args.shader_id, actor) : s.votes.vote(args.shader_id, args.value, actor);
+    return jsonResult({ shader_id: r.shaderId, votes: r.votes });
+  });
+}
