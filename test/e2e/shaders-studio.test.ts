@@ -48,11 +48,14 @@ async function waitForRender(id: string): Promise<ShaderJson> {
   );
 }
 
-/** Replaces everything in the focused Monaco model in one input event (no auto-indent or auto-close per key). */
+/**
+ * Replaces the Monaco model's text as typed input (no auto-close per key). Monaco still
+ * auto-indents each new line, so the lines go in without their own indentation.
+ */
 async function setEditorCode(code: string): Promise<void> {
   await page.locator(`${tid('editor')} .monaco-editor .view-lines`).click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await page.keyboard.insertText(code.split('\n').map((l) => l.trimStart()).join('\n'));
 }
 
 /** The studio scrolls inside its own pane, so full-page captures show what the user sees. */

@@ -165,7 +165,7 @@ export const elevenlabsProvider: ProviderModule = {
     const apiKey = keyOf(config);
     if (!apiKey) return { provider: 'elevenlabs', reachable: false, version: null, detail: 'No API key: set ELEVENLABS_API_KEY or add the key in Settings → Providers.' };
     try {
-      const voices = await listElevenLabsVoices({ apiKey, signal, timeoutMs: 3000 });
+      const voices = await listElevenLabsVoices({ apiKey, signal, timeoutMs: 2500 }); // inside the status cap of 3 s
       const chosen = config.elevenlabs.voiceId ? ` voice ${config.elevenlabs.voiceId}${voices.some((v) => v.id === config.elevenlabs.voiceId) ? '' : ' (not in this account!)'}` : ' no voice chosen (the first one is used)';
       return { provider: 'elevenlabs', reachable: true, version: null, detail: `${elevenLabsBaseUrl()}: ${voices.length} voices, model ${config.elevenlabs.model},${chosen}`, models: [config.elevenlabs.model], voices: voices.map((v) => `${v.id} ${v.name}`) };
     } catch (err) {

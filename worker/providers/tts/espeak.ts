@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -161,13 +162,22 @@ export const espeakProvider: ProviderModule = {
   label: 'eSpeak NG (embedded)',
   capabilities: ['tts'],
   embedded: true,
+  // Status runs in the host with a 3 s cap: the first look compiles 18 MB of wasm, so it waits at
+  // most 1.5 s for version + voices and otherwise reports the package, warming up for next time.
   async status() {
+    let wasmPath: string;
     try {
-      const [version, voices] = await Promise.all([espeakVersion(), listEspeakVoices()]);
-      return { provider: 'espeak', reachable: true, version, detail: `espeak-ng ${version} (WebAssembly, in-process), ${voices.length} voices`, voices: voices.map((v) => v.id) };
+      wasmPath = join(dirname(require.resolve('espeak-ng')), 'espeak-ng.wasm');
+      if (!existsSync(wasmPath)) throw new Error(`${wasmPath} is missing`);
     } catch (err) {
-      return { provider: 'espeak', reachable: false, version: null, detail: (err as Error).message };
+      return { provider: 'espeak', reachable: false, version: null, detail: `The embedded espeak-ng (npm espeak-ng) is not installed: ${(err as Error).message}. Reinstall the app's dependencies (npm ci).` };
     }
+    const info = Promise.all([espeakVersion(), listEspeakVoices()]);
+    const ready = await Promise.race([info.then((r) => ({ r }), (err: Error) => ({ err })), new Promise<null>((r) => setTimeout(() => r(null), 1500).unref())]);
+    if (ready && 'err' in ready) return { provider: 'espeak', reachable: false, version: null, detail: ready.err.message };
+    if (!ready) return { provider: 'espeak', reachable: true, version: null, detail: 'espeak-ng (WebAssembly, in-process); loading its voices' };
+    const [version, voices] = ready.r;
+    return { provider: 'espeak', reachable: true, version, detail: `espeak-ng ${version} (WebAssembly, in-process), ${voices.length} voices`, voices: voices.map((v) => v.id) };
   },
   async test(_config, signal) {
     const t0 = performance.now();

@@ -58,6 +58,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [outcome, setOutcome] = useState<CompileOutcome | null>(null);
   const [playerId, setPlayerId] = useState(0);
+  const [animating, setAnimating] = useState(false);
   const thumb = useAuthedMedia(thumbnailUrl ?? null);
   const callbacks = useRef({ onCompile: props.onCompile, onStats: props.onStats });
   callbacks.current = { onCompile: props.onCompile, onStats: props.onStats };
@@ -79,6 +80,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
         onLost: () => setPhase('lost'),
         onRestored: () => setPhase(p.hasProgram() ? 'live' : 'error'),
         onFirstFrame: () => canvas.setAttribute('data-drawn', 'true'),
+        onRunningChange: setAnimating,
       });
     } catch (err) {
       canvas.remove();
@@ -93,6 +95,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
       canvas.remove();
       if (player.current === p) player.current = null;
       setPhase('idle');
+      setAnimating(false);
     };
   }, [slot, maxDpr, interactive]);
 
@@ -133,6 +136,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
       data-testid="shader-canvas"
       data-state={state}
       data-compiled={outcome ? String(outcome.ok) : undefined}
+      data-animating={animating}
       role="img"
       aria-label={label}
     >

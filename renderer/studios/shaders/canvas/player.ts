@@ -20,6 +20,8 @@ export interface PlayerOptions {
   onLost?: () => void;
   onRestored?: () => void;
   onFirstFrame?: () => void;
+  /** The loop started or stopped (visible and not paused, or not). */
+  onRunningChange?: (running: boolean) => void;
 }
 
 export interface Player {
@@ -119,12 +121,14 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
       frames = 0;
       statsAt = performance.now();
       raf = requestAnimationFrame(tick);
+      opts.onRunningChange?.(true);
     } else if (!go && raf) {
       cancelAnimationFrame(raf);
       raf = 0;
       clock.pause();
       fps = 0;
       opts.onStats?.(stats());
+      opts.onRunningChange?.(false);
     }
   };
 

@@ -3,8 +3,17 @@ import type { CompileDiagnostic, PassName } from '../../../../shared/shaders/sou
 const passLabel = (p: PassName): string => (p === 'image' ? 'Image' : p === 'common' ? 'Common' : `Buffer ${p}`);
 
 export interface SourcedDiagnostic extends CompileDiagnostic {
-  /** Who reported it: the live preview's compile, or the host refusing a save. */
-  origin: 'preview' | 'server';
+  /** Who reported it: the live preview's compile, the host refusing a save, or both. */
+  origin: 'preview' | 'server' | 'both';
+}
+
+const same = (a: CompileDiagnostic, b: CompileDiagnostic): boolean => a.pass === b.pass && a.line === b.line && a.message === b.message;
+
+/** Preview and save diagnostics in one list; one the host repeats is shown once, marked as both. */
+export function mergeDiagnostics(preview: CompileDiagnostic[], server: CompileDiagnostic[]): SourcedDiagnostic[] {
+  const out: SourcedDiagnostic[] = preview.map((d) => ({ ...d, origin: server.some((s) => same(s, d)) ? 'both' : 'preview' }));
+  for (const d of server) if (!preview.some((p) => same(p, d))) out.push({ ...d, origin: 'server' });
+  return out;
 }
 
 interface Props {
@@ -40,7 +49,7 @@ export function DiagnosticsList({ diagnostics, compiling, onJump }: Props) {
                   {d.column ? `:${d.column}` : ''}
                 </span>
                 <span className="diagnostic-message">{d.message}</span>
-                {d.origin === 'server' ? <span className="chip diagnostic-origin">on save</span> : null}
+                {d.origin !== 'preview' ? <span className="chip diagnostic-origin" title="The host refused the save for this">on save</span> : null}
               </button>
             </li>
           ))}

@@ -6,7 +6,7 @@ import type { CompileOutcome } from '../canvas/ShaderCanvas.js';
 import { useDebounced } from '../explore/useDebounced.js';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
 import { ChannelPickers } from './ChannelPickers.js';
-import { DiagnosticsList, type SourcedDiagnostic } from './DiagnosticsList.js';
+import { DiagnosticsList, mergeDiagnostics } from './DiagnosticsList.js';
 import { channelsOf, hasPass, passCode, withBuffer, withChannel, withoutBuffer, withPassCode } from './draft.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { MetaFields } from './MetaFields.js';
@@ -29,10 +29,7 @@ export function EditorView({ id, params }: { id: string | null; params: URLSearc
   const previewSource = useDebounced(ed.draft?.source ?? null, 250);
   const compiling = previewSource !== (ed.draft?.source ?? null);
 
-  const diagnostics: SourcedDiagnostic[] = useMemo(
-    () => [...(preview?.diagnostics ?? []).map((d) => ({ ...d, origin: 'preview' as const })), ...serverDiagnostics.map((d) => ({ ...d, origin: 'server' as const }))],
-    [preview, serverDiagnostics],
-  );
+  const diagnostics = useMemo(() => mergeDiagnostics(preview?.diagnostics ?? [], serverDiagnostics), [preview, serverDiagnostics]);
   const passDiagnostics = useMemo(() => diagnostics.filter((d) => d.pass === pass), [diagnostics, pass]);
 
   const onCompile = useCallback((outcome: CompileOutcome) => setPreview(outcome), []);
