@@ -30,7 +30,7 @@ it('recovers jobs in flight after the host is killed with SIGKILL: none lost, no
   const second = await startHostProcess(home);
   hosts.push(second);
   const finals = await Promise.all(ids.map((id) => waitForJob(second, id, (j) => j.status === 'succeeded' || j.status === 'failed', `job ${id} to finish`, 90_000)));
-  for (const j of finals) expect(j.status).toBe('succeeded');
+  for (const j of finals) expect(j.status, JSON.stringify(j.attemptLog)).toBe('succeeded');
   const interrupted = finals.filter((j) => j.attemptLog.some((a) => a.outcome === 'failed' && /Interrupted/.test(a.error ?? '')));
   expect(interrupted.length).toBeGreaterThanOrEqual(running.length);
   for (const j of interrupted) expect(j.attempts).toBeGreaterThanOrEqual(2);

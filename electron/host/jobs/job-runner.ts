@@ -39,6 +39,11 @@ export class JobRunner {
   private timers: NodeJS.Timeout[] = [];
   private feedCursor = Date.now() - 1000;
   private ticking = false;
+  /**
+   * Jobs claimed but not yet handed to the pool (their provider config is still being read):
+   * they hold a slot, or the next tick would claim more jobs than the pool can run.
+   */
+  private readonly dispatching: Record<ResourceClass, number> = { gpu: 0, cpu: 0, io: 0 };
   private stopped = false;
   /** False makes this runner an observer: it streams changes but claims nothing. */
   private executing = true;
@@ -112,10 +117,11 @@ export class JobRunner {
     try {
       const kinds = jobKindNames();
       for (const resource of this.opts.resources ?? (['gpu', 'cpu', 'io'] as const)) {
-        while (this.pool.freeSlots(resource) > 0) {
+        while (this.pool.freeSlots(resource) - this.dispatching[resource] > 0) {
           const row = this.store.claimNext(resource, this.ownerId, kinds);
           if (!row) break;
           this.publish(row);
+          this.dispatching[resource]++;
           void this.execute(row);
         }
       }
@@ -127,6 +133,11 @@ export class JobRunner {
   }
 
   private async execute(row: JobRow): Promise<void> {
+    let reserved = true;
+    const release = () => {
+      if (reserved) this.dispatching[row.resource]--;
+      reserved = false;
+    };
     const spec = jobKindSpec(row.kind);
     this.running.set(row.id, row);
     this.logger.info(`job ${row.id} (${row.kind}) attempt ${row.attempts}/${row.maxAttempts} started`);
@@ -136,6 +147,7 @@ export class JobRunner {
         return;
       }
       const providers = await this.opts.providers();
+      release(); // pool.run takes the slot synchronously
       const outcome = await this.pool.run(
         row.resource,
         { jobId: row.id, kind: row.kind, input: row.input, attempt: row.attempts, dataDir: this.opts.dataDir, timeoutMs: spec.timeoutMs, providers },
@@ -157,6 +169,7 @@ export class JobRunner {
       this.logger.error(`job ${row.id} bookkeeping failed: ${(err as Error).stack ?? err}`);
       this.update(this.store.failAttempt(row.id, this.ownerId, `Internal error: ${(err as Error).message}`));
     } finally {
+      release();
       this.running.delete(row.id);
       // Whatever the hook did not take from the attempt's scratch folder is not kept.
       rmSync(join(this.opts.dataDir, 'media', 'incoming', `${row.id}-${row.attempts}`), { recursive: true, force: true });
