@@ -122,8 +122,11 @@ describe('Shaders studio', () => {
     await first.locator(tid('why-this')).waitFor({ state: 'visible' });
     await first.locator(`${tid('shader-canvas')}[data-state="live"]`).waitFor({ timeout: 30_000 });
     await first.locator('canvas[data-drawn="true"]').waitFor({ timeout: 30_000 });
-    // The context budget: never more than 3 live canvases.
+    // The context budget: never more than 3 live canvases, and only the card in view animates
+    // (the next one holds a compiled context, paused off-screen).
     expect(await page.locator(`${tid('shader-canvas')}[data-state="live"]`).count()).toBeLessThanOrEqual(3);
+    await first.locator(`${tid('shader-canvas')}[data-animating="true"]`).waitFor();
+    expect(await page.locator(`${tid('shader-canvas')}[data-animating="true"]`).count()).toBe(1);
     await shot('feed');
   });
 
@@ -206,13 +209,36 @@ describe('Shaders studio', () => {
     await shot('editor-published');
   }, RENDER_TIMEOUT + 60_000);
 
-  it('finds the published shader in Explore (search) and in the New feed', async () => {
+  it('exports and imports Shadertoy JSON, and guards unsaved changes', async () => {
+    const download = page.waitForEvent('download');
+    await page.locator(tid('editor-export')).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.shadertoy\.json$/);
+    const doc = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { Shader: { info: { name: string }; renderpass: Array<{ type: string; code: string }> } };
+    expect(doc.Shader.info.name).toBe(title);
+    expect(doc.Shader.renderpass.find((p) => p.type === 'image')?.code).toContain('mainImage');
+
+    doc.Shader.info.name = `${title} (imported)`;
+    await page.locator(tid('editor-import-file')).setInputFiles({ name: 'plasma.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect.poll(() => page.locator(tid('editor-title')).inputValue()).toBe(`${title} (imported)`);
+    await page.locator(`${tid('editor')}[data-dirty="true"]`).waitFor();
+
+    // Leaving with unsaved changes asks first; dismissing stays, accepting leaves.
+    page.once('dialog', (d) => void d.dismiss());
     await page.locator(tid('shaders-tab-explore')).click();
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe(`/shaders/edit/${savedId}`);
+    page.once('dialog', (d) => void d.accept());
+    await page.locator(tid('shaders-tab-explore')).click();
+    await page.waitForURL(/\/shaders\/explore/);
+  });
+
+  it('finds the published shader in Explore (search) and in the New feed', async () => {
     await page.locator(tid('explore-search')).fill(title);
     await page.locator(`${tid('explore-tile')}[data-shader-id="${savedId}"]`).waitFor({ timeout: 30_000 });
     // The debounced search lands in the address bar, so back/forward and reloads keep it.
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(title);
-    expect(await page.locator(tid('explore-tile')).count()).toBe(1);
+    await expect.poll(() => page.locator(tid('explore-tile')).count()).toBe(1);
     await page.locator(`${tid('explore-tile')}[data-shader-id="${savedId}"]`).hover();
     await page.locator(`${tid('explore-tile')}[data-shader-id="${savedId}"] ${tid('shader-canvas')}[data-state="live"]`).waitFor({ timeout: 30_000 });
     await shot('explore-search');
@@ -233,13 +259,29 @@ describe('Shaders studio', () => {
     await detail.locator(tid('comment-input')).fill('Lovely colours — e2e was here');
     await detail.locator(tid('comment-submit')).click();
     await detail.locator(`${tid('comment')}:has-text("e2e was here")`).waitFor();
+    await detail.locator(tid('comment-submit')).scrollIntoViewIfNeeded();
+    await shot('detail-comments');
     await detail.locator(tid('detail-tab-video')).click();
     await detail.locator(tid('preview-video')).waitFor({ timeout: 30_000 });
+    await detail.locator(tid('lineage')).waitFor();
+    await detail.locator(tid('preview-video')).scrollIntoViewIfNeeded();
+    await shot('detail-video');
     await page.goBack();
     await page.locator(tid('shaders-feed')).waitFor();
     await page.goForward();
     await detail.waitFor();
     await shot('detail');
+
+    // Fork: a new draft in the editor, whose detail names its parent.
+    await detail.locator(tid('detail-fork')).click();
+    await page.waitForURL(/\/shaders\/edit\/[^/]+$/);
+    const forkId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect(forkId).not.toBe(savedId);
+    await page.locator(tid('editor')).waitFor();
+    await page.goto(`${host.base}/shaders/s/${forkId}`);
+    const parent = page.locator(`${tid('lineage')} ${tid('lineage-parent')}`);
+    await parent.waitFor({ timeout: 30_000 });
+    expect(await parent.innerText()).toBe(title);
   });
 
   it('posts a desire from the feed and sees it on the board', async () => {
@@ -301,4 +343,53 @@ describe('Shaders studio', () => {
   it('raised no page errors and no console errors', () => {
     expect(errors).toEqual([]);
   });
+});
+
+describe('feed virtualisation', () => {
+  it('keeps only a window of cards in the DOM with hundreds of items, loading pages by cursor', async () => {
+    // Hundreds of rendered shaders take hours to render here, so the host's real first page is
+    // repeated under distinct ids to give the list its length; dwell reports for those ids are
+    // answered locally instead of reaching the host.
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const p = await ctx.newPage();
+      const real = (await (await host.api('/feed/new?limit=50')).json()) as { items: Array<{ id: string }> };
+      expect(real.items.length).toBeGreaterThan(0);
+      // Bigger pages than the app asks for: fewer round trips on this slow machine, same code path.
+      const PAGES = 12;
+      const PAGE_SIZE = 25;
+      let served = 0;
+      await p.route('**/api/v1/feed?*', async (route) => {
+        const url = new URL(route.request().url());
+        const page = Number(url.searchParams.get('cursor') ?? '0');
+        served++;
+        const items = Array.from({ length: PAGE_SIZE }, (_, i) => {
+          const base = real.items[(page * PAGE_SIZE + i) % real.items.length]!;
+          return { ...base, id: `${base.id}~${page}-${i}` };
+        });
+        await route.fulfill({ json: { items, nextCursor: page + 1 < PAGES ? String(page + 1) : null, mode: 'personal' } });
+      });
+      await p.route('**/api/v1/feed/dwell', (route) => route.fulfill({ json: { recorded: false, signal: 'ignored', weight: null, tasteUpdated: false } }));
+      await p.goto(host.url);
+      await p.locator(`${tid('feed-card')}[data-index="0"]`).waitFor({ timeout: 30_000 });
+
+      // Jump far down, as a fast scroller would: each jump lands at the end of what is loaded,
+      // which loads the next page, until the target card exists.
+      const card = (i: number) => p.locator(`${tid('feed-card')}[data-index="${i}"]`);
+      for (const target of [8, 60, 150, 280]) {
+        for (let tries = 0; tries < 120 && (await card(target).count()) === 0; tries++) {
+          await p.evaluate(`(() => { const el = document.querySelector('.feed-scroller'); el.scrollTop = ${target} * el.clientHeight; })()`);
+          await p.waitForTimeout(250);
+        }
+        await card(target).waitFor({ timeout: 10_000 });
+        expect(await p.locator(tid('feed-card')).count()).toBeLessThanOrEqual(6);
+        expect(await p.locator(`${tid('shader-canvas')}[data-state="live"]`).count()).toBeLessThanOrEqual(3);
+      }
+      expect(served).toBeGreaterThanOrEqual(PAGES - 1);
+      expect(Number(await p.locator(tid('shaders-feed')).getAttribute('data-count'))).toBeGreaterThan(280);
+      await screenshot(p, 'shaders-feed-virtualised');
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
 });

@@ -70,11 +70,6 @@ export const studioPaths = {
   generate: (params: { desire?: string | null; prompt?: string | null } = {}) => `/shaders/generate${q(params)}`,
 };
 
-export function useStudioView(): StudioView {
-  const location = useRouter((s) => s.location);
-  return parseStudioLocation(location);
-}
-
 export function useNavigate(): (to: string, opts?: { replace?: boolean }) => void {
   return useRouter((s) => s.navigate);
 }

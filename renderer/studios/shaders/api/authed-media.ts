@@ -90,11 +90,3 @@ export function useAuthedMedia(apiPath: string | null | undefined, enabled = tru
   }, [apiPath, enabled]);
   return state;
 }
-
-/** Drop a cached path (e.g. a thumbnail that a new render replaced). */
-export function forgetAuthedMedia(apiPath: string): void {
-  const entry = cache.get(apiPath);
-  if (!entry) return;
-  cache.delete(apiPath);
-  if (entry.url) URL.revokeObjectURL(entry.url);
-}

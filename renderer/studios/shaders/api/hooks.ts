@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Desire, DesireDetail } from '../../../../shared/schemas/desires.js';
 import type { RouteBody, RouteQuery } from '../../../../shared/routes.js';
 import { CompileFailure, type Shader } from '../../../../shared/schemas/shaders.js';
@@ -67,6 +67,8 @@ export function useShaderList(query: ListQuery, enabled = true) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) => api.call('shaders.list', { query: { ...query, cursor: pageParam, limit: 24 }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a new search or filter loads, the grid keeps showing the last results instead of a spinner.
+    placeholderData: keepPreviousData,
     enabled,
   });
 }
@@ -254,6 +256,8 @@ export function useStartGenerate() {
     onSuccess: (job) => {
       qc.setQueryData(queryKeys.jobs.detail(job.id), job);
       upsertJob(qc, job);
+      // Events for this job may have arrived before this response (and were not cached yet): catch up once.
+      void qc.invalidateQueries({ queryKey: queryKeys.jobs.detail(job.id) });
       if (job.input && typeof job.input === 'object' && 'desireId' in job.input) void qc.invalidateQueries({ queryKey: shaderKeys.desires.all });
     },
   });

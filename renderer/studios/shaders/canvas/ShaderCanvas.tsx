@@ -108,7 +108,6 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
     setPhase(p.hasProgram() ? 'live' : 'error');
     callbacks.current.onCompile?.(result);
     // sourceKey stands in for source (a new object with the same code is not a change).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceKey, playerId]);
 
   useEffect(() => {
@@ -144,6 +143,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
       <div ref={stage} className="shader-canvas-stage" />
       <CanvasOverlay
         state={state}
+        wantsLive={live && source !== null}
         hasThumbnail={!!thumbnailUrl}
         thumbnailError={thumb.error}
         errors={showErrors ? failed : null}

@@ -37,11 +37,6 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Test/diagnostic view: how many slots are handed out now. */
-export function liveContextCount(): number {
-  return granted.size;
-}
-
 /**
  * Ask for a live-context slot while `want` is true. Returns whether this caller holds one now;
  * it can lose it to a higher priority at any render.

@@ -40,7 +40,9 @@ export interface Player {
 /** Never more buffer pixels than 1080p: shaders are fill-rate bound. */
 const MAX_PIXELS = 1920 * 1080;
 const STATS_EVERY_MS = 500;
-const MIN_SCALE = 0.35;
+const MIN_SCALE = 0.25;
+/** Frame time the adaptive resolution aims for (30 fps). */
+const TARGET_FRAME_MS = 33;
 
 /** The engine + clock + requestAnimationFrame loop behind one ShaderCanvas. */
 export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Player {
@@ -54,8 +56,9 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
   let fps = 0;
   let frames = 0;
   let statsAt = performance.now();
-  let slowWindows = 0;
-  let fastWindows = 0;
+  let slowFrames = 0;
+  let fastFrames = 0;
+  let lastTick = 0;
   let drawn = false;
   const detachMouse = opts.interactive ? attachMouse(canvas, engine.mouse) : () => undefined;
 
@@ -81,23 +84,32 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
       w /= over;
       h /= over;
     }
-    engine.resize(w, h);
-    if (!running || userPaused) draw();
+    // A resize clears the canvas: draw straight away rather than show black until the next frame.
+    if (Math.max(1, Math.round(w)) !== engine.width || Math.max(1, Math.round(h)) !== engine.height) {
+      engine.resize(w, h);
+      draw();
+    }
   };
 
-  // Fewer pixels while the frame rate is poor, back up when there is headroom.
-  const adapt = (): void => {
-    if (fps < 24 && scale > MIN_SCALE) slowWindows++;
-    else slowWindows = 0;
-    if (fps > 57 && scale < 1) fastWindows++;
-    else fastWindows = 0;
-    if (slowWindows >= 2) {
-      scale = Math.max(MIN_SCALE, scale * 0.75);
-      slowWindows = 0;
+  // Fewer pixels while frames are slow (in one step, sized to the slowness: a software GPU can
+  // take seconds per full-size frame and would freeze the page), back up when there is headroom.
+  const adapt = (dt: number): void => {
+    if (dt > 70) {
+      slowFrames++;
+      fastFrames = 0;
+    } else if (dt < 20) {
+      fastFrames++;
+      slowFrames = 0;
+    } else {
+      slowFrames = fastFrames = 0;
+    }
+    if (slowFrames >= 2 && scale > MIN_SCALE) {
+      scale = Math.max(MIN_SCALE, scale * Math.min(0.85, Math.sqrt(TARGET_FRAME_MS / dt)));
+      slowFrames = 0;
       resize();
-    } else if (fastWindows >= 6) {
-      scale = Math.min(1, scale / 0.75);
-      fastWindows = 0;
+    } else if (fastFrames >= 120 && scale < 1) {
+      scale = Math.min(1, scale / 0.85);
+      fastFrames = 0;
       resize();
     }
   };
@@ -105,12 +117,13 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
   const tick = (now: number): void => {
     raf = requestAnimationFrame(tick);
     draw();
+    if (lastTick) adapt(now - lastTick);
+    lastTick = now;
     if (now - statsAt >= STATS_EVERY_MS) {
       fps = (frames * 1000) / (now - statsAt);
       frames = 0;
       statsAt = now;
       opts.onStats?.(stats());
-      adapt();
     }
   };
 
@@ -119,6 +132,7 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
     if (go && !raf) {
       clock.play();
       frames = 0;
+      lastTick = 0;
       statsAt = performance.now();
       raf = requestAnimationFrame(tick);
       opts.onRunningChange?.(true);

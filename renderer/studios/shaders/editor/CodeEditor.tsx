@@ -4,6 +4,7 @@ import { applyDiagnostics, clearDiagnostics } from './diagnostic-markers.js';
 import { GLSL_LANGUAGE_ID } from './monaco/glsl-language.js';
 import { monaco } from './monaco/monaco.js';
 import { AUTEUR_THEME } from './monaco/theme.js';
+import './code-editor.css';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -80,7 +81,6 @@ export function CodeEditor({ modelKey, value, onChange, readOnly = false, diagno
       editor.current = null;
     };
     // The editor is created once; later prop changes are applied by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Switch models when the key changes, remembering where the user was in the previous one.

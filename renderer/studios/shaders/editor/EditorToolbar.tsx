@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Shader } from '../../../../shared/schemas/shaders.js';
 import type { CompileDiagnostic } from '../../../../shared/shaders/source.js';
 import { useRouter } from '../../../app/router.js';
@@ -74,6 +74,21 @@ export function EditorToolbar(p: Props) {
     );
   };
 
+  // Ctrl/Cmd+S saves, as in every editor (and keeps the browser's "save page" dialog away).
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+  const canSave = !save.isPending && (p.dirty || !p.id);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (canSave) saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSave]);
+
   return (
     <div className="editor-toolbar">
       <div className="editor-title-wrap">
@@ -130,7 +145,7 @@ export function EditorToolbar(p: Props) {
             Fork
           </button>
         ) : null}
-        <button type="button" className="btn btn-secondary" data-testid="editor-save" disabled={save.isPending || (!p.dirty && !!p.id)} onClick={onSave}>
+        <button type="button" className="btn btn-secondary" data-testid="editor-save" disabled={!canSave} onClick={onSave} title="Save (Ctrl+S)">
           {save.isPending ? 'Saving…' : p.id ? (p.dirty ? 'Save' : 'Saved') : 'Save'}
         </button>
         <button

@@ -26,7 +26,8 @@ export function EditorView({ id, params }: { id: string | null; params: URLSearc
   const code = useRef<CodeEditorHandle>(null);
   useUnsavedGuard(ed.dirty);
 
-  const previewSource = useDebounced(ed.draft?.source ?? null, 250);
+  // Typing recompiles after a short pause; the first load starts the preview at once.
+  const previewSource = useDebounced(ed.draft?.source ?? null, 250) ?? ed.draft?.source ?? null;
   const compiling = previewSource !== (ed.draft?.source ?? null);
 
   const diagnostics = useMemo(() => mergeDiagnostics(preview?.diagnostics ?? [], serverDiagnostics), [preview, serverDiagnostics]);

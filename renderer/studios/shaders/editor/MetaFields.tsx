@@ -12,7 +12,6 @@ export function MetaFields({ draft, onChange }: Props) {
   // Outside changes (import, reload) rewrite the text; typing does not fight the cursor.
   useEffect(() => {
     if (parseTags(tagText).join(',') !== draft.tags.join(',')) setTagText(draft.tags.join(', '));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.tags]);
 
   return (

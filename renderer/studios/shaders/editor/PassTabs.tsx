@@ -1,5 +1,6 @@
 import type { BufferId, CompileDiagnostic, PassName, ShaderSource } from '../../../../shared/shaders/source.js';
 import { BUFFER_IDS, hasPass } from './draft.js';
+import './pass-tabs.css';
 
 const label = (p: PassName): string => (p === 'image' ? 'Image' : p === 'common' ? 'Common' : `Buffer ${p}`);
 

@@ -1,5 +1,6 @@
 import type { Shader } from '../../../../shared/schemas/shaders.js';
 import { useRenderJob } from '../api/hooks.js';
+import './render-status.css';
 
 interface Props {
   shader: Shader | undefined;

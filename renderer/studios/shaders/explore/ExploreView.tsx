@@ -93,7 +93,7 @@ export function ExploreView({ params }: { params: URLSearchParams }) {
             {urlQ ? ` matching “${urlQ}”` : ''}
             {tag ? ` tagged #${tag}` : ''}
           </p>
-          <div className="explore-grid" data-testid="explore-grid">
+          <div className="explore-grid" data-testid="explore-grid" aria-busy={list.isPlaceholderData} data-stale={list.isPlaceholderData}>
             {items.map((s) => (
               <ShaderTile key={s.id} shader={s} />
             ))}
