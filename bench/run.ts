@@ -257,7 +257,9 @@ async function main(): Promise<void> {
   measured.push(...(await benchFeedMeasured()));
   measured.push(...(await (await import('./generate.js')).benchGenerateMeasured()));
   measured.push(...(await (await import('./media.js')).benchMediaMeasured()));
-  const rows = [...measured.map((m) => m.row), ...(await benchShaders())];
+  process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
+  const mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
+  const rows = [...measured.map((m) => m.row), ...(await benchShaders()), ...mcpRows];
   process.stdout.write('\n');
   printTable(rows);
 
