@@ -7,6 +7,7 @@ import { ExploreView } from './explore/ExploreView.js';
 import { FeedView } from './feed/FeedView.js';
 import { GenerateView } from './generate/GenerateView.js';
 import { parseStudioLocation, studioPaths, type StudioView } from './nav.js';
+import { ReviewView } from './review/ReviewView.js';
 import { StudioHeader } from './StudioHeader.js';
 import { StudioLink } from './ui/StudioLink.js';
 import { Toaster } from './ui/Toaster.js';
@@ -31,6 +32,12 @@ function ViewFor({ view }: { view: StudioView }) {
       return <DesiresView />;
     case 'generate':
       return <GenerateView params={view.params} />;
+    case 'review':
+      return (
+        <div className="studio-pad">
+          <ReviewView />
+        </div>
+      );
     case 'unknown':
       return (
         <div className="studio-pad">

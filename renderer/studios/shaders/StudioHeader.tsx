@@ -7,6 +7,7 @@ const TABS: Array<{ id: StudioTab; label: string; to: () => string }> = [
   { id: 'editor', label: 'Editor', to: () => studioPaths.newShader() },
   { id: 'desires', label: 'Desires', to: studioPaths.desires },
   { id: 'generate', label: 'Generate', to: () => studioPaths.generate() },
+  { id: 'review', label: 'Review', to: studioPaths.review },
 ];
 
 /** In-app link: plain clicks navigate through the router, modified clicks keep browser behaviour. */

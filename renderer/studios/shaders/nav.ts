@@ -8,9 +8,10 @@ export type StudioView =
   | { view: 'detail'; id: string }
   | { view: 'desires' }
   | { view: 'generate'; params: URLSearchParams }
+  | { view: 'review' }
   | { view: 'unknown'; path: string };
 
-export type StudioTab = 'feed' | 'explore' | 'editor' | 'desires' | 'generate';
+export type StudioTab = 'feed' | 'explore' | 'editor' | 'desires' | 'generate' | 'review';
 
 export function parseStudioLocation(location: string): StudioView {
   const url = new URL(location, 'http://studio.local');
@@ -33,6 +34,8 @@ export function parseStudioLocation(location: string): StudioView {
       return { view: 'desires' };
     case 'generate':
       return { view: 'generate', params };
+    case 'review':
+      return { view: 'review' };
     default:
       return { view: 'unknown', path: url.pathname };
   }
@@ -44,6 +47,7 @@ export function tabOf(view: StudioView): StudioTab | null {
     case 'explore':
     case 'desires':
     case 'generate':
+    case 'review':
       return view.view;
     case 'editor':
       return 'editor';
@@ -68,6 +72,7 @@ export const studioPaths = {
   newShader: (params: { desire?: string | null; job?: string | null } = {}) => `/shaders/new${q(params)}`,
   desires: () => '/shaders/desires',
   generate: (params: { desire?: string | null; prompt?: string | null } = {}) => `/shaders/generate${q(params)}`,
+  review: () => '/shaders/review',
 };
 
 export function useNavigate(): (to: string, opts?: { replace?: boolean }) => void {

@@ -44,6 +44,12 @@ const MIN_SCALE = 0.25;
 /** Frame time the adaptive resolution aims for (30 fps). */
 const TARGET_FRAME_MS = 33;
 
+/**
+ * The resolution scale the last player settled on: a new canvas starts there instead of
+ * rediscovering (with a few very slow frames) that this machine cannot fill every pixel.
+ */
+let learnedScale = 1;
+
 /** The engine + clock + requestAnimationFrame loop behind one ShaderCanvas. */
 export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Player {
   const engine = new ShaderEngine(canvas, { onContextLost: opts.onLost, onContextRestored: () => opts.onRestored?.() });
@@ -52,7 +58,7 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
   let running = false;
   let userPaused = false;
   let raf = 0;
-  let scale = 1;
+  let scale = learnedScale;
   let fps = 0;
   let frames = 0;
   let statsAt = performance.now();
@@ -105,10 +111,12 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
     }
     if (slowFrames >= 2 && scale > MIN_SCALE) {
       scale = Math.max(MIN_SCALE, scale * Math.min(0.85, Math.sqrt(TARGET_FRAME_MS / dt)));
+      learnedScale = scale;
       slowFrames = 0;
       resize();
     } else if (fastFrames >= 120 && scale < 1) {
       scale = Math.min(1, scale / 0.85);
+      learnedScale = scale;
       fastFrames = 0;
       resize();
     }

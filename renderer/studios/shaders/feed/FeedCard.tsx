@@ -13,15 +13,15 @@ import { WhyThis } from './WhyThis.js';
 interface Props {
   card: ShaderCard;
   index: number;
-  /** The card in view: animates live. */
+  /** The card in view. */
   active: boolean;
-  /** The card after it: holds a context (compiled, paused off-screen) so the swipe is instant. */
-  next: boolean;
+  /** The card in view and the one after it, once scrolling rests: they hold GL contexts (the next one compiled and paused off-screen, so the swipe is instant). */
+  live: boolean;
   height: number;
 }
 
 /** One full-height slide of the feed: the live shader, who made it, its style and the actions. */
-export const FeedCard = memo(function FeedCard({ card, index, active, next, height }: Props) {
+export const FeedCard = memo(function FeedCard({ card, index, active, live, height }: Props) {
   const ref = useRef<HTMLElement>(null);
   const controller = useRef<ShaderCanvasController>(null);
   useDwell(ref, (seconds) => reportDwell(card.id, seconds));
@@ -43,7 +43,7 @@ export const FeedCard = memo(function FeedCard({ card, index, active, next, heig
           <ShaderCanvas
             source={card.source}
             priority={active ? PRIORITY.feedActive : PRIORITY.feedNext}
-            live={active || next}
+            live={live}
             thumbnailUrl={card.thumbnailUrl}
             interactive
             label={`Live shader: ${card.title}`}

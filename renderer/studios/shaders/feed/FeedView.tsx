@@ -4,6 +4,7 @@ import { errorMessage } from '../../../api/errors.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { Loading } from '../../../components/Loading.js';
 import { useFeed, useVote, type FeedMode } from '../api/hooks.js';
+import { useDebounced } from '../ui/useDebounced.js';
 import { useToast } from '../ui/toast.js';
 import { DesireBox } from './DesireBox.js';
 import { FeedEnd } from './FeedEnd.js';
@@ -36,6 +37,8 @@ export function FeedView() {
   const vote = useVote();
   const toast = useToast();
   const active = items[win.active];
+  // Cards go live once scrolling rests: flicking past twenty shaders should not compile twenty.
+  const settled = useDebounced(win.active, 180);
 
   useEffect(() => {
     if (feed.hasNextPage && !feed.isFetchingNextPage && items.length > 0 && win.active >= items.length - PREFETCH_AHEAD) void feed.fetchNextPage();
@@ -92,7 +95,16 @@ export function FeedView() {
             <div style={{ height: win.start * h }} aria-hidden="true" />
             {items.slice(win.start, win.end).map((card, i) => {
               const index = win.start + i;
-              return <FeedCard key={card.id} card={card} index={index} active={index === win.active} next={index === win.active + 1} height={h} />;
+              return (
+                <FeedCard
+                  key={card.id}
+                  card={card}
+                  index={index}
+                  active={index === win.active}
+                  live={index === settled || index === settled + 1}
+                  height={h}
+                />
+              );
             })}
             <div style={{ height: (items.length - win.end) * h }} aria-hidden="true" />
             {feed.hasNextPage ? null : <FeedEnd height={h} />}
