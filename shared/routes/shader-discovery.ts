@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from '../schemas/common.js';
 import { CreateDesireBody, DesireDetail, DesireList, DesireListQuery, FulfillDesireBody } from '../schemas/desires.js';
 import { Job } from '../schemas/jobs.js';
-import { DwellBody, EngagementResult, FeedPage, FeedQuery } from '../schemas/shaders.js';
+import { DwellBody, EngagementResult, FeedPage, FeedQuery, ShaderSummary } from '../schemas/shaders.js';
 import { ShaderRenderInput } from '../shaders/render-contract.js';
 import { IdParams } from './core.js';
 import type { RouteSpec } from './route-spec.js';
@@ -36,6 +36,12 @@ export const SHADER_DISCOVERY_ROUTES = {
   'desires.fulfill': {
     ...S, tag: 'desires', method: 'post', path: '/desires/:id/fulfill', params: IdParams, body: FulfillDesireBody, response: DesireDetail,
     summary: 'Fulfil a desire with a shader whose render passed',
+  },
+  'shaders.similar': {
+    ...S, tag: 'shaders', method: 'get', path: '/shaders/:id/similar', params: IdParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) }),
+    response: z.object({ items: z.array(ShaderSummary.extend({ similarity: z.number().min(0).max(1) })) }),
+    summary: 'More like this: published shaders nearest to this one by style vector (cosine), nearest first',
   },
   'render.create': { ...S, tag: 'shaders', method: 'post', path: '/render', summary: 'Queue an ad-hoc shader.render job', body: ShaderRenderInput, response: Job, status: 201 },
   'generate.create': {

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
 import { DesiresView } from './desires/DesiresView.js';
 import { ExploreView } from './explore/ExploreView.js';
+import { SimilarView } from './explore/SimilarView.js';
 import { FeedView } from './feed/FeedView.js';
 import { GenerateView } from './generate/GenerateView.js';
 import { parseStudioLocation, studioPaths, type StudioView } from './nav.js';
@@ -21,8 +22,10 @@ function ViewFor({ view }: { view: StudioView }) {
   switch (view.view) {
     case 'feed':
       return <FeedView />;
-    case 'explore':
-      return <ExploreView params={view.params} />;
+    case 'explore': {
+      const similar = view.params.get('similar');
+      return similar ? <SimilarView key={similar} id={similar} /> : <ExploreView params={view.params} />;
+    }
     case 'editor':
       // A new key per shader: switching shaders starts a fresh draft instead of merging two.
       return <EditorView key={view.id ?? `new:${view.params.toString()}`} id={view.id} params={view.params} />;

@@ -4,6 +4,7 @@ import type { HostContext } from '../../host-context.js';
 import { RENDER_KIND } from '../../shaders/render-queue.js';
 import { shaderServices } from '../../shaders/services.js';
 import { sourceKey, sourceOf } from '../../shaders/shader-rows.js';
+import { similarShaders } from '../../shaders/similar.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
 export const GENERATE_KIND = 'shader.generate';
@@ -25,6 +26,7 @@ export function shaderDiscoveryRoutes(ctx: HostContext): RouteHandlers {
     'desires.create': ({ body }) => svc.desires.create(body),
     'desires.get': ({ params }) => svc.desires.get(params.id),
     'desires.fulfill': ({ params, body }) => svc.desires.fulfill(params.id, body.shaderId),
+    'shaders.similar': ({ params, query }) => similarShaders(ctx, svc.reader, params.id, query.limit),
     'render.create': ({ body }) => {
       requireKind(RENDER_KIND, 'Rendering');
       if (body.shaderId) {

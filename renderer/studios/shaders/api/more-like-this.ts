@@ -1,7 +1,6 @@
 import type { ShaderSummary } from '../../../../shared/schemas/shaders.js';
-import { studioPaths } from '../nav.js';
 
-/** Where "more like this" leads for a card. */
+/** Where "more like this" leads for a card: its nearest neighbours by style vector. */
 export function moreLikeThisPath(card: ShaderSummary): string {
-  return studioPaths.explore({ tag: card.tags[0] ?? null, sort: 'top' });
+  return `/shaders/explore?similar=${encodeURIComponent(card.id)}`;
 }
