@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { printTable, row, summarize, type BenchRow, type Summary } from './table.js';
 import { benchFeedMeasured } from './feed.js';
 import { benchShaders } from './shaders.js';
+import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../worker/tools/binaries.js';
 
 const RUNS = 5;
 const WARMUPS = 1;
@@ -194,17 +195,8 @@ async function pair(subject: () => Promise<number>, baseline: () => Promise<numb
 }
 
 function launchBrowser(): Promise<Browser> {
-  const args = [
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ];
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args });
+  const executablePath = locateChromium().path ?? '/usr/bin/chromium';
+  return chromium.launch({ executablePath, headless: true, args: [...sandboxFlags(), ...OFFLINE_CHROMIUM_FLAGS] });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,27 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../../worker/tools/binaries.js';
 import { ROOT } from './host-process.js';
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-/** System Chromium: CHROME_PATH, else /usr/bin/chromium. Playwright never downloads a browser here. */
+/** System Chromium as the studio finds it (CHROME_PATH, then well-known paths). Playwright never downloads a browser here. */
 export function chromiumPath(): string {
-  return process.env.CHROME_PATH || '/usr/bin/chromium';
+  return locateChromium().path ?? '/usr/bin/chromium';
 }
 
+/** The studio's own offline flags, so tests drive Chromium the way the renderer does. */
 export function chromiumArgs(): string[] {
-  const args = [
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ];
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
-  return args;
+  return [...sandboxFlags(), ...OFFLINE_CHROMIUM_FLAGS];
 }
 
 /** Headless system Chromium driven by playwright-core. */

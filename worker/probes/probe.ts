@@ -1,3 +1,4 @@
+import type { WorkerProviderConfig } from '../../shared/schemas/providers.js';
 import type { ProbeResult, ProbeStatus } from '../../shared/schemas/system.js';
 
 export interface ProbeContext {
@@ -6,6 +7,8 @@ export interface ProbeContext {
   env: NodeJS.ProcessEnv;
   /** Deep probes do real work (encode a clip, render WebGL); quick ones only look. */
   deep: boolean;
+  /** The effective provider settings (a job's); defaults when absent. */
+  providers?: WorkerProviderConfig;
 }
 
 export interface ProbeOutcome {

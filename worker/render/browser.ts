@@ -9,14 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { HEADLESS_CHROMIUM_FLAGS, locateChromium, sandboxFlags } from '../tools/binaries.js';
+import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../tools/binaries.js';
 import { descendants, gpuProcesses, killAll, sweepStaleProfiles } from './process-tree.js';
 import { runtimeBundle } from './runtime-bundle.js';
 
 /** Chromium flags for rendering: SwiftShader without a GPU, and no giving up on WebGL after GPU-process kills. */
 export function renderBrowserFlags(): string[] {
   return [
-    ...HEADLESS_CHROMIUM_FLAGS.filter((f) => !f.startsWith('--headless')),
+    ...OFFLINE_CHROMIUM_FLAGS,
     ...sandboxFlags(),
     '--disable-gpu-process-crash-limit',
     '--disable-domain-blocking-for-3d-apis',

@@ -12,7 +12,7 @@ export const systemDiagnoseTask: TaskHandler<z.infer<typeof SystemDiagnoseInput>
     throwIfCancelled(ctx.signal);
     const probe = PROBES[id];
     ctx.progress(i / ids.length, `Checking ${probe.label}…`);
-    const result = await runProbe(probe, { dataDir: ctx.dataDir, signal: ctx.signal, env: process.env, deep: true });
+    const result = await runProbe(probe, { dataDir: ctx.dataDir, signal: ctx.signal, env: process.env, deep: true, providers: ctx.providers });
     ctx.log(result.status === 'error' ? 'warn' : 'info', `${probe.label}: ${result.status} — ${result.detail}`);
     probes.push(result);
   }

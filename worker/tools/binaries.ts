@@ -70,9 +70,8 @@ export function locateChromium(env: NodeJS.ProcessEnv = process.env): Located {
   return found ? { path: found, source: 'system', hint } : { path: null, source: null, hint };
 }
 
-/** Flags for headless Chromium on a machine with no GPU and no outside network. */
-export const HEADLESS_CHROMIUM_FLAGS = [
-  '--headless=new',
+/** Flags for Chromium on a machine with no GPU and no outside network (no background fetches, SwiftShader WebGL). */
+export const OFFLINE_CHROMIUM_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
   '--disable-background-networking',
@@ -84,6 +83,9 @@ export const HEADLESS_CHROMIUM_FLAGS = [
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
 ];
+
+/** The same, for launching Chromium directly (drivers such as Playwright add headless themselves). */
+export const HEADLESS_CHROMIUM_FLAGS = ['--headless=new', ...OFFLINE_CHROMIUM_FLAGS];
 
 /** Chromium refuses to run as root without --no-sandbox (containers, CI). */
 export function sandboxFlags(): string[] {

@@ -10,7 +10,8 @@ import type { ProviderServices } from '../providers/provider-services.js';
  */
 export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ProbeResult[]> {
   const signal = new AbortController().signal;
-  const ids = ['data-dir', 'sqlite', 'sqlite-vec', 'ffmpeg', 'chromium', 'providers'] as const;
+  // Providers are not a probe row here: providerDoctor below lists each one with its source.
+  const ids = ['data-dir', 'sqlite', 'sqlite-vec', 'ffmpeg', 'chromium'] as const;
   return Promise.all(ids.map((id) => runProbe(PROBES[id], { dataDir, signal, env, deep: false })));
 }
 
