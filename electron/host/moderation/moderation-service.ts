@@ -59,9 +59,8 @@ export class ModerationService {
 
   reject(id: string, reason: string): { item: QueueItem; promoted: boolean } {
     const row = this.pending(id);
-    this.db.update(shaders).set({ status: 'rejected', isPublic: false, reviewNote: reason, updatedAt: Date.now() }).where(eq(shaders.id, id)).run();
+    shaderServices(this.deps).shaders.setReviewState(id, 'rejected', reason);
     if (row.submittedByApiKey) this.deps.apiKeys.recordReview(row.submittedByApiKey, false);
-    this.deps.bus.publish({ type: 'domain', topic: 'shader.updated', id, data: shaderServices(this.deps).shaders.get(id) });
     return { item: this.reload(id), promoted: false };
   }
 

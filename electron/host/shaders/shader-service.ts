@@ -214,6 +214,22 @@ export class ShaderService {
   }
 
   /**
+   * Moderation states of an agent's submission: held for the owner's review, or rejected with
+   * the reason the agent will read. Both keep it out of the feed.
+   */
+  setReviewState(id: string, status: 'pending_review' | 'rejected', note: string): Shader {
+    this.row(id);
+    this.db
+      .update(shaders)
+      .set({ status, reviewNote: note, updatedAt: Date.now(), ...(status === 'rejected' ? { isPublic: false } : {}) })
+      .where(eq(shaders.id, id))
+      .run();
+    const shader = this.get(id);
+    this.deps.bus.publish({ type: 'domain', topic: 'shader.updated', id, data: shader });
+    return shader;
+  }
+
+  /**
    * Publishing needs a good latest render: a compile error answers 422 with the diagnostics,
    * another render failure 422 with its reason, a render still running 409.
    */

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { DeclaredStyle } from '../../../../shared/schemas/shaders.js';
-import { shaders as shadersTable } from '../../db/schema.js';
 import { waitForJob } from '../../jobs/wait-for-job.js';
 import { shaderServices } from '../../shaders/services.js';
 import { assertSubmissionAllowed, McpPermissionError, needsReview, tierOf } from '../principal.js';
@@ -64,9 +62,8 @@ export function registerShaderTools(d: ToolDeps): void {
         );
       }
       if (needsReview(env.principal)) {
-        d.core.database.db.update(shadersTable).set({ status: 'pending_review', reviewNote: 'Submitted by a probation API key; waiting for the owner\'s review', updatedAt: Date.now() }).where(eq(shadersTable.id, created.id)).run();
-        d.core.bus.publish({ type: 'domain', topic: 'shader.updated', id: created.id, data: s.shaders.get(created.id) });
-        return jsonResult({ status: 'pending_review', message: 'Rendered fine and queued for the owner\'s review (probation key). It will appear in the feed once approved.', shader: shaderBrief(s.shaders.get(created.id)) });
+        const held = s.shaders.setReviewState(created.id, 'pending_review', "Submitted by a probation API key; waiting for the owner's review");
+        return jsonResult({ status: 'pending_review', message: "Rendered fine and queued for the owner's review (probation key). It will appear in the feed once approved.", shader: shaderBrief(held) });
       }
       const published = s.shaders.publish(created.id, { userId: d.core.ownerUserId, isAdmin: true });
       // A passing render of a shader that answers a desire fulfils it (the render hook does that).
