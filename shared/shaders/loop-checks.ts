@@ -165,7 +165,8 @@ function conditionIsInvariant(loop: Loop, vars: string[], ctx: Ctx): boolean {
       continue;
     }
     if (vars.includes(name)) {
-      if (mayWrite(loop.incr, name, ctx) || mayWrite(loop.body, name, ctx)) return false;
+      // `i++ < N` changes the counter in the condition itself, the common golfed Shadertoy loop.
+      if (mayWrite(loop.cond, name, ctx) || mayWrite(loop.incr, name, ctx) || mayWrite(loop.body, name, ctx)) return false;
       continue;
     }
     if ((SHADERTOY_UNIFORMS as readonly string[]).includes(name) || ctx.consts.has(name)) continue;
@@ -192,15 +193,52 @@ function stepOf(incr: string, v: string, ctx: Ctx): number | undefined {
   return undefined;
 }
 
-/** `v < B` (or `B > v` …) normalised to v OP B. */
-function comparison(cond: string, v: string): { op: string; bound: string } | undefined {
+/**
+ * `v < B` (or `B > v` …) normalised to v OP B. `term` is what stands for v: the plain name, or
+ * `v++`/`++v`/`v--`/`--v` when the condition itself steps the counter.
+ */
+function comparison(cond: string, term: string): { op: string; bound: string } | undefined {
   const c = cond.trim();
-  let m = new RegExp(`^${v}\\s*(<=|>=|<|>|!=)\\s*(.+)$`, 's').exec(c);
+  let m = new RegExp(`^${term}\\s*(<=|>=|<|>|!=)\\s*(.+)$`, 's').exec(c);
   if (m) return { op: m[1]!, bound: m[2]! };
-  m = new RegExp(`^(.+?)\\s*(<=|>=|<|>|!=)\\s*${v}$`, 's').exec(c);
+  m = new RegExp(`^(.+?)\\s*(<=|>=|<|>|!=)\\s*${term}$`, 's').exec(c);
   if (!m) return undefined;
   const flip: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '!=': '!=' };
   return { op: flip[m[2]!]!, bound: m[1]! };
+}
+
+interface Stepping {
+  cmp: { op: string; bound: string };
+  step: number | undefined;
+  /** How far the compared value is ahead of the counter's start on the first test (`++i < N` compares i + 1). */
+  lead: number;
+}
+
+/** The counter's comparison and step, from `v < B; v++` or from a condition that steps it (`v++ < B`, `--v > 0`). */
+function stepping(loop: Loop, v: string, ctx: Ctx): Stepping | undefined {
+  if (!mayWrite(loop.cond, v, ctx)) {
+    const cmp = comparison(loop.cond, v);
+    return cmp ? { cmp, step: stepOf(loop.incr, v, ctx), lead: 0 } : undefined;
+  }
+  if (loop.incr.trim() && mayWrite(loop.incr, v, ctx)) return undefined;
+  const forms: Array<[string, number, number]> = [
+    [`${v}\\s*\\+\\+`, 1, 0],
+    [`\\+\\+\\s*${v}`, 1, 1],
+    [`${v}\\s*--`, -1, 0],
+    [`--\\s*${v}`, -1, -1],
+  ];
+  for (const [term, step, lead] of forms) {
+    const cmp = comparison(loop.cond, term);
+    if (cmp) return { cmp, step, lead };
+  }
+  return undefined;
+}
+
+/** Start value of `v` from the initialiser; a declaration without one counts as 0, as WebGL zero-initialises locals. */
+function startOf(init: string, v: string, ctx: Ctx): number | undefined {
+  const m = new RegExp(`\\b${v}\\s*(=\\s*([^,]+))?\\s*(,|$)`).exec(init);
+  if (!m) return undefined;
+  return m[2] === undefined ? 0 : evalConst(m[2], ctx.consts);
 }
 
 function analyzeFor(loop: Loop, ctx: Ctx): LoopFinding['message'] | 'unbounded-invariant' | undefined {
@@ -209,23 +247,24 @@ function analyzeFor(loop: Loop, ctx: Ctx): LoopFinding['message'] | 'unbounded-i
   if (!loop.cond.trim()) return exits ? undefined : 'for (;;) has an empty condition and no break or return, so it never ends';
   if (exits) return undefined;
   if (conditionIsInvariant(loop, vars, ctx)) return 'unbounded-invariant';
-  const v = vars.length === 1 ? vars[0]! : undefined;
+  // Golfed loops declare scratch variables beside the counter (`for (float i, d, z; i++ < 99.;)`).
+  const inCond = vars.filter((x) => hasWord(loop.cond, x));
+  const v = inCond.length === 1 ? inCond[0]! : undefined;
   if (!v || mayWrite(loop.body, v, ctx)) return undefined;
-  const cmp = comparison(loop.cond, v);
-  const step = stepOf(loop.incr, v, ctx);
+  const st = stepping(loop, v, ctx);
   // A compound condition (`i < 10 && d > 0.01`) may end the loop another way: say nothing.
-  if (!cmp || step === undefined || hasWord(cmp.bound, v) || /[<>=!&|?]/.test(cmp.bound)) return undefined;
+  if (!st || st.step === undefined || hasWord(st.cmp.bound, v) || /[<>=!&|?]/.test(st.cmp.bound)) return undefined;
+  const { cmp, step, lead } = st;
   if (step === 0) return `the loop counter ${v} steps by 0, so the loop never ends`;
   const up = cmp.op === '<' || cmp.op === '<=';
   const down = cmp.op === '>' || cmp.op === '>=';
   if ((up && step < 0) || (down && step > 0)) {
     return `the loop counter ${v} moves away from its bound (${loop.cond.trim()} while stepping ${step > 0 ? 'up' : 'down'}), so the loop never ends`;
   }
-  const initM = new RegExp(`\\b${v}\\s*=\\s*([^,]+)`).exec(loop.init);
-  const a = initM ? evalConst(initM[1]!, ctx.consts) : undefined;
+  const a = startOf(loop.init, v, ctx);
   const b = evalConst(cmp.bound, ctx.consts);
   if (a === undefined || b === undefined) return undefined;
-  const span = (b - a) / step;
+  const span = (b - (a + lead)) / step;
   if (cmp.op === '<' || cmp.op === '>') loop.count = Math.max(0, Math.ceil(span));
   else if (cmp.op === '<=' || cmp.op === '>=') loop.count = span < 0 ? 0 : Math.floor(span) + 1;
   else if (Number.isInteger(span) && span >= 0) loop.count = span;
