@@ -4,11 +4,16 @@ interface ProgressBarProps {
   label: string;
   /** Shown beside the bar, e.g. the job's progressMessage. */
   message?: string | null;
-  tone?: 'active' | 'done' | 'failed' | 'muted';
+  tone?: 'active' | 'done' | 'problems' | 'failed' | 'muted';
 }
 
+/**
+ * A job that ended without its result (failed, cancelled) shows no percentage: "100%" next to a
+ * failure reads as success. Its message says what happened instead.
+ */
 export function ProgressBar({ value, label, message, tone = 'active' }: ProgressBarProps) {
   const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
+  const ended = tone === 'failed' || tone === 'muted';
   return (
     <div className="progress">
       <div
@@ -18,12 +23,12 @@ export function ProgressBar({ value, label, message, tone = 'active' }: Progress
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-valuetext={message ? `${pct}% — ${message}` : `${pct}%`}
+        aria-valuetext={ended ? (message ?? 'Ended') : message ? `${pct}% — ${message}` : `${pct}%`}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="progress-caption">
-        <span className="progress-pct">{pct}%</span>
+        {ended ? null : <span className="progress-pct">{pct}%</span>}
         {message ? <span className="progress-message">{message}</span> : null}
       </div>
     </div>

@@ -1,12 +1,16 @@
-import type { JobStatus } from '../../shared/schemas/jobs.js';
+import type { JobAttempt, JobStatus } from '../../shared/schemas/jobs.js';
 import type { ProbeStatus } from '../../shared/schemas/system.js';
 
-const LABELS: Record<JobStatus | ProbeStatus, string> = {
+type BadgeStatus = JobStatus | JobAttempt['outcome'] | ProbeStatus;
+
+const LABELS: Record<BadgeStatus, string> = {
   queued: 'Queued',
   running: 'Running',
   succeeded: 'Succeeded',
+  completed_with_problems: 'Completed with problems',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  preempted: 'Paused for foreground work',
   ok: 'OK',
   warn: 'Warning',
   error: 'Error',
@@ -14,7 +18,7 @@ const LABELS: Record<JobStatus | ProbeStatus, string> = {
 };
 
 /** Colour comes from CSS via data-status; the text label keeps it readable without colour. */
-export function StatusBadge({ status }: { status: JobStatus | ProbeStatus }) {
+export function StatusBadge({ status }: { status: BadgeStatus }) {
   return (
     <span className="badge" data-status={status}>
       {LABELS[status]}

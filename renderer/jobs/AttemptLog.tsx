@@ -18,10 +18,10 @@ export function AttemptLog({ attempts }: { attempts: JobAttempt[] }) {
           </tr>
         </thead>
         <tbody>
-          {attempts.map((a) => {
+          {attempts.map((a, i) => {
             const ms = elapsed(a.startedAt, a.finishedAt);
             return (
-              <tr key={a.attempt} data-outcome={a.outcome}>
+              <tr key={i} data-outcome={a.outcome}>
                 <th scope="row">#{a.attempt}</th>
                 <td>
                   <StatusBadge status={a.outcome} />

@@ -8,8 +8,9 @@ import { elapsed, formatDateTime, formatDuration } from '../components/format.js
 import { JobDetails } from './JobDetails.js';
 import { useCancelJob, useRetryJob } from './hooks.js';
 
-function tone(status: JobStatus): 'active' | 'done' | 'failed' | 'muted' {
+function tone(status: JobStatus): 'active' | 'done' | 'problems' | 'failed' | 'muted' {
   if (status === 'succeeded') return 'done';
+  if (status === 'completed_with_problems') return 'problems';
   if (status === 'failed') return 'failed';
   if (status === 'cancelled') return 'muted';
   return 'active';
@@ -65,6 +66,11 @@ export function JobRow({ job }: { job: Job }) {
 
       {job.error && (job.status === 'failed' || job.status === 'cancelled') ? (
         <p className="job-error" data-testid="job-error">
+          {job.error}
+        </p>
+      ) : null}
+      {job.error && job.status === 'completed_with_problems' ? (
+        <p className="job-problem" data-testid="job-problem">
           {job.error}
         </p>
       ) : null}

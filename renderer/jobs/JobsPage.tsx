@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import './jobs.css';
 import { systemDiagnose } from '../../shared/jobs/system-diagnose.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';

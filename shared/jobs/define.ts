@@ -15,7 +15,19 @@ export interface JobKindSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   maxAttempts: number;
   /** Upper bound for one attempt; the pool kills the worker past it. */
   timeoutMs: number;
+  /**
+   * Whether an output is the result that was asked for. The runner hands the output to the
+   * kind's onSucceeded hook first (whatever the verdict), then sets the final status from this:
+   * problems → completed_with_problems, failed → failed (retried while attempts remain when
+   * retryable). Without it every valid output is a success.
+   */
+  verdict?(output: z.infer<O>): JobVerdict;
 }
+
+export type JobVerdict =
+  | { outcome: 'succeeded' }
+  | { outcome: 'problems'; message: string }
+  | { outcome: 'failed'; message: string; retryable: boolean };
 
 export function defineJobKind<I extends z.ZodType, O extends z.ZodType>(spec: JobKindSpec<I, O>): JobKindSpec<I, O> {
   return spec;

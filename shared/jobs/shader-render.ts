@@ -3,8 +3,9 @@ import { defineJobKind } from './define.js';
 
 /**
  * Renders a shader headlessly: thumbnail, preview video, frame statistics and validity.
- * A shader at fault is a successful job with ok=false (see ShaderRenderOutput); the job fails
- * (and is retried once) only when the renderer itself cannot run.
+ * A render that did not pass (ok=false) is a failed job with the failure as its error; its
+ * output (diagnostics, failure code) is still kept as the job's result. A thrown error (the
+ * renderer itself could not run) fails the attempt and is retried once.
  */
 export const shaderRender = defineJobKind({
   kind: 'shader.render',
@@ -15,4 +16,6 @@ export const shaderRender = defineJobKind({
   output: ShaderRenderOutput,
   maxAttempts: 2,
   timeoutMs: 120_000,
+  verdict: (out) =>
+    out.ok ? { outcome: 'succeeded' } : { outcome: 'failed', message: out.failure?.message ?? 'The shader did not render', retryable: false },
 });

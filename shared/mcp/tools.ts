@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TrustTier } from '../schemas/api-keys.js';
+import { JobStatus } from '../schemas/jobs.js';
 
 /**
  * Input schemas of the MCP tools. Names and fields follow seed 000 §12 (snake_case, as agents
@@ -56,7 +57,7 @@ export const MCP_TOOL_INPUTS = {
     desire_id: z.string().optional(),
   }),
   get_job: z.object({ job_id: z.string().min(1) }),
-  list_jobs: z.object({ status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(100).default(20) }),
+  list_jobs: z.object({ status: JobStatus.optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(100).default(20) }),
   post_desire: z.object({ prompt_text: z.string().trim().min(3).max(500), style_hints: StyleMetadata.optional() }),
   vote_shader: z.object({ shader_id: z.string().min(1), value: z.union([z.literal(1), z.literal(-1), z.literal(0)]).describe('1 up, -1 down, 0 removes your vote') }),
 } as const;

@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
 
-export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+/**
+ * completed_with_problems: the job ran to the end and kept its result, but its kind's verdict
+ * says the result is not what was asked for (shown in amber, never as a plain success).
+ */
+export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'completed_with_problems', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'completed_with_problems', 'failed', 'cancelled'];
+export const JOB_STATUSES: readonly JobStatus[] = JobStatus.options;
+
+/**
+ * Priority classes: background batches (seed renders) are below 0; everything else is foreground
+ * work someone waits for (editor saves and renders, MCP, generation; ad-hoc renders use 10).
+ * Claims go by priority, and a queued foreground job preempts a running background one when no
+ * slot of its resource class is free (the background job is requeued without losing an attempt).
+ */
+export const PRIORITY_INTERACTIVE = 10;
+export const PRIORITY_BACKGROUND = -10;
+export const isBackground = (priority: number): boolean => priority < 0;
 
 /** Resource classes the worker pool schedules by: gpu (1 at a time), cpu (cores-1), io (several). */
 export const ResourceClass = z.enum(['gpu', 'cpu', 'io']);
@@ -13,7 +28,7 @@ export const JobAttempt = z.object({
   attempt: z.number().int().min(1),
   startedAt: IsoDate,
   finishedAt: IsoDate.nullable(),
-  outcome: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  outcome: z.enum(['running', 'succeeded', 'completed_with_problems', 'failed', 'cancelled', 'preempted']),
   error: z.string().nullable(),
   workerPid: z.number().int().nullable(),
 });
@@ -31,6 +46,8 @@ export const Job = z.object({
   progressMessage: z.string().nullable(),
   attempts: z.number().int().min(0),
   maxAttempts: z.number().int().min(1),
+  /** Below 0 background (yields to foreground work, see isBackground); higher runs first. */
+  priority: z.number().int(),
   attemptLog: z.array(JobAttempt),
   idempotencyKey: z.string().nullable(),
   cancelRequested: z.boolean(),

@@ -1,6 +1,7 @@
 /**
  * shader.render through the real host and worker pool: a good shader is a succeeded job with
- * ok=true, and a shader at fault is *also* a succeeded job (ok=false, one attempt, no retry).
+ * ok=true; a shader at fault is a failed job (its verdict) that keeps its output (ok=false with the
+ * diagnostics) and is not retried.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
@@ -38,9 +39,10 @@ it('renders a good shader as a succeeded job with a thumbnail and a preview', as
   expect(out.renderer.gl).toMatch(/SwiftShader|ANGLE/i);
 }, 120_000);
 
-it('reports a compile error as a succeeded job with ok=false and the mapped line, without retrying', async () => {
+it('reports a compile error as a failed job keeping ok=false and the mapped line, without retrying', async () => {
   const { job, out } = await run(BROKEN);
-  expect(job.status).toBe('succeeded');
+  expect(job.status).toBe('failed');
+  expect(job.error).toMatch(/nope/);
   expect(job.attempts).toBe(1);
   expect(out.ok).toBe(false);
   expect(out.failure).toMatchObject({ code: 'compile_error' });

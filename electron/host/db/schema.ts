@@ -304,7 +304,7 @@ export const jobs = sqliteTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
-    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'completed_with_problems', 'failed', 'cancelled'] }).notNull(),
     resource: text('resource', { enum: ['gpu', 'cpu', 'io'] }).notNull(),
     userId: text('user_id'),
     input: text('input', { mode: 'json' }).notNull(),

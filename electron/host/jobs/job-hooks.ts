@@ -9,7 +9,11 @@ import type { JobRow } from './job-row.js';
 export interface JobHooks {
   /** May return a replacement result (e.g. media ids instead of scratch paths). */
   onSucceeded?(job: JobRow, result: unknown): unknown | Promise<unknown>;
-  /** Called once when a job ends failed or cancelled for good. */
+  /**
+   * Called once when a job ends failed or cancelled for good without its last output reaching
+   * onSucceeded (a thrown error, a crash, a timeout, a cancel). A job failed by its kind's verdict
+   * does not call it: onSucceeded already had that output.
+   */
   onFailed?(job: JobRow, error: string): void | Promise<void>;
 }
 

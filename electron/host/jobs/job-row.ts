@@ -31,6 +31,7 @@ export function toJob(row: JobRow): Job {
     progressMessage: row.progressMessage,
     attempts: row.attempts,
     maxAttempts: row.maxAttempts,
+    priority: row.priority,
     attemptLog: log.map((a) => ({ ...a, startedAt: iso(a.startedAt), finishedAt: isoOrNull(a.finishedAt) })),
     idempotencyKey: row.idempotencyKey,
     cancelRequested: row.cancelRequested,

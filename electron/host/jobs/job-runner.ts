@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JobKindSpec, JobVerdict } from '../../../shared/jobs/define.js';
 import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
-import type { ResourceClass } from '../../../shared/schemas/jobs.js';
+import { isBackground, type ResourceClass } from '../../../shared/schemas/jobs.js';
 import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
@@ -45,6 +46,8 @@ export class JobRunner {
    */
   private readonly dispatching: Record<ResourceClass, number> = { gpu: 0, cpu: 0, io: 0 };
   private stopped = false;
+  /** Background jobs asked to stop so that foreground work can have their slot. */
+  private readonly preempting = new Set<string>();
   /** False makes this runner an observer: it streams changes but claims nothing. */
   private executing = true;
 
@@ -124,12 +127,29 @@ export class JobRunner {
           this.dispatching[resource]++;
           void this.execute(row);
         }
+        this.preemptFor(resource, kinds);
       }
     } catch (err) {
       this.logger.error(`job runner tick failed: ${(err as Error).message}`);
     } finally {
       this.ticking = false;
     }
+  }
+
+  /**
+   * Foreground work never waits behind a background batch: when every slot of a class is busy and
+   * a foreground job is queued, one running background job of ours is stopped and requeued (its
+   * attempt does not count). One at a time: the freed slot goes to the highest-priority job.
+   */
+  private preemptFor(resource: ResourceClass, kinds: string[]): void {
+    if (this.pool.freeSlots(resource) - this.dispatching[resource] > 0) return;
+    const mine = [...this.running.values()].filter((r) => r.resource === resource);
+    if (mine.some((r) => this.preempting.has(r.id))) return;
+    const victim = mine.filter((r) => isBackground(r.priority)).sort((a, b) => a.priority - b.priority || b.createdAt - a.createdAt)[0];
+    if (!victim || !this.store.hasRunnableForeground(resource, kinds)) return;
+    this.preempting.add(victim.id);
+    this.logger.info(`job ${victim.id} (${victim.kind}, priority ${victim.priority}) preempted: foreground work is waiting for a ${resource} slot`);
+    this.pool.cancel(victim.id);
   }
 
   private async execute(row: JobRow): Promise<void> {
@@ -160,7 +180,8 @@ export class JobRunner {
           },
         },
       );
-      if (outcome.type === 'result') await this.succeed(row, outcome.result);
+      if (outcome.type === 'result') await this.complete(row, spec, outcome.result);
+      else if (this.preempting.has(row.id) && !this.store.get(row.id)?.cancelRequested) this.update(this.store.requeuePreempted(row.id, this.ownerId));
       else if (outcome.cancelled) this.update(this.store.markCancelled(row.id, this.ownerId));
       else this.update(this.store.failAttempt(row.id, this.ownerId, outcome.message));
       const final = this.store.get(row.id);
@@ -171,13 +192,18 @@ export class JobRunner {
     } finally {
       release();
       this.running.delete(row.id);
+      this.preempting.delete(row.id);
       // Whatever the hook did not take from the attempt's scratch folder is not kept.
       rmSync(join(this.opts.dataDir, 'media', 'incoming', `${row.id}-${row.attempts}`), { recursive: true, force: true });
       this.wake();
     }
   }
 
-  private async succeed(row: JobRow, result: unknown): Promise<void> {
+  /**
+   * A worker returned an output: the kind's onSucceeded hook takes it whatever the verdict (it
+   * stores files and domain state, e.g. a shader's diagnostics), then the verdict sets the status.
+   */
+  private async complete(row: JobRow, spec: JobKindSpec, result: unknown): Promise<void> {
     const onSucceeded = this.hooks.get(row.kind)?.onSucceeded;
     let final = result;
     if (onSucceeded) {
@@ -189,7 +215,17 @@ export class JobRunner {
         return;
       }
     }
-    this.update(this.store.succeed(row.id, this.ownerId, final));
+    let verdict: JobVerdict = { outcome: 'succeeded' };
+    if (spec.verdict) {
+      try {
+        verdict = spec.verdict(result);
+      } catch (err) {
+        verdict = { outcome: 'failed', message: `Judging the result failed: ${(err as Error).message}`, retryable: false };
+      }
+    }
+    const done = this.store.complete(row.id, this.ownerId, final, verdict);
+    // No onFailed here: onSucceeded already had this output (onFailed is for jobs whose output never reached it).
+    if (done) this.publish(done);
   }
 
   private update(row: JobRow | undefined): void {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
-import type { JobListQuery, JobStatus, ResourceClass } from '../../../shared/schemas/jobs.js';
+import type { JobVerdict } from '../../../shared/jobs/define.js';
+import { JOB_STATUSES, type JobListQuery, type JobStatus, type ResourceClass } from '../../../shared/schemas/jobs.js';
 import type { Database_ } from '../db/connection.js';
 import { jobs } from '../db/schema.js';
 import { closeAttempt, type JobRow, type StoredAttempt } from './job-row.js';
@@ -121,6 +122,38 @@ export class JobStore {
     }).immediate();
   }
 
+  /** Whether a foreground job (priority >= 0) of a resource class is waiting to run now. */
+  hasRunnableForeground(resource: ResourceClass, kinds: string[]): boolean {
+    const row = this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.status, 'queued'), eq(jobs.resource, resource), gte(jobs.priority, 0), lte(jobs.runAfter, Date.now()), inArray(jobs.kind, kinds)))
+      .limit(1)
+      .get();
+    return !!row;
+  }
+
+  /**
+   * Puts a running background job this runner stopped to make room for foreground work back in
+   * the queue: the attempt is logged as preempted and does not count against maxAttempts.
+   */
+  requeuePreempted(id: string, ownerId: string): JobRow | undefined {
+    const row = this.get(id);
+    if (!row || row.status !== 'running' || row.ownerId !== ownerId) return undefined;
+    const now = Date.now();
+    return this.updateOwned(id, ownerId, {
+      status: 'queued',
+      attempts: Math.max(0, row.attempts - 1),
+      attemptLog: closeAttempt(row.attemptLog as StoredAttempt[], 'preempted', 'Stopped to let foreground work run first; it runs again later', now),
+      ownerId: null,
+      ownerPid: null,
+      workerPid: null,
+      runAfter: 0,
+      progress: 0,
+      progressMessage: 'Paused for foreground work; waiting to run again',
+    });
+  }
+
   /** Updates a running job this runner owns; returns undefined when it no longer owns it. */
   private updateOwned(id: string, ownerId: string, set: SQLiteUpdateSetSource<typeof jobs>): JobRow | undefined {
     return this.db
@@ -143,17 +176,32 @@ export class JobStore {
   }
 
   succeed(id: string, ownerId: string, result: unknown): JobRow | undefined {
+    return this.complete(id, ownerId, result, { outcome: 'succeeded' });
+  }
+
+  /**
+   * Ends the attempt with the output and the kind's verdict on it: succeeded, completed with
+   * problems (result kept, error = why), or failed (result kept; requeued while attempts remain
+   * when the verdict says retryable).
+   */
+  complete(id: string, ownerId: string, result: unknown, verdict: JobVerdict): JobRow | undefined {
     const row = this.get(id);
-    if (!row) return undefined;
+    if (!row || row.status !== 'running' || row.ownerId !== ownerId) return undefined;
+    if (verdict.outcome === 'failed') {
+      const set = { ...this.failureSet(row, verdict.message, verdict.retryable), result: result ?? null };
+      return this.db.update(jobs).set(set).where(and(eq(jobs.id, id), eq(jobs.ownerId, ownerId), eq(jobs.status, 'running'))).returning().get();
+    }
     const now = Date.now();
+    const problems = verdict.outcome === 'problems';
+    const status = problems ? 'completed_with_problems' : 'succeeded';
     return this.updateOwned(id, ownerId, {
-      status: 'succeeded',
+      status,
       result: result ?? null,
-      error: null,
+      error: problems ? verdict.message : null,
       progress: 1,
-      progressMessage: 'Done',
+      progressMessage: problems ? 'Completed with problems' : 'Done',
       finishedAt: now,
-      attemptLog: closeAttempt(row.attemptLog as StoredAttempt[], 'succeeded', null, now),
+      attemptLog: closeAttempt(row.attemptLog as StoredAttempt[], status, problems ? verdict.message : null, now),
     });
   }
 
@@ -257,7 +305,7 @@ export class JobStore {
 
   countByStatus(): Record<JobStatus, number> {
     const rows = this.db.select({ status: jobs.status, n: sql<number>`count(*)` }).from(jobs).groupBy(jobs.status).all();
-    const out: Record<JobStatus, number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
+    const out = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
     for (const r of rows) out[r.status] = r.n;
     return out;
   }

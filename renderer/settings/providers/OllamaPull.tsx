@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { providerKeys, useLiveJob, usePullModel } from './hooks.js';
 
-const TONE = { queued: 'muted', running: 'active', succeeded: 'done', failed: 'failed', cancelled: 'muted' } as const;
+const TONE = { queued: 'muted', running: 'active', succeeded: 'done', completed_with_problems: 'problems', failed: 'failed', cancelled: 'muted' } as const;
 
 /**
  * "Pull model": queues a provider.ollama.pull job and follows its progress live (job events

@@ -8,6 +8,9 @@ export function jobSummary(job: Job): Record<string, unknown> {
     job_id: job.id,
     kind: job.kind,
     status: job.status,
+    /** True only for succeeded: completed_with_problems and failed jobs did not produce what was asked. */
+    ok: job.status === 'succeeded',
+    priority: job.priority,
     progress: job.progress,
     progress_message: job.progressMessage,
     attempts: job.attempts,
@@ -23,7 +26,7 @@ export function registerJobTools(d: ToolDeps): void {
   registerTool(d.server, 'get_job', { title: 'Get job', description: 'Status, progress and result of a studio job (renders, generations, …) by id.' }, d, async (args, env) =>
     jsonResult(jobSummary(env.core.jobs.get(args.job_id))),
   );
-  registerTool(d.server, 'list_jobs', { title: 'List jobs', description: 'Recent studio jobs, newest first, optionally filtered by status or kind.' }, d, async (args, env) =>
+  registerTool(d.server, 'list_jobs', { title: 'List jobs', description: 'Recent studio jobs, newest first, optionally filtered by status (queued, running, succeeded, completed_with_problems, failed, cancelled) or kind. A failed shader.render keeps its output (diagnostics) in result.' }, d, async (args, env) =>
     jsonResult({ jobs: env.core.jobs.list({ status: args.status, kind: args.kind, limit: args.limit }).map(jobSummary) }),
   );
 }

@@ -35,7 +35,8 @@ export function registerMakeTools(d: ToolDeps): void {
           signal: env.signal,
           onProgress: (j) => void env.progress((i + j.progress) / args.times.length, `frame ${i + 1}/${args.times.length}: ${j.progressMessage ?? ''}`),
         });
-        if (done.status !== 'succeeded') return errorResult(`The renderer could not run (${done.status}): ${done.error ?? 'unknown error'}`);
+        // A shader at fault fails the job with its output kept (the verdict): report its diagnostics below.
+        if (done.status !== 'succeeded' && !done.result) return errorResult(`The renderer could not run (${done.status}): ${done.error ?? 'unknown error'}`);
         const out = done.result as ShaderRenderOutput;
         if (!out.ok) {
           const diag = formatDiagnostics(out.diagnostics);
