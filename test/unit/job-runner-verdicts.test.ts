@@ -9,7 +9,9 @@ import { EventBus } from '../../electron/host/events/event-bus.js';
 import { JobHookRegistry } from '../../electron/host/jobs/job-hooks.js';
 import type { JobRow } from '../../electron/host/jobs/job-row.js';
 import { JobRunner } from '../../electron/host/jobs/job-runner.js';
+import { JobService } from '../../electron/host/jobs/job-service.js';
 import { JobStore } from '../../electron/host/jobs/job-store.js';
+import { waitForJob } from '../../electron/host/jobs/wait-for-job.js';
 import type { RunCallbacks, RunOutcome, RunRequest, WorkerPool } from '../../electron/host/jobs/worker-pool.js';
 import type { Logger } from '../../electron/host/logger.js';
 import type { ResourceClass } from '../../shared/schemas/jobs.js';
@@ -60,6 +62,7 @@ let store: JobStore;
 let pool: ScriptedPool;
 let hooks: JobHookRegistry;
 let runner: JobRunner;
+let bus: EventBus;
 const seen = { succeeded: [] as unknown[], failed: [] as string[] };
 
 beforeEach(() => {
@@ -74,7 +77,8 @@ beforeEach(() => {
     onSucceeded: (_job: JobRow, result: unknown) => void seen.succeeded.push(result),
     onFailed: (_job: JobRow, error: string) => void seen.failed.push(error),
   });
-  runner = new JobRunner(store, pool as unknown as WorkerPool, new EventBus(), quiet, { dataDir: home, providers: () => ({}) as never }, hooks);
+  bus = new EventBus();
+  runner = new JobRunner(store, pool as unknown as WorkerPool, bus, quiet, { dataDir: home, providers: () => ({}) as never }, hooks);
   runner.start();
 });
 afterEach(async () => {
@@ -187,5 +191,28 @@ describe('queue fairness', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(pool.cancelled).toEqual([]);
     expect(pool.isRunning(first.id)).toBe(true);
+  });
+});
+
+describe('waitForJob', () => {
+  it('counts running time only: a job that waited in the queue longer than the timeout still resolves', async () => {
+    const jobs = new JobService(store, runner);
+    const blocker = render(0);
+    await until('the first render to start', () => pool.isRunning(blocker.id));
+    const queued = render(0);
+    const waiting = waitForJob({ bus, jobs }, queued.id, { timeoutMs: 300 });
+    await new Promise((r) => setTimeout(r, 500)); // queued for longer than the timeout
+    pool.end(blocker.id, { type: 'result', result: renderOutput(true) });
+    await until('the second render to start', () => pool.isRunning(queued.id));
+    pool.end(queued.id, { type: 'result', result: renderOutput(true) });
+    await expect(waiting).resolves.toMatchObject({ id: queued.id, status: 'succeeded' });
+  });
+
+  it('times out a job that runs past the timeout', async () => {
+    const jobs = new JobService(store, runner);
+    const job = render(0);
+    const waiting = waitForJob({ bus, jobs }, job.id, { timeoutMs: 200 });
+    await expect(waiting).rejects.toThrow(/ran for 0 s without finishing|still running/);
+    expect(pool.isRunning(job.id)).toBe(true);
   });
 });
