@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../schemas/common.js';
-import { CreateDesireBody, DesireDetail, DesireList, DesireListQuery, FulfillDesireBody } from '../schemas/desires.js';
+import { CreateDesireBody, DesireDetail, DesireList, DesireListQuery, FulfillDesireBody, ReviewCandidateBody } from '../schemas/desires.js';
 import { Job } from '../schemas/jobs.js';
 import { DwellBody, EngagementResult, FeedPage, FeedQuery, ShaderSummary } from '../schemas/shaders.js';
 import { ShaderRenderInput } from '../shaders/render-contract.js';
@@ -30,12 +30,16 @@ export const SHADER_DISCOVERY_ROUTES = {
   'desires.list': { ...S, tag: 'desires', method: 'get', path: '/desires', summary: 'The desire queue, hottest first (expired ones are swept)', query: DesireListQuery, response: DesireList },
   'desires.create': {
     ...S, tag: 'desires', method: 'post', path: '/desires', body: CreateDesireBody, response: DesireDetail, status: 201,
-    summary: 'Post a desire: embedded, clustered with similar ones (cosine > 0.82) and heated',
+    summary: 'Post a desire: embedded, clustered with similar ones (cosine > 0.82) and heated; process_desire then generates it at once (heat ≤ 1, fewer than 3 interactive GPU jobs queued, autoFulfil) or lists it on the board — see fulfilment',
   },
   'desires.get': { ...S, tag: 'desires', method: 'get', path: '/desires/:id', summary: 'A desire with its cluster', params: IdParams, response: DesireDetail },
   'desires.fulfill': {
     ...S, tag: 'desires', method: 'post', path: '/desires/:id/fulfill', params: IdParams, body: FulfillDesireBody, response: DesireDetail,
     summary: 'Fulfil a desire with a shader whose render passed',
+  },
+  'desires.review': {
+    ...S, tag: 'desires', method: 'post', path: '/desires/:id/candidate', params: IdParams, body: ReviewCandidateBody, response: DesireDetail,
+    summary: "The poster's verdict on the generated candidate: accept publishes it and fulfils the desire; reject reopens the desire (retry: generate another now)",
   },
   'shaders.similar': {
     ...S, tag: 'shaders', method: 'get', path: '/shaders/:id/similar', params: IdParams,

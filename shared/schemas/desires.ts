@@ -7,6 +7,40 @@ import { DeclaredStyle, UserRef } from './shaders.js';
 export const DesireStatus = z.enum(['open', 'in_progress', 'fulfilled', 'expired']);
 export type DesireStatus = z.infer<typeof DesireStatus>;
 
+/** The generated draft offered to the poster as the answer (seed §9 step 6), waiting for accept or reject. */
+export const DesireCandidate = z.object({
+  shaderId: Id,
+  title: z.string(),
+  /** Who wrote it: 'procedural' or the LLM provider id, with its model. */
+  provider: z.string(),
+  model: z.string(),
+  jobId: Id,
+  proposedAt: IsoDate,
+});
+export type DesireCandidate = z.infer<typeof DesireCandidate>;
+
+/**
+ * process_desire (seed §9 steps 5–6): what the studio decided when the desire was posted —
+ * generate it now ('auto') or list it on the board for creators ('board') — and how the
+ * automatic attempt went. Null on desires posted before this existed.
+ */
+export const DesireFulfilment = z.object({
+  mode: z.enum(['auto', 'board']),
+  /** Why, in words (heat and queue numbers included). */
+  reason: z.string(),
+  decidedAt: IsoDate,
+  /** The shader.generate job of the automatic attempt (the latest one), null when listed on the board. */
+  jobId: Id.nullable(),
+  /** 'generating' while that job runs; 'candidate' when its draft waits for the poster; 'failed' when it failed. */
+  state: z.enum(['listed', 'generating', 'candidate', 'accepted', 'rejected', 'failed']),
+  candidate: DesireCandidate.nullable(),
+  /** Drafts the poster turned down (never offered again). */
+  rejectedShaderIds: z.array(Id),
+  /** Why the last automatic attempt failed (the job's error). */
+  lastError: z.string().nullable(),
+});
+export type DesireFulfilment = z.infer<typeof DesireFulfilment>;
+
 export const Desire = z.object({
   id: Id,
   promptText: z.string(),
@@ -21,6 +55,7 @@ export const Desire = z.object({
   fulfilledAt: IsoDate.nullable(),
   expiresAt: IsoDate.nullable(),
   author: UserRef.nullable(),
+  fulfilment: DesireFulfilment.nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
@@ -62,8 +97,23 @@ export const CreateDesireBody = z
     promptText: z.string().trim().min(3, 'Describe the desire in at least 3 characters').max(500, 'A desire is at most 500 characters'),
     styleHints: DeclaredStyle.optional(),
     ttlDays: z.number().int().min(1).max(90).default(14),
+    /**
+     * Let the studio answer it right away with the configured generator when the desire is
+     * lukewarm and the queue is clear (process_desire); false lists it on the board only.
+     */
+    autoFulfil: z.boolean().default(true),
   })
   .strict();
 export type CreateDesireBody = z.infer<typeof CreateDesireBody>;
 
 export const FulfillDesireBody = z.object({ shaderId: Id }).strict();
+
+/** The poster's verdict on the candidate: accept publishes it and fulfils the desire; reject reopens the desire. */
+export const ReviewCandidateBody = z
+  .object({
+    verdict: z.enum(['accept', 'reject']),
+    /** With reject: generate another candidate right away (a new seed) instead of only listing it on the board. */
+    retry: z.boolean().default(false),
+  })
+  .strict();
+export type ReviewCandidateBody = z.infer<typeof ReviewCandidateBody>;

@@ -153,6 +153,8 @@ export const desires = sqliteTable(
     clusterId: text('cluster_id'),
     /** What embedded prompt_text into vec_desire_embedding (e.g. hashed-ngrams-v1). */
     embeddingProvider: text('embedding_provider'),
+    /** process_desire's decision and the automatic attempt's state (shared/schemas/desires.ts DesireFulfilment). */
+    fulfilment: text('fulfilment', { mode: 'json' }),
     createdAt: createdAt(),
     /** Null until the desire first changes (ALTER TABLE cannot add a column with a computed default). */
     updatedAt: integer('updated_at'),

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { CreateDesireBody, Desire, DesireCluster, DesireDetail, DesireList, DesireListQuery } from '../../../shared/schemas/desires.js';
+import { DesireFulfilment, type CreateDesireBody, type Desire, type DesireCluster, type DesireDetail, type DesireList, type DesireListQuery, type ReviewCandidateBody } from '../../../shared/schemas/desires.js';
 import type { DeclaredStyle } from '../../../shared/schemas/shaders.js';
 import { desireClusters, desires, settings, shaders, users } from '../db/schema.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
+import { DesireFulfiller } from './process-desire.js';
 import { DESIRE_SIMILARITY, desireHeat, HEAT_WINDOW_MS, hoursBetween } from './ranking.js';
 import { embedText, TEXT_EMBEDDING_PROVIDER } from './style-vector.js';
 import type { TasteService } from './taste.js';
 import { getVector, knn, putVector } from './vectors.js';
 
 type DesireRow = typeof desires.$inferSelect;
+
+/** autoFulfil is optional here: the API and MCP always pass it (true by default) and so run process_desire. */
+export type CreateDesireInput = Omit<CreateDesireBody, 'autoFulfil'> & { autoFulfil?: boolean };
 
 const DAY_MS = 24 * 3600_000;
 const HEAT_REFRESH_KEY = 'desires.heatRefreshedAt';
@@ -25,13 +29,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * The desire queue (seed §9): each desire's prompt is embedded (512-d hashed n-grams) into
  * vec_desire_embedding; desires closer than cosine 0.82 join one cluster; heat =
  * log(similar open desires of the last 7 days + 1) × 1/(1 + age_hours/24). Lifecycle
- * open → in_progress (a submission is rendering) → fulfilled, or expired after its TTL.
+ * open → in_progress (a submission is rendering, or a generation runs or waits for its verdict)
+ * → fulfilled, or expired after its TTL. process_desire (process-desire.ts) runs after a post.
  */
 export class DesireService {
+  readonly fulfiller: DesireFulfiller;
+
   constructor(
     private readonly deps: ShaderDeps,
     private readonly taste: TasteService,
-  ) {}
+    /** Publishes a draft (ShaderService.publish): accepting a generated candidate publishes it. */
+    publish: (shaderId: string, actor: Actor) => unknown,
+  ) {
+    this.fulfiller = new DesireFulfiller(deps, { publish, fulfill: (id, shaderId, actor) => this.fulfill(id, shaderId, actor) });
+  }
 
   private get db() {
     return this.deps.database.db;
@@ -91,7 +102,7 @@ export class DesireService {
     })();
   }
 
-  create(body: CreateDesireBody, actor: Actor = ownerActor(this.deps), now = Date.now()): DesireDetail {
+  create(body: CreateDesireInput, actor: Actor = ownerActor(this.deps), now = Date.now()): DesireDetail {
     const vector = embedText(body.promptText);
     if (vector.every((x) => x === 0)) throw badRequest(`"${body.promptText}" has no words to understand; describe what you want to see`);
     const id = randomUUID();
@@ -123,9 +134,18 @@ export class DesireService {
       this.refreshHeat([id, ...active.map((a) => a.id)], now);
     })();
     this.taste.applyDesire(actor.userId, body.promptText);
-    const detail = this.get(id, now);
-    this.deps.bus.publish({ type: 'domain', topic: 'desire.created', id, data: detail });
-    return detail;
+    this.deps.bus.publish({ type: 'domain', topic: 'desire.created', id, data: this.get(id, now) });
+    // undefined: an internal caller that does not run process_desire (the API and MCP always say).
+    if (body.autoFulfil !== undefined) {
+      try {
+        this.fulfiller.process(id, body.autoFulfil, actor.userId);
+      } catch (err) {
+        // The desire is stored either way; it stays on the board and says why it was not generated.
+        this.deps.logger.error(`process_desire ${id} failed: ${(err as Error).message}`);
+        this.fulfiller.listAfterError(id, (err as Error).message);
+      }
+    }
+    return this.get(id, now);
   }
 
   list(q: DesireListQuery, now = Date.now()): DesireList {
@@ -178,6 +198,13 @@ export class DesireService {
       openCount: members.filter((m) => m.desire.status === 'open').length,
       members: mapped.map((desire, i) => ({ desire, similarity: members[i]!.similarity })),
     };
+  }
+
+  /** The poster accepts or rejects the generated candidate (see DesireFulfiller.review). */
+  reviewCandidate(id: string, body: ReviewCandidateBody, actor: Actor = ownerActor(this.deps)): DesireDetail {
+    this.sweep();
+    this.fulfiller.review(id, body, actor);
+    return this.get(id);
   }
 
   /** Marks a desire answered by a shader whose render passed (seed §9: fulfilled after render). */
@@ -259,6 +286,7 @@ export class DesireService {
       fulfilledAt: r.fulfilledAt == null ? null : iso(r.fulfilledAt),
       expiresAt: r.expiresAt == null ? null : iso(r.expiresAt),
       author: r.authorId ? (authors.get(r.authorId) ?? null) : null,
+      fulfilment: r.fulfilment ? (DesireFulfilment.safeParse(r.fulfilment).data ?? null) : null,
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt ?? r.createdAt),
     }));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
 import { ShaderGenerateInput, ShaderGenerateOutput } from '../../../shared/jobs/shader-generate.js';
-import { desires, generationLog, shaders } from '../db/schema.js';
+import { generationLog } from '../db/schema.js';
 import type { CoreContext } from '../host-context.js';
 import type { JobRow } from '../jobs/job-row.js';
 import type { ShaderDeps } from './deps.js';
+import { renderResults } from './render-hook.js';
 import { shaderServices, type ShaderServices } from './services.js';
 
 export const GENERATE_KIND = 'shader.generate';
@@ -14,8 +14,9 @@ export const GENERATE_KIND = 'shader.generate';
  * Host side of `shader.generate`: the worker's passing render becomes a draft shader
  * (is_ai_generated, with the provider and model that wrote it), its thumbnail and preview go into
  * the media store with that provenance, and every generation — good or failed — is written to
- * generation_log. A desire stays in progress until the user accepts the draft (desires.fulfill);
- * a failed generation opens it again.
+ * generation_log. The passing check render is adopted as the draft's render (no second render),
+ * so the draft is ready at once; for a desire it becomes the fulfilment candidate, which the
+ * poster accepts or rejects (process-desire.ts). A failed generation opens the desire again.
  */
 export class GenerationResults {
   constructor(
@@ -40,18 +41,12 @@ export class GenerationResults {
     }
     const shader = this.svc.shaders.create(
       { title: out.title, description: out.description, tags: out.tags, source: out.source, style: out.style, shaderType: out.shaderType },
-      { status: 'draft', origin: 'generate', isAiGenerated: true, aiProvider: out.provider, aiModel: out.model },
+      { status: 'draft', origin: 'generate', isAiGenerated: true, aiProvider: out.provider, aiModel: out.model, render: 'none' },
     );
-    // The draft shows the generation's own frames at once; the queued render refreshes stats and style.
-    const isMp4 = render.preview?.mime === 'video/mp4';
-    this.deps.database.db
-      .update(shaders)
-      .set({
-        thumbnailMediaId: render.thumbnail?.mediaId ?? null,
-        ...(render.preview?.mediaId ? (isMp4 ? { previewMp4MediaId: render.preview.mediaId } : { previewMediaId: render.preview.mediaId }) : {}),
-      })
-      .where(eq(shaders.id, shader.id))
-      .run();
+    // The generation's passing render is the draft's render: stats, style, thumbnail and preview at once.
+    await renderResults(this.deps).adopt(shader.id, job.id, render);
+    const desireId = out.desireId ?? ShaderGenerateInput.safeParse(job.input).data?.desireId;
+    if (desireId) this.svc.desires.fulfiller.onGenerated(desireId, job.id, { shaderId: shader.id, title: out.title, provider: out.provider, model: out.model });
     this.log(job, { shaderId: shader.id, provider: out.provider, model: out.model, tokens: out.tokens ? out.tokens.prompt + out.tokens.completion : null, success: true, error: null });
     this.deps.logger.info(`shader.generate ${job.id}: draft ${shader.id} "${out.title}" by ${out.provider} (${out.model}) after ${out.attempts.length} attempt(s)`);
     return { ...out, render, shaderId: shader.id };
@@ -63,13 +58,7 @@ export class GenerationResults {
     const requested = input.success ? input.data.provider : 'unknown';
     this.log(job, { shaderId: null, provider: requested, model: null, tokens: null, success: false, error: error.slice(0, 4000) });
     const desireId = input.success ? input.data.desireId : undefined;
-    if (!desireId) return;
-    const reopened = this.deps.database.db
-      .update(desires)
-      .set({ status: 'open', updatedAt: Date.now() })
-      .where(and(eq(desires.id, desireId), eq(desires.status, 'in_progress')))
-      .run().changes;
-    if (reopened) this.deps.bus.publish({ type: 'domain', topic: 'desire.updated', id: desireId, data: { id: desireId, status: 'open' } });
+    if (desireId) this.svc.desires.fulfiller.onGenerationFailed(desireId, job.id, error);
   }
 
   private log(job: JobRow, row: { shaderId: string | null; provider: string; model: string | null; tokens: number | null; success: boolean; error: string | null }): void {

@@ -42,7 +42,7 @@ export function createShaderServices(deps: ShaderDeps): ShaderServices {
     queries: new ShaderQueries(deps, reader, votes),
     engagement: new EngagementService(deps, taste),
     feed: new FeedService(deps, reader, taste, votes),
-    desires: new DesireService(deps, taste),
+    desires: new DesireService(deps, taste, (id, actor) => shaders.publish(id, actor)),
     comments: new CommentService(deps),
   };
 }

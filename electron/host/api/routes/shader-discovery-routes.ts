@@ -26,6 +26,7 @@ export function shaderDiscoveryRoutes(ctx: HostContext): RouteHandlers {
     'desires.create': ({ body }) => svc.desires.create(body),
     'desires.get': ({ params }) => svc.desires.get(params.id),
     'desires.fulfill': ({ params, body }) => svc.desires.fulfill(params.id, body.shaderId),
+    'desires.review': ({ params, body }) => svc.desires.reviewCandidate(params.id, body),
     'shaders.similar': ({ params, query }) => similarShaders(ctx, svc.reader, params.id, query.limit),
     'render.create': ({ body }) => {
       requireKind(RENDER_KIND, 'Rendering');
@@ -41,7 +42,10 @@ export function shaderDiscoveryRoutes(ctx: HostContext): RouteHandlers {
       requireKind(GENERATE_KIND, 'Shader generation');
       if (body.desireId) svc.desires.assertWorkable(body.desireId);
       const { job } = ctx.jobs.submit({ kind: GENERATE_KIND, input: body, userId: me });
-      if (body.desireId) svc.desires.markInProgress(body.desireId);
+      if (body.desireId) {
+        svc.desires.markInProgress(body.desireId);
+        svc.desires.fulfiller.onGenerationStarted(body.desireId, job.id);
+      }
       return job;
     },
     'generate.status': ({ params }) => {

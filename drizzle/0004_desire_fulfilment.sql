@@ -1,0 +1,1 @@
+ALTER TABLE `desires` ADD `fulfilment` text;
