@@ -58,7 +58,7 @@ export function createCore(opts: CoreOptions): CoreContext {
     const media = new MediaStore(database.db, opts.dataDir.mediaDir, bus);
     const providers = createProviderServices({ store: new ProviderSettingsStore(database.db), dataDir: opts.dataDir.root, codec: opts.secretCodec, logger: opts.logger });
     const runner = new JobRunner(store, pool, bus, opts.logger, { dataDir: opts.dataDir.root, providers: () => providers.settings.effectiveConfig() }, hooks);
-    const jobs = new JobService(store, runner);
+    const jobs = new JobService(store, runner, hooks);
     const core: CoreContext = {
       version: APP_VERSION,
       dataDir: opts.dataDir,

@@ -7,6 +7,11 @@ import type { JobRow } from './job-row.js';
  * attempt with its message.
  */
 export interface JobHooks {
+  /**
+   * Checks a new job's (schema-valid) input before it is stored; throws (e.g. a 422 AppError with
+   * diagnostics) to refuse it. Every submit path (REST, MCP, services) goes through it.
+   */
+  admit?(input: unknown): void;
   /** May return a replacement result (e.g. media ids instead of scratch paths). */
   onSucceeded?(job: JobRow, result: unknown): unknown | Promise<unknown>;
   /**

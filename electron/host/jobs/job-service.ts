@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
 import type { Job, JobListQuery } from '../../../shared/schemas/jobs.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import type { JobHookRegistry } from './job-hooks.js';
 import type { JobRunner } from './job-runner.js';
 import { IdempotencyConflictError, JobStateError, type JobStore } from './job-store.js';
 import { toJob } from './job-row.js';
@@ -21,6 +22,7 @@ export class JobService {
   constructor(
     private readonly store: JobStore,
     private readonly runner: JobRunner,
+    private readonly hooks?: JobHookRegistry,
   ) {}
 
   submit(req: SubmitJob): { job: Job; created: boolean } {
@@ -30,6 +32,7 @@ export class JobService {
     if (!parsed.success) {
       throw badRequest(`Invalid input for ${req.kind}: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
     }
+    this.hooks?.get(spec.kind)?.admit?.(parsed.data);
     if (req.idempotencyKey !== undefined && req.idempotencyKey !== null && (req.idempotencyKey.length < 1 || req.idempotencyKey.length > 255)) {
       throw badRequest('Idempotency-Key must be 1–255 characters');
     }

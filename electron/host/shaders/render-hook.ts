@@ -7,6 +7,7 @@ import type { CoreContext } from '../host-context.js';
 import type { JobRow } from '../jobs/job-row.js';
 import type { ShaderDeps } from './deps.js';
 import { glslFeatures } from './glsl-features.js';
+import { admitRender } from './render-admission.js';
 import { RENDER_KIND } from './render-queue.js';
 import { sourceOf } from './shader-rows.js';
 import { shaderServices, type ShaderServices } from './services.js';
@@ -162,6 +163,7 @@ export function renderResults(core: ShaderDeps): RenderResults {
 export function registerShaderHooks(core: CoreContext): RenderResults {
   const results = renderResults(core);
   core.hooks.register(RENDER_KIND, {
+    admit: admitRender,
     onSucceeded: (job, result) => results.onSucceeded(job, result),
     onFailed: (job, error) => results.onFailed(job, error),
   });
