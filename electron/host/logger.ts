@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { chmodPrivate, PRIVATE_FILE_MODE } from './data-dir.js';
 import { join } from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -13,10 +14,12 @@ export interface Logger {
 /** Appends to logs/host.log and mirrors warnings and errors to stderr (stdout stays clean for the URL line and for MCP stdio). */
 export function createLogger(logsDir: string, opts: { echo?: (line: string) => void } = {}): Logger {
   const file = join(logsDir, 'host.log');
+  // Logs name jobs, paths and provider errors: owner-only, also for a file an older build made.
+  chmodPrivate(file);
   const log = (level: LogLevel, message: string) => {
     const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}`;
     try {
-      appendFileSync(file, `${line}\n`);
+      appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
       // Logging must never take the host down (e.g. disk full); stderr still gets it below.
     }

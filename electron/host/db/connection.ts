@@ -1,7 +1,9 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { vecLoadablePath } from '../../../worker/probes/sqlite.js';
+import { chmodPrivate, PRIVATE_FILE_MODE } from '../data-dir.js';
 import { MIGRATIONS_DIR } from '../package-root.js';
 import * as schema from './schema.js';
 
@@ -20,6 +22,9 @@ export interface Database_ {
  * sqlite-vec loaded, and migrations applied.
  */
 export function openDatabase(path: string, opts: { migrate?: boolean } = {}): Database_ {
+  // Owner-only before SQLite opens it: SQLite creates -wal and -shm with the database file's mode.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  chmodPrivate(path);
   const sqlite = new Database(path);
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('journal_mode = WAL');
@@ -35,6 +40,8 @@ export function openDatabase(path: string, opts: { migrate?: boolean } = {}): Da
   }
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  // Sidecars an older build left world-readable (new ones inherit the mode set above).
+  for (const suffix of ['-wal', '-shm']) chmodPrivate(`${path}${suffix}`);
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
   const journalMode = sqlite.pragma('journal_mode', { simple: true }) as string;
   return {
