@@ -4,6 +4,7 @@ import { ensureDataDir, resolveDataDir } from '../host/data-dir.js';
 import { readRunningHost } from '../host/host-lock.js';
 import { createLogger } from '../host/logger.js';
 import { createMcpServer } from '../host/mcp/create-server.js';
+import { seedOnFirstLaunch } from '../host/shaders/first-launch.js';
 import { CallRateLimiter } from '../host/mcp/principal.js';
 
 const HOST_CHECK_MS = 2000;
@@ -19,6 +20,8 @@ export async function mcp(opts: { home?: string }): Promise<number> {
   ensureDataDir(dataDir);
   const logger = createLogger(dataDir.logsDir, { echo: (line) => process.stderr.write(`${line}\n`) });
   const core = createCore({ dataDir, mode: 'mcp', logger });
+  // A fresh data dir gets the same shipped shaders as `auteur serve` would give it (no-op later).
+  await seedOnFirstLaunch(core);
   const syncWithHost = () => core.runner.setExecuting(readRunningHost(dataDir) === null);
   syncWithHost();
   core.runner.start();

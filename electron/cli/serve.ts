@@ -5,7 +5,8 @@ import { HostAlreadyRunningError } from '../host/host-lock.js';
 export async function serve(opts: { port?: number; home?: string }): Promise<number> {
   let host;
   try {
-    host = await startHost({ mode: 'headless', port: opts.port, home: opts.home });
+    // Start-up steps go to stderr; stdout keeps its single URL line (scripts and tests read it).
+    host = await startHost({ mode: 'headless', port: opts.port, home: opts.home, progress: (line) => process.stderr.write(`starting: ${line}\n`) });
   } catch (err) {
     if (err instanceof HostAlreadyRunningError) {
       process.stderr.write(`${err.message}\n`);

@@ -9,6 +9,7 @@ import type { CoreContext, HostContext } from './host-context.js';
 import { acquireHostLock, removeHostJson, writeHostJson } from './host-lock.js';
 import { createLogger } from './logger.js';
 import { seedOnFirstLaunch } from './shaders/first-launch.js';
+import type { SeedReport } from './shaders/seed-library.js';
 import { APP_VERSION } from './package-root.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
@@ -20,6 +21,8 @@ export interface StartHostOptions {
   port?: number;
   mode: 'headless' | 'desktop';
   log?: (line: string) => void;
+  /** Start-up steps as they happen (data dir, database, seeding, workers), for `auteur serve`'s console. */
+  progress?: (line: string) => void;
   /** How provider API keys are encrypted at rest; the Electron shell passes a safeStorage codec. */
   secretCodec?: SecretCodec;
 }
@@ -49,20 +52,46 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** Prints each start-up step with the time since the previous one. */
+function stepTimer(progress: ((line: string) => void) | undefined): (line: string) => void {
+  let last = performance.now();
+  return (line) => {
+    const now = performance.now();
+    progress?.(`${line} (${Math.round(now - last)} ms)`);
+    last = now;
+  };
+}
+
+function seedSummary(r: SeedReport | null): string {
+  if (!r) return 'seed shaders: skipped';
+  if (!r.inserted) return r.errors.length ? `seed shaders: ${r.errors.length} refused (see the log)` : 'seed shaders: already in the library';
+  const queued = r.renderJobs.length ? `, ${r.renderJobs.length} queued to render here` : '';
+  return `seed shaders: ${r.inserted} added, ${r.precomputed} ready from precomputed renders${queued}`;
+}
+
 /**
  * Starts the studio host in this process: data dir + lock, SQLite (migrated), the job runner
  * with its worker pool, and the HTTP/WebSocket server on 127.0.0.1. Used by `auteur serve` and
  * by the Electron shell alike; it never imports electron.
  */
 export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
+  const step = stepTimer(opts.progress);
   const dataDir = resolveDataDir(opts.home);
   ensureDataDir(dataDir);
   const releaseLock = acquireHostLock(dataDir);
   const logger = createLogger(dataDir.logsDir, opts.log ? { echo: opts.log } : {});
+  step(`data dir ${dataDir.root}`);
   let core: CoreContext | undefined;
   try {
     // Studios register their job hooks and services in core.ts (registerDomains), not here.
+    opts.progress?.('opening the database and applying migrations…');
     core = createCore({ dataDir, mode: opts.mode, logger, secretCodec: opts.secretCodec });
+    const v = core.database.versions;
+    step(`database ready: SQLite ${v.sqlite}, sqlite-vec ${v.vec ?? '?'}, ${v.schemaVersion ?? 'no migrations'}`);
+    // Before the URL line: the first launch's feed is full when the page first asks for it.
+    opts.progress?.('seed shaders…');
+    const seeded = await seedOnFirstLaunch(core);
+    step(seedSummary(seeded));
     const token = randomBytes(24).toString('base64url');
     const ctx: HostContext = { ...core, origin: { url: '', port: 0, token } };
     const server = createServer(createApp(ctx));
@@ -77,8 +106,8 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
     ctx.runner.start();
-    // After the server answers: the first launch fills the library with the shipped seed shaders.
-    setImmediate(() => seedOnFirstLaunch(ctx));
+    const cap = ctx.pool.capacity;
+    step(`job runner started: worker slots gpu ${cap.gpu}, cpu ${cap.cpu}, io ${cap.io} (processes start on demand)`);
     logger.info(`host ${APP_VERSION} (${opts.mode}) listening on ${ctx.origin.url}, data dir ${dataDir.root}`);
 
     let closing: Promise<void> | undefined;

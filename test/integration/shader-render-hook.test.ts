@@ -98,8 +98,8 @@ describe('seedLibraryIfEmpty', () => {
     { title: 'Seed Broken', tags: [], source: { image: { code: 'void main() {}' } } },
   ];
 
-  it('inserts published shaders by the system author once, queues their renders, and reports refusals', () => {
-    const first = seedLibraryIfEmpty(sc.core, seeds);
+  it('inserts published shaders by the system author once, queues their renders, and reports refusals', async () => {
+    const first = await seedLibraryIfEmpty(sc.core, seeds);
     expect(first).toMatchObject({ inserted: 2, skipped: 0 });
     expect(first.renderJobs).toHaveLength(2);
     expect(first.errors).toEqual([expect.objectContaining({ title: 'Seed Broken', error: expect.stringMatching(/mainImage/) })]);
@@ -108,7 +108,7 @@ describe('seedLibraryIfEmpty', () => {
     expect(list.items[0]).toMatchObject({ status: 'published', author: { id: SYSTEM_AUTHOR.id, username: 'Auteur Studio' }, provenance: { via: 'seed' } });
 
     sc.svc.shaders.delete(list.items[0]!.id);
-    const again = seedLibraryIfEmpty(sc.core, seeds);
+    const again = await seedLibraryIfEmpty(sc.core, seeds);
     expect(again).toMatchObject({ inserted: 0, skipped: 3, renderJobs: [] });
     expect(sc.svc.queries.list({ limit: 10 }).items).toHaveLength(1);
   });

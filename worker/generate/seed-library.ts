@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +26,42 @@ export type SeedShaderFile = z.infer<typeof SeedShaderFile>;
 export interface SeedShader extends SeedShaderFile {
   /** File name without .json; stable, used in logs and tests. */
   slug: string;
+  /** Hash of the source as written in the file: a precomputed render of other code is stale. */
+  sourceHash: string;
 }
 
-/** resources/shaders/seed of the package, found from this file in src and in dist (and inside asar). */
-export function defaultSeedDir(): string {
+/** JSON with sorted keys, so the hash depends on the code, not on key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** sha256 (hex, 16 chars) of a seed's source as the file has it (before schema defaults). */
+export function seedSourceHash(rawSource: unknown): string {
+  return createHash('sha256').update(canonical(rawSource)).digest('hex').slice(0, 16);
+}
+
+/** resources/shaders/<name> of the package, found from this file in src and in dist (and inside asar). */
+export function shaderResourceDir(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'resources', 'shaders', 'seed');
+    const candidate = join(dir, 'resources', 'shaders', name);
     if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
     const up = dirname(dir);
-    if (up === dir) throw new Error(`Cannot find resources/shaders/seed (the seed shader library) above ${fileURLToPath(import.meta.url)}`);
+    if (up === dir) throw new Error(`Cannot find resources/shaders/${name} above ${fileURLToPath(import.meta.url)}`);
     dir = up;
   }
 }
+
+/** resources/shaders/seed: the seed shader library. */
+export const defaultSeedDir = (): string => shaderResourceDir('seed');
 
 /** Reads one seed file; a broken file is our bug, so the message names the file and the field. */
 export function loadSeedFile(path: string): SeedShader {
@@ -49,7 +73,7 @@ export function loadSeedFile(path: string): SeedShader {
   }
   const parsed = SeedShaderFile.safeParse(raw);
   if (!parsed.success) throw new Error(`Seed shader ${basename(path)} does not match the seed format:\n${z.prettifyError(parsed.error)}`);
-  return { slug: basename(path, '.json'), ...parsed.data };
+  return { slug: basename(path, '.json'), sourceHash: seedSourceHash((raw as { source?: unknown }).source), ...parsed.data };
 }
 
 /** Every seed, sorted by slug; titles are unique (the host derives stable ids from them). */
