@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API_KEY_ROUTES } from './routes/api-keys.js';
 import { CORE_ROUTES } from './routes/core.js';
+import { FEED_STATUS_ROUTES } from './routes/feed-status.js';
 import { MODERATION_ROUTES } from './routes/moderation.js';
 import { PROVIDER_ROUTES } from './routes/providers.js';
 import { SHADER_DISCOVERY_ROUTES } from './routes/shader-discovery.js';
@@ -18,6 +19,7 @@ export const ROUTES = {
   ...API_KEY_ROUTES,
   ...SHADER_ROUTES,
   ...SHADER_DISCOVERY_ROUTES,
+  ...FEED_STATUS_ROUTES,
   ...MODERATION_ROUTES,
 };
 

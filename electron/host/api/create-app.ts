@@ -6,6 +6,7 @@ import { mcpHttpRouter } from '../mcp/http-transport.js';
 import { RENDERER_DIR } from '../package-root.js';
 import { errorHandler, mountRoutes } from './mount-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
+import { feedStatusRoutes } from './routes/feed-status-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { moderationRoutes } from './routes/moderation-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
@@ -26,7 +27,7 @@ export function createApp(ctx: HostContext): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...moderationRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)
