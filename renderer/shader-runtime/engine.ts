@@ -7,15 +7,22 @@
 import type { RenderPassName } from '../../shared/shaders/glsl-wrap.js';
 import type { BufferId, ChannelInput, CompileDiagnostic, ShaderSource } from '../../shared/shaders/source.js';
 import { ChannelTextures } from './channel-textures.js';
+import { shadertoyDate } from './clock.js';
 import { compilePasses, type PassProgram } from './gl-program.js';
+import { KEYBOARD_ROWS, KEYBOARD_WIDTH, KeyboardState } from './keyboard-state.js';
 import { MouseState } from './mouse-state.js';
 import { makeProbeTarget, pickBufferFormat, PingPong, type BufferFormat, type Target } from './targets.js';
 
 export interface EngineOptions {
   /** Keep the drawing buffer after a frame so it can be read back later (headless capture). */
   preserveDrawingBuffer?: boolean;
-  /** iDate source: 'wall' is the local clock; a number is a fixed UTC epoch (ms) plus iTime, for reproducible renders. */
-  dateBase?: number | 'wall';
+  /**
+   * iDate source, always Shadertoy's (year, month 0–11, day, seconds since local midnight):
+   * 'wall' reads the local clock each frame (the interactive canvas); 'load' is the local clock
+   * when the shader was loaded plus iTime, so a render's frames agree with their own time line;
+   * a number is a fixed UTC epoch (ms) plus iTime, in UTC, for byte-reproducible renders.
+   */
+  dateBase?: number | 'wall' | 'load';
   onContextLost?: () => void;
   onContextRestored?: (result: LoadResult | null) => void;
 }
@@ -41,11 +48,14 @@ export interface GlInfo {
 }
 
 const BUFFER_ORDER: BufferId[] = ['A', 'B', 'C', 'D'];
+
 const SAMPLE_RATE = 44100;
 
 export class ShaderEngine {
   readonly gl: WebGL2RenderingContext;
   readonly mouse = new MouseState();
+  /** Key state for keyboard channels; all zeros unless something (the editor canvas) feeds it. */
+  readonly keyboard = new KeyboardState();
   info: GlInfo;
   private textures: ChannelTextures;
   private programs: PassProgram[] | null = null;
@@ -58,6 +68,7 @@ export class ShaderEngine {
   private lastUniforms: { time: number; frame: number; delta: number; frameRate: number; mouse: number[] } | null = null;
   private lost = false;
   private pixels = new Uint8Array(0);
+  private loadedAt = Date.now();
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -143,6 +154,7 @@ export class ShaderEngine {
     for (const p of this.programs ?? []) this.gl.deleteProgram(p.program);
     this.programs = compiled.programs;
     this.source = source;
+    this.loadedAt = Date.now();
     this.mipmapped = new Set(passes.flatMap((p) => p.channels.flatMap((c) => (c.type === 'buffer' && c.filter === 'mipmap' ? [c.id] : []))));
     for (const p of passes) this.textures.preload(p.channels);
     this.allocateBuffers();
@@ -176,13 +188,13 @@ export class ShaderEngine {
   reset(): void {
     if (!this.contextLost) this.allocateBuffers();
     this.mouse.reset();
+    this.keyboard.reset();
   }
 
   private date(time: number): [number, number, number, number] {
     const base = this.opts.dateBase ?? 'wall';
-    const d = base === 'wall' ? new Date() : new Date(base + time * 1000);
-    if (base === 'wall') return [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds() + d.getMilliseconds() / 1000];
-    return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds() + d.getUTCMilliseconds() / 1000];
+    if (typeof base === 'number') return shadertoyDate(new Date(base + time * 1000), 'utc');
+    return shadertoyDate(base === 'wall' ? new Date() : new Date(this.loadedAt + time * 1000), 'local');
   }
 
   private bindChannels(channels: ChannelInput[]): Float32Array {
@@ -192,10 +204,14 @@ export class ShaderEngine {
       const c = channels[i] ?? { type: 'none' as const };
       gl.activeTexture(gl.TEXTURE0 + i);
       if (c.type === 'texture') {
-        const t = this.textures.texture(c.name);
+        const t = this.textures.texture(c.name, c.vflip);
         gl.bindTexture(gl.TEXTURE_2D, t.texture);
         gl.bindSampler(i, this.textures.sampler(c.filter, c.wrap));
         res.set([t.width, t.height, 1], i * 3);
+      } else if (c.type === 'keyboard') {
+        gl.bindTexture(gl.TEXTURE_2D, this.textures.keyboard(this.keyboard));
+        gl.bindSampler(i, this.textures.sampler('nearest', 'clamp'));
+        res.set([KEYBOARD_WIDTH, KEYBOARD_ROWS, 1], i * 3);
       } else if (c.type === 'buffer' && this.buffers.has(c.id)) {
         gl.bindTexture(gl.TEXTURE_2D, this.buffers.get(c.id)!.read.texture);
         gl.bindSampler(i, this.textures.sampler(c.filter, c.wrap));
@@ -263,6 +279,7 @@ export class ShaderEngine {
     this.lastUniforms = u;
     this.lastTime = params.time;
     this.frameCounter = u.frame + 1;
+    this.keyboard.endFrame();
     return true;
   }
 

@@ -7,9 +7,6 @@
 import type { ShaderSource } from '../../shared/shaders/source.js';
 import { ShaderEngine, type GlInfo, type LoadResult } from './engine.js';
 
-/** 2026-01-01T00:00:00Z: iDate of headless renders is this plus iTime, so renders reproduce. */
-const FIXED_DATE_BASE = Date.UTC(2026, 0, 1);
-
 export type CaptureFormat = 'png' | 'jpeg' | 'rgba';
 
 export interface HeadlessRenderApi {
@@ -56,7 +53,7 @@ const api: HeadlessRenderApi = {
     canvas.height = height;
     // Attached on purpose: a detached WebGL canvas measured 2.5× slower to read back in headless Chromium.
     document.body.appendChild(canvas);
-    engine = new ShaderEngine(canvas, { preserveDrawingBuffer: true, dateBase: FIXED_DATE_BASE });
+    engine = new ShaderEngine(canvas, { preserveDrawingBuffer: true, dateBase: 'load' }); // iDate: the real local date at load, advancing with iTime
     return engine.info;
   },
   load(source) {

@@ -144,3 +144,11 @@ export function textureData(name: TextureName): TextureData {
   }
   return data;
 }
+
+/** The pixels with rows in reverse order: the upload for a channel whose vflip is false. */
+export function flippedRows(data: TextureData): Uint8Array {
+  const row = data.width * 4;
+  const out = new Uint8Array(data.pixels.length);
+  for (let y = 0; y < data.height; y++) out.set(data.pixels.subarray(y * row, (y + 1) * row), (data.height - 1 - y) * row);
+  return out;
+}

@@ -2,12 +2,13 @@
  * Shadertoy's JSON export format (the `{ Shader: { info, renderpass } }` document its API and
  * site export return) and conversion both ways to the studio's ShaderSource + metadata.
  * Import accepts both field spellings Shadertoy has used (`ctype`/`src` and `type`/`filepath`,
- * numeric and string pass ids). What the studio cannot run (keyboard, webcam, microphone,
- * music, video, cubemaps, volumes, sound and cubemap passes, unknown textures) is refused with
- * one error listing every such input.
+ * numeric and string pass ids). What the studio cannot run (webcam, microphone, music, video,
+ * cubemaps, volumes, sound and cubemap passes, unknown textures) is refused with one error
+ * listing every such input. What the studio does not model itself (the info block, input and
+ * output ids, sampler flags) is kept as the import's `origin`, so export → import is lossless.
  */
 import { z } from 'zod';
-import { ShaderSource, type BufferId, type ChannelInput, type TEXTURE_NAMES } from './source.js';
+import { ShaderSource, type BufferId, type ChannelInput, type PassName, type TEXTURE_NAMES } from './source.js';
 
 type TextureName = (typeof TEXTURE_NAMES)[number];
 
@@ -70,6 +71,20 @@ export const ShadertoyShader = z.looseObject({
 export const ShadertoyDocument = z.object({ Shader: ShadertoyShader });
 export type ShadertoyDocument = z.infer<typeof ShadertoyDocument>;
 
+const InputId = z.union([z.number(), z.string()]);
+
+/** What an import held beyond the studio's own model, keyed by pass ("image", "A" … "D"). */
+export const ShadertoyOrigin = z.object({
+  ver: z.string().optional(),
+  /** The info block as imported (date, views, likes, flags … and any field Shadertoy adds). */
+  info: z.record(z.string(), z.unknown()),
+  /** Per `${pass}:${channel}`: the input's id, kind, file path and sampler flags. */
+  inputs: z.record(z.string(), z.object({ id: InputId, kind: z.string(), src: z.string().optional(), sampler: z.record(z.string(), z.unknown()).optional() })),
+  /** Output id of each pass. */
+  outputs: z.record(z.string(), InputId),
+});
+export type ShadertoyOrigin = z.infer<typeof ShadertoyOrigin>;
+
 /** Title, description, tags and origin: what the studio keeps beside the code. */
 export const ShaderMeta = z.object({
   title: z.string(),
@@ -77,6 +92,7 @@ export const ShaderMeta = z.object({
   tags: z.array(z.string()),
   author: z.string().nullable(),
   shadertoyId: z.string().nullable(),
+  origin: ShadertoyOrigin.nullable().optional(),
 });
 export type ShaderMeta = z.infer<typeof ShaderMeta>;
 
@@ -106,10 +122,24 @@ const TEXTURE_FILES: Record<TextureName, string> = {
   'organic-256': '/media/a/cd4c518bc6ef165c39d4405b347b51ba40f8d7a065ab0e8d2e4f422cbc1e8a43.jpg', // Organic 1 (approximated)
 };
 const TEXTURE_BY_HASH = new Map(Object.entries(TEXTURE_FILES).map(([name, file]) => [hashOf(file)!, name as TextureName]));
+/** The same textures under the `/presets/texNN` paths of older exports. */
+const TEXTURE_BY_PRESET: Record<string, TextureName> = { tex11: 'noise-rgba-64', tex12: 'noise-gray-256', tex15: 'bayer-8', tex16: 'noise-rgba-256' };
+/** Shadertoy's keyboard input as its exports name it. */
+const KEYBOARD_INPUT = { id: '4dXGRr', src: '/presets/tex00.jpg' };
 
 function hashOf(path: string): string | undefined {
   return /([0-9a-f]{64})/i.exec(path)?.[1]?.toLowerCase();
 }
+
+function textureOfFile(path: string): TextureName | undefined {
+  const hash = hashOf(path);
+  if (hash) return TEXTURE_BY_HASH.get(hash);
+  const preset = /\/presets\/(tex\d\d)\.\w+$/.exec(path)?.[1];
+  return preset ? TEXTURE_BY_PRESET[preset] : undefined;
+}
+
+/** Shadertoy writes flags as "true"/"false" (API) or booleans (site export); absent means its default. */
+const flagOf = (f: string | boolean | undefined, fallback: boolean): boolean => (f === undefined ? fallback : f === true || f === 'true');
 
 function passLabel(p: ShadertoyRenderPass): string {
   return p.name || (p.type === 'image' ? 'Image' : p.type === 'common' ? 'Common' : p.type);
@@ -133,7 +163,6 @@ const filterOf = (s: string | undefined, fallback: Filter): Filter => (s === 'ne
 const wrapOf = (s: string | undefined, fallback: 'clamp' | 'repeat'): 'clamp' | 'repeat' => (s === 'clamp' || s === 'repeat' ? s : fallback);
 
 const UNSUPPORTED_INPUTS: Record<string, string> = {
-  keyboard: 'keyboard input',
   webcam: 'webcam input',
   mic: 'microphone input',
   music: 'music input',
@@ -143,24 +172,27 @@ const UNSUPPORTED_INPUTS: Record<string, string> = {
   volume: '3D (volume) texture',
 };
 
-function channelsOf(p: ShadertoyRenderPass, unsupported: string[]): ChannelInput[] {
+function channelsOf(p: ShadertoyRenderPass, pass: PassName, unsupported: string[], origin: ShadertoyOrigin): ChannelInput[] {
   const channels: ChannelInput[] = [{ type: 'none' }, { type: 'none' }, { type: 'none' }, { type: 'none' }];
   for (const input of p.inputs) {
     const where = `${passLabel(p)} iChannel${input.channel}`;
     const kind = input.ctype ?? input.type ?? '';
     const s = input.sampler ?? {};
+    const file = input.src ?? input.filepath ?? '';
     if (kind === 'buffer') {
       const id = bufferOfInput(input);
       if (!id) unsupported.push(`${where}: a buffer input whose source pass (id ${String(input.id)}) is not Buffer A–D`);
       else channels[input.channel] = { type: 'buffer', id, filter: filterOf(s.filter, 'linear'), wrap: wrapOf(s.wrap, 'clamp') };
     } else if (kind === 'texture') {
-      const file = input.src ?? input.filepath ?? '';
-      const name = TEXTURE_BY_HASH.get(hashOf(file) ?? '');
+      const name = textureOfFile(file);
       if (!name) unsupported.push(`${where}: texture ${file || String(input.id)} (only the generated noise, Bayer and organic textures are available)`);
-      else channels[input.channel] = { type: 'texture', name, filter: filterOf(s.filter, 'mipmap'), wrap: wrapOf(s.wrap, 'repeat') };
+      else channels[input.channel] = { type: 'texture', name, filter: filterOf(s.filter, 'mipmap'), wrap: wrapOf(s.wrap, 'repeat'), vflip: flagOf(s.vflip, true) };
+    } else if (kind === 'keyboard') {
+      channels[input.channel] = { type: 'keyboard' };
     } else {
       unsupported.push(`${where}: ${UNSUPPORTED_INPUTS[kind] ?? `"${kind || 'unknown'}" input`}`);
     }
+    origin.inputs[`${pass}:${input.channel}`] = { id: input.id, kind, ...(file ? { src: file } : {}), ...(input.sampler ? { sampler: { ...input.sampler } } : {}) };
   }
   while (channels.length && channels.at(-1)!.type === 'none') channels.pop();
   return channels;
@@ -190,6 +222,10 @@ export function fromShadertoy(input: unknown): { source: ShaderSource; meta: Sha
   }
   const { Shader } = documentOf(json);
   const unsupported: string[] = [];
+  const origin: ShadertoyOrigin = { ...(Shader.ver === undefined ? {} : { ver: Shader.ver }), info: { ...Shader.info }, inputs: {}, outputs: {} };
+  const outputOf = (pass: PassName, p: ShadertoyRenderPass): void => {
+    if (p.outputs[0]) origin.outputs[pass] = p.outputs[0].id;
+  };
   let common = '';
   let image: ShadertoyRenderPass | undefined;
   let imageChannels: ChannelInput[] = [];
@@ -201,12 +237,16 @@ export function fromShadertoy(input: unknown): { source: ShaderSource; meta: Sha
     else if (pass.type === 'image') {
       if (image) throw new ShadertoyImportError('The export has more than one Image pass');
       image = pass;
-      imageChannels = channelsOf(pass, unsupported);
+      imageChannels = channelsOf(pass, 'image', unsupported, origin);
+      outputOf('image', pass);
     } else {
       const id = bufferOfPass(pass);
       if (!id) unsupported.push(`${passLabel(pass)} pass: a buffer that is not Buffer A–D`);
       else if (buffers.some((b) => b.id === id)) throw new ShadertoyImportError(`The export has Buffer ${id} twice`);
-      else buffers.push({ id, code: pass.code, channels: channelsOf(pass, unsupported) });
+      else {
+        buffers.push({ id, code: pass.code, channels: channelsOf(pass, id, unsupported, origin) });
+        outputOf(id, pass);
+      }
     }
   }
   if (unsupported.length) {
@@ -228,48 +268,75 @@ export function fromShadertoy(input: unknown): { source: ShaderSource; meta: Sha
       tags: info.tags ?? [],
       author: info.username || null,
       shadertoyId: info.id || null,
+      origin,
     },
   };
 }
 
-function inputOf(ch: ChannelInput, channel: number): ShadertoyInput | null {
+const DEFAULT_SAMPLER = { filter: 'linear', wrap: 'clamp', vflip: 'true', srgb: 'false', internal: 'byte' };
+const DEFAULT_INFO = { id: '', date: '0', viewed: 0, name: '', username: '', description: '', likes: 0, published: 0, flags: 0, usePreview: 0, tags: [] as string[], hasliked: 0 };
+
+/** One channel as a Shadertoy input; ids, paths and sampler flags come from the import when the channel still holds what it imported. */
+function inputOf(ch: ChannelInput, channel: number, pass: PassName, origin: ShadertoyOrigin | null | undefined): ShadertoyInput | null {
   if (ch.type === 'none') return null;
-  const sampler = { filter: ch.filter, wrap: ch.wrap, vflip: 'true', srgb: 'false', internal: 'byte' };
-  if (ch.type === 'buffer') {
-    return { id: NUMERIC_BUFFER_ID[ch.id], src: `/media/previz/buffer0${BUFFER_IDS.indexOf(ch.id)}.png`, ctype: 'buffer', channel, sampler, published: 1 };
+  const was = origin?.inputs[`${pass}:${channel}`];
+  const same =
+    was !== undefined &&
+    (ch.type === 'buffer'
+      ? was.kind === 'buffer' && bufferOfInput({ id: was.id, channel, ...(was.src ? { src: was.src } : {}) }) === ch.id
+      : ch.type === 'texture'
+        ? was.kind === 'texture' && textureOfFile(was.src ?? '') === ch.name
+        : was.kind === 'keyboard');
+  const kept = same ? was : undefined;
+  const base = { ...DEFAULT_SAMPLER, ...(kept?.sampler ?? {}) };
+  if (ch.type === 'keyboard') {
+    return { id: kept?.id ?? KEYBOARD_INPUT.id, src: kept?.src ?? KEYBOARD_INPUT.src, ctype: 'keyboard', channel, sampler: kept?.sampler ?? { ...DEFAULT_SAMPLER, filter: 'nearest' }, published: 1 };
   }
-  return { id: ch.name, src: TEXTURE_FILES[ch.name], ctype: 'texture', channel, sampler, published: 1 };
+  if (ch.type === 'buffer') {
+    const sampler = { ...base, filter: ch.filter, wrap: ch.wrap };
+    return { id: kept?.id ?? NUMERIC_BUFFER_ID[ch.id], src: kept?.src ?? `/media/previz/buffer0${BUFFER_IDS.indexOf(ch.id)}.png`, ctype: 'buffer', channel, sampler, published: 1 };
+  }
+  const sampler = { ...base, filter: ch.filter, wrap: ch.wrap, vflip: String(ch.vflip) };
+  return { id: kept?.id ?? ch.name, src: kept?.src ?? TEXTURE_FILES[ch.name], ctype: 'texture', channel, sampler, published: 1 };
 }
 
-function inputsOf(channels: ChannelInput[]): ShadertoyInput[] {
-  return channels.map(inputOf).filter((i): i is ShadertoyInput => i !== null);
+function inputsOf(channels: ChannelInput[], pass: PassName, origin: ShadertoyOrigin | null | undefined): ShadertoyInput[] {
+  return channels.map((c, i) => inputOf(c, i, pass, origin)).filter((i): i is ShadertoyInput => i !== null);
 }
 
-/** ShaderSource + metadata → a Shadertoy API document (ctype/src spelling, numeric pass ids). */
+/** ShaderSource + metadata → a Shadertoy API document (ctype/src spelling, numeric pass ids unless the import had others). */
 export function toShadertoy(source: ShaderSource, meta: Partial<ShaderMeta> = {}): ShadertoyDocument {
+  const origin = meta.origin;
+  const outId = (pass: PassName, fallback: number): number | string => {
+    const was = origin?.outputs[pass];
+    if (was === undefined) return fallback;
+    return pass === 'image' || BUFFER_OUTPUT_IDS[String(was)] === pass ? was : fallback;
+  };
   const renderpass: ShadertoyRenderPass[] = [
-    { inputs: inputsOf(source.image.channels), outputs: [{ id: IMAGE_OUTPUT_ID, channel: 0 }], code: source.image.code, name: 'Image', description: '', type: 'image' },
+    { inputs: inputsOf(source.image.channels, 'image', origin), outputs: [{ id: outId('image', IMAGE_OUTPUT_ID), channel: 0 }], code: source.image.code, name: 'Image', description: '', type: 'image' },
     ...source.buffers.map(
-      (b): ShadertoyRenderPass => ({ inputs: inputsOf(b.channels), outputs: [{ id: NUMERIC_BUFFER_ID[b.id], channel: 0 }], code: b.code, name: `Buffer ${b.id}`, description: '', type: 'buffer' }),
+      (b): ShadertoyRenderPass => ({
+        inputs: inputsOf(b.channels, b.id, origin),
+        outputs: [{ id: outId(b.id, NUMERIC_BUFFER_ID[b.id]), channel: 0 }],
+        code: b.code,
+        name: `Buffer ${b.id}`,
+        description: '',
+        type: 'buffer',
+      }),
     ),
   ];
   if (source.common) renderpass.push({ inputs: [], outputs: [], code: source.common, name: 'Common', description: '', type: 'common' });
   return {
     Shader: {
-      ver: '0.1',
+      ver: origin?.ver ?? '0.1',
       info: {
+        // An import's info block goes back as it came (with the studio's own fields on top); else Shadertoy's defaults.
+        ...(origin?.info ?? DEFAULT_INFO),
         id: meta.shadertoyId ?? '',
-        date: '0',
-        viewed: 0,
         name: meta.title ?? '',
         username: meta.author ?? '',
         description: meta.description ?? '',
-        likes: 0,
-        published: 0,
-        flags: 0,
-        usePreview: 0,
         tags: meta.tags ?? [],
-        hasliked: 0,
       },
       renderpass,
     },

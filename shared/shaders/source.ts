@@ -11,7 +11,22 @@ export const ChannelInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
   /** Another buffer's output; a buffer reading itself gets its previous frame. */
   z.object({ type: z.literal('buffer'), id: BufferId, filter: z.enum(['linear', 'nearest', 'mipmap']).default('linear'), wrap: z.enum(['clamp', 'repeat']).default('clamp') }),
-  z.object({ type: z.literal('texture'), name: TextureName, filter: z.enum(['linear', 'nearest', 'mipmap']).default('mipmap'), wrap: z.enum(['clamp', 'repeat']).default('repeat') }),
+  /**
+   * vflip as Shadertoy's sampler has it: true (its default) puts the image's first row at the
+   * top (v = 1); false reads it upside down, which some imported shaders rely on.
+   */
+  z.object({
+    type: z.literal('texture'),
+    name: TextureName,
+    filter: z.enum(['linear', 'nearest', 'mipmap']).default('mipmap'),
+    wrap: z.enum(['clamp', 'repeat']).default('repeat'),
+    vflip: z.boolean().default(true),
+  }),
+  /**
+   * Shadertoy's keyboard: a 256×3 texture indexed by key code (row 0 held, row 1 pressed this
+   * frame, row 2 toggled). The editor feeds real keys while its canvas has focus; renders see no key down.
+   */
+  z.object({ type: z.literal('keyboard') }),
 ]);
 export type ChannelInput = z.infer<typeof ChannelInput>;
 

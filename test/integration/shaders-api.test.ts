@@ -135,13 +135,13 @@ describe('shaders over HTTP on a real host (real renders)', () => {
     const again = await post<Shader>('/shaders/import', { shadertoy: JSON.stringify(exported) }, 201);
     expect(again.source).toEqual(imported.source);
 
-    const keyboard = structuredClone(doc);
-    keyboard.Shader.renderpass[0]!.inputs.push({ id: 33, channel: 1, ctype: 'keyboard', src: '/presets/tex00.jpg', sampler: { filter: 'nearest', wrap: 'clamp' } });
-    const res = await host.api('/shaders/import', { method: 'POST', json: { shadertoy: keyboard } });
+    const webcam = structuredClone(doc);
+    webcam.Shader.renderpass[0]!.inputs.push({ id: 31, channel: 1, ctype: 'webcam', src: '/presets/webcam.png', sampler: { filter: 'linear', wrap: 'clamp' } });
+    const res = await host.api('/shaders/import', { method: 'POST', json: { shadertoy: webcam } });
     expect(res.status).toBe(422);
     const e = (await res.json()) as { error: { code: string; details: { unsupported: string[] } } };
     expect(e.error.code).toBe('import_failed');
-    expect(e.error.details.unsupported).toEqual(['Image iChannel1: keyboard input']);
+    expect(e.error.details.unsupported).toEqual(['Image iChannel1: webcam input']);
     const ready = await rendered(imported.id);
     expect(ready.renderStatus).toBe('ready');
     await post(`/shaders/${imported.id}/publish`, {});

@@ -11,6 +11,13 @@ export type ShaderRow = typeof shaders.$inferSelect;
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms == null ? null : iso(ms));
 
+/** The provenance fields only: the stored row also keeps the Shadertoy import's origin, for export. */
+function importedFromOf(v: unknown): { shadertoyId: string | null; author: string | null } | null {
+  if (!v || typeof v !== 'object') return null;
+  const { shadertoyId = null, author = null } = v as { shadertoyId?: string | null; author?: string | null };
+  return { shadertoyId, author };
+}
+
 export function sourceOf(row: Pick<ShaderRow, 'source' | 'glslCode'>): ShaderSource {
   if (row.source) {
     const parsed = ShaderSource.safeParse(row.source);
@@ -79,7 +86,7 @@ export class ShaderReader {
           model: r.aiModel,
           renderer: r.thumbnailMediaId ? (renderers.get(r.thumbnailMediaId) ?? null) : null,
           via: r.origin,
-          importedFrom: (r.importedFrom as { shadertoyId: string | null; author: string | null } | null) ?? null,
+          importedFrom: importedFromOf(r.importedFrom),
         },
         createdAt: iso(r.createdAt),
         publishedAt: isoOrNull(r.publishedAt),

@@ -28,7 +28,8 @@ export interface CreateOptions {
   submittedByApiKey?: string | null;
   reviewNote?: string | null;
   forkedFrom?: string | null;
-  importedFrom?: { shadertoyId: string | null; author: string | null } | null;
+  /** `shadertoy`: what the import held beyond the studio's model (ShadertoyOrigin), for a lossless export. */
+  importedFrom?: { shadertoyId: string | null; author: string | null; shadertoy?: unknown } | null;
   /** 'none': the caller supplies the render (renderResults(core).adopt), e.g. shader.generate's passing one. */
   render?: 'queue' | 'none';
   /** Job priority of that render: seeds render in the background (negative), agents waiting on one above 0. */

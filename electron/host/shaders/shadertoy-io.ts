@@ -1,4 +1,4 @@
-import { fromShadertoy, ShadertoyImportError, toShadertoy, type ShadertoyDocument } from '../../../shared/shaders/shadertoy-format.js';
+import { fromShadertoy, ShadertoyImportError, ShadertoyOrigin, toShadertoy, type ShadertoyDocument } from '../../../shared/shaders/shadertoy-format.js';
 import type { ImportShaderBody, Shader } from '../../../shared/schemas/shaders.js';
 import { AppError } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
@@ -22,6 +22,15 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return [...out];
 }
 
+const titleOf = (name: string): string => name.trim().slice(0, 120) || 'Imported shader';
+const descriptionOf = (text: string): string | null => text.trim().slice(0, 1000) || null;
+const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/** What the studio made of an import's text: export writes the original back while the shader still holds that. */
+function original<T>(current: T, imported: unknown, derive: (x: string) => T, same: (a: T, b: T) => boolean = (a, b) => a === b): T | string {
+  return typeof imported === 'string' && same(derive(imported), current) ? imported : current;
+}
+
 /** Shadertoy JSON in and out (the format itself is shared/shaders/shadertoy-format.ts). */
 export class ShadertoyIO {
   constructor(
@@ -41,25 +50,32 @@ export class ShadertoyIO {
     const { source, meta } = parsed;
     return this.shaders.create(
       {
-        title: (meta.title.trim() || 'Imported shader').slice(0, 120),
-        description: meta.description.trim().slice(0, 1000) || null,
+        title: titleOf(meta.title),
+        description: descriptionOf(meta.description),
         tags: normaliseTags([...meta.tags, ...(body.tags ?? [])]),
         source,
       },
-      { actor, origin: 'import', importedFrom: { shadertoyId: meta.shadertoyId, author: meta.author } },
+      { actor, origin: 'import', importedFrom: { shadertoyId: meta.shadertoyId, author: meta.author, shadertoy: meta.origin ?? null } },
     );
   }
 
   export(id: string): ShadertoyDocument {
     const row = this.shaders.row(id);
     const author = this.shaders.get(id).author?.username ?? null;
-    const from = row.importedFrom as { shadertoyId: string | null; author: string | null } | null;
+    const from = row.importedFrom as { shadertoyId: string | null; author: string | null; shadertoy?: unknown } | null;
+    const parsed = ShadertoyOrigin.safeParse(from?.shadertoy);
+    const origin = parsed.success ? parsed.data : null;
+    const info = origin?.info ?? {};
+    const tags = row.tags ?? [];
+    // Title, description and tags were trimmed and normalised on import; unchanged since, the original text goes back out.
+    const importedTags = Array.isArray(info.tags) ? info.tags.filter((t): t is string => typeof t === 'string') : null;
     return toShadertoy(sourceOf(row), {
-      title: row.title,
-      description: row.description ?? '',
-      tags: row.tags ?? [],
+      title: original(row.title, info.name, titleOf),
+      description: original(row.description, info.description, descriptionOf) ?? '',
+      tags: importedTags && sameTags(normaliseTags(importedTags), tags) ? importedTags : tags,
       author: from?.author ?? author,
       shadertoyId: from?.shadertoyId ?? null,
+      origin,
     });
   }
 }

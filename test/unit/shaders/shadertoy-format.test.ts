@@ -38,14 +38,14 @@ const API_EXPORT = {
 describe('fromShadertoy', () => {
   it('converts an API export: passes, channels, samplers, textures and metadata', () => {
     const { source, meta } = fromShadertoy(JSON.stringify(API_EXPORT));
-    expect(meta).toEqual({ title: 'kifs octahedrons', description: 'looks like coral', tags: ['kifs', 'feedback'], author: 'macbooktall', shadertoyId: 'WdlGRf' });
+    expect(meta).toMatchObject({ title: 'kifs octahedrons', description: 'looks like coral', tags: ['kifs', 'feedback'], author: 'macbooktall', shadertoyId: 'WdlGRf' });
     expect(source.common).toBe('float h(float x) { return x; }');
     expect(source.image).toEqual({ code: IMAGE, channels: [{ type: 'buffer', id: 'C', filter: 'linear', wrap: 'clamp' }] });
     expect(source.buffers.map((b) => b.id)).toEqual(['A', 'C']);
     expect(source.buffers[1]!.channels).toEqual([
       { type: 'buffer', id: 'A', filter: 'nearest', wrap: 'repeat' },
       { type: 'none' },
-      { type: 'texture', name: 'noise-gray-256', filter: 'mipmap', wrap: 'repeat' },
+      { type: 'texture', name: 'noise-gray-256', filter: 'mipmap', wrap: 'repeat', vflip: true },
     ]);
   });
 
@@ -69,7 +69,6 @@ describe('fromShadertoy', () => {
   it('lists every unsupported input and pass in one clear error', () => {
     const doc = structuredClone(API_EXPORT) as { Shader: { renderpass: Array<Record<string, unknown>> } };
     (doc.Shader.renderpass[0]!.inputs as unknown[]).push(
-      { id: 33, src: '/presets/tex00.jpg', ctype: 'keyboard', channel: 1 },
       { id: 31, src: '/presets/webcam.png', ctype: 'webcam', channel: 2 },
       { id: 99, src: '/media/a/585f9546c092f53ded45332b343144396c0b2d70d9965f585ebc172080d8aa58.jpg', ctype: 'cubemap', channel: 3 },
     );
@@ -83,13 +82,12 @@ describe('fromShadertoy', () => {
     }
     expect(err).toBeInstanceOf(ShadertoyImportError);
     expect(err!.unsupported).toEqual([
-      'Image iChannel1: keyboard input',
       'Image iChannel2: webcam input',
       'Image iChannel3: cubemap texture',
       'Sound pass: sound shaders',
       'Buffer D iChannel0: texture /media/a/52d2a8f514c4fd2d9866587f4d7b2a5bfa1a11a0e772077d7682deb8b3b517e5.jpg (only the generated noise, Bayer and organic textures are available)',
     ]);
-    expect(err!.message).toContain('keyboard input');
+    expect(err!.message).toContain('webcam input');
   });
 
   it('refuses things that are not a Shadertoy export with the failing field', () => {
@@ -119,6 +117,55 @@ describe('toShadertoy ↔ fromShadertoy', () => {
     ]);
     const back = fromShadertoy(JSON.parse(JSON.stringify(doc)));
     expect(back.source).toEqual(source);
-    expect(back.meta).toEqual(meta);
+    expect(back.meta).toMatchObject(meta);
+  });
+
+  it('import → export → import keeps vflip, numeric and string input ids, output ids and the whole info block', () => {
+    const doc = structuredClone(API_EXPORT) as { Shader: { renderpass: Array<{ inputs: Array<Record<string, unknown>> }> } };
+    // An unflipped texture with a numeric id, and a site-style string buffer id on Buffer C.
+    doc.Shader.renderpass[0]!.inputs.push({ id: 17, src: '/media/a/f735bee5b64ef98879dc618b016ecf7939a5756040c2cde21ccb15e69a6e1cfb.png', ctype: 'texture', channel: 1, sampler: { filter: 'linear', wrap: 'repeat', vflip: 'false', srgb: 'false', internal: 'byte' } });
+    doc.Shader.renderpass[2]!.inputs[0]!.id = '4dXGR8';
+    const first = fromShadertoy(doc);
+    expect(first.source.image.channels[1]).toEqual({ type: 'texture', name: 'noise-rgba-256', filter: 'linear', wrap: 'repeat', vflip: false });
+    const exported = toShadertoy(first.source, first.meta);
+    const image = exported.Shader.renderpass.find((p) => p.type === 'image')!;
+    expect(image.inputs.map((i) => [i.id, i.channel, i.sampler?.vflip])).toEqual([
+      [259, 0, 'true'],
+      [17, 1, 'false'],
+    ]);
+    const bufferC = exported.Shader.renderpass.find((p) => p.name === 'Buffer C')!;
+    expect(bufferC.inputs.map((i) => i.id)).toEqual(['4dXGR8', 16]);
+    expect(bufferC.outputs[0]!.id).toBe(259);
+    expect(exported.Shader.info).toEqual(API_EXPORT.Shader.info);
+    const second = fromShadertoy(JSON.parse(JSON.stringify(exported)));
+    expect(second.source).toEqual(first.source);
+    expect(second.meta).toEqual(first.meta);
+  });
+
+  it('a channel changed after import gets a fresh id instead of the stale imported one', () => {
+    const first = fromShadertoy(API_EXPORT);
+    const source = structuredClone(first.source);
+    source.buffers[1]!.channels[2] = { type: 'texture', name: 'bayer-8', filter: 'nearest', wrap: 'repeat', vflip: true };
+    const bufferC = toShadertoy(source, first.meta).Shader.renderpass.find((p) => p.name === 'Buffer C')!;
+    expect(bufferC.inputs[1]).toMatchObject({ id: 'bayer-8', channel: 2, src: expect.stringContaining('85a6d68622b36995ccb98a89bbb119edf167c914660e4450d313de049320005c') });
+  });
+});
+
+describe('keyboard and older texture paths', () => {
+  it('a keyboard channel imports as the keyboard input and exports back with its id and sampler', () => {
+    const doc = structuredClone(API_EXPORT) as { Shader: { renderpass: Array<{ inputs: Array<Record<string, unknown>> }> } };
+    const kb = { id: 33, src: '/presets/tex00.jpg', ctype: 'keyboard', channel: 3, sampler: { filter: 'nearest', wrap: 'clamp', vflip: 'true', srgb: 'false', internal: 'byte' }, published: 1 };
+    doc.Shader.renderpass[0]!.inputs.push(kb);
+    const { source, meta } = fromShadertoy(doc);
+    expect(source.image.channels).toEqual([{ type: 'buffer', id: 'C', filter: 'linear', wrap: 'clamp' }, { type: 'none' }, { type: 'none' }, { type: 'keyboard' }]);
+    const image = toShadertoy(source, meta).Shader.renderpass[0]!;
+    expect(image.inputs[1]).toEqual(kb);
+    // Without an import behind it, the keyboard exports as Shadertoy names it.
+    expect(toShadertoy(source).Shader.renderpass[0]!.inputs[1]).toMatchObject({ id: '4dXGRr', ctype: 'keyboard', src: '/presets/tex00.jpg', channel: 3 });
+  });
+
+  it('reads /presets/texNN texture paths of older exports', () => {
+    const { source } = fromShadertoy({ Shader: { renderpass: [{ inputs: [{ id: 16, src: '/presets/tex16.png', ctype: 'texture', channel: 0 }], outputs: [], code: IMAGE, name: 'Image', type: 'image' }] } });
+    expect(source.image.channels).toEqual([{ type: 'texture', name: 'noise-rgba-256', filter: 'mipmap', wrap: 'repeat', vflip: true }]);
   });
 });

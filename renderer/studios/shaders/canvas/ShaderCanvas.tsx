@@ -32,6 +32,8 @@ interface ShaderCanvasProps {
   /** devicePixelRatio cap: shaders are fill-rate bound, 4K at 2× is rarely worth it. */
   maxDpr?: number;
   interactive?: boolean;
+  /** Key presses reach keyboard channels while the canvas has focus (click it or Tab to it). */
+  keyboard?: boolean;
   /** Show compile errors over the canvas (the editor lists them itself). */
   showErrors?: boolean;
   label: string;
@@ -49,7 +51,7 @@ type Phase = 'idle' | 'live' | 'error' | 'lost';
  * the frame rate is poor, and loses its GL context on unmount or when its slot is taken.
  */
 export function ShaderCanvas(props: ShaderCanvasProps) {
-  const { source, priority, live = true, paused = false, thumbnailUrl, maxDpr = 1.5, interactive = true, showErrors = true, label, className } = props;
+  const { source, priority, live = true, paused = false, thumbnailUrl, maxDpr = 1.5, interactive = true, keyboard = false, showErrors = true, label, className } = props;
   const wrap = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const player = useRef<Player | null>(null);
@@ -76,6 +78,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
       p = createPlayer(canvas, {
         maxDpr,
         interactive,
+        keyboard,
         onStats: (s) => callbacks.current.onStats?.(s),
         onLost: () => setPhase('lost'),
         onRestored: () => setPhase(p.hasProgram() ? 'live' : 'error'),
@@ -97,7 +100,7 @@ export function ShaderCanvas(props: ShaderCanvasProps) {
       setPhase('idle');
       setAnimating(false);
     };
-  }, [slot, maxDpr, interactive]);
+  }, [slot, maxDpr, interactive, keyboard]);
 
   // (Re)compile when the source changes; the previous program keeps running on failure.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { asDiagnostics, staticCheck } from '../../../../shared/shaders/static-checks.js';
 import type { ShaderSource } from '../../../../shared/shaders/source.js';
-import { attachMouse, PlaybackClock, ShaderEngine } from '../../../shader-runtime/index.js';
+import { attachKeyboard, attachMouse, PlaybackClock, ShaderEngine } from '../../../shader-runtime/index.js';
 import type { CompileOutcome } from './ShaderCanvas.js';
 
 export interface PlayerStats {
@@ -16,6 +16,8 @@ export interface PlayerStats {
 export interface PlayerOptions {
   maxDpr: number;
   interactive: boolean;
+  /** Feed key presses to keyboard channels while the canvas has focus (the editor's preview). */
+  keyboard?: boolean;
   onStats?: (s: PlayerStats) => void;
   onLost?: () => void;
   onRestored?: () => void;
@@ -67,6 +69,7 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
   let lastTick = 0;
   let drawn = false;
   const detachMouse = opts.interactive ? attachMouse(canvas, engine.mouse) : () => undefined;
+  const detachKeyboard = opts.keyboard ? attachKeyboard(canvas, engine.keyboard) : () => undefined;
 
   const stats = (): PlayerStats => ({ fps, time: clock.time(), frame: engine.frame, scale, width: engine.width, height: engine.height });
 
@@ -204,6 +207,7 @@ export function createPlayer(canvas: HTMLCanvasElement, opts: PlayerOptions): Pl
       raf = 0;
       ro.disconnect();
       detachMouse();
+      detachKeyboard();
       engine.dispose();
     },
   };

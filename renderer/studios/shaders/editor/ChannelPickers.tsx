@@ -3,14 +3,15 @@ import { BUFFER_IDS, NONE } from './draft.js';
 
 /** select value <-> ChannelInput; filter/wrap keep the schema defaults for each kind. */
 function encode(c: ChannelInput): string {
-  return c.type === 'none' ? 'none' : c.type === 'buffer' ? `buffer:${c.id}` : `texture:${c.name}`;
+  return c.type === 'none' ? 'none' : c.type === 'keyboard' ? 'keyboard' : c.type === 'buffer' ? `buffer:${c.id}` : `texture:${c.name}`;
 }
 
 function decode(v: string): ChannelInput {
+  if (v === 'keyboard') return { type: 'keyboard' };
   const [kind, name] = v.split(':');
   if (kind === 'buffer' && BUFFER_IDS.includes(name as never)) return { type: 'buffer', id: name as (typeof BUFFER_IDS)[number], filter: 'linear', wrap: 'clamp' };
   if (kind === 'texture' && (TEXTURE_NAMES as readonly string[]).includes(name ?? '')) {
-    return { type: 'texture', name: name as (typeof TEXTURE_NAMES)[number], filter: 'mipmap', wrap: 'repeat' };
+    return { type: 'texture', name: name as (typeof TEXTURE_NAMES)[number], filter: 'mipmap', wrap: 'repeat', vflip: true };
   }
   return NONE;
 }
@@ -22,7 +23,7 @@ interface Props {
   onChange(index: number, input: ChannelInput): void;
 }
 
-/** iChannel0..3 of the current pass: none, Buffer A–D (its own = previous frame), or a shipped texture. */
+/** iChannel0..3 of the current pass: none, Buffer A–D (its own = previous frame), a shipped texture or the keyboard. */
 export function ChannelPickers({ pass, channels, readOnly, onChange }: Props) {
   if (pass === 'common') return <p className="channel-note muted small">Common is pasted above every pass; it has no inputs of its own.</p>;
   return (
@@ -47,6 +48,7 @@ export function ChannelPickers({ pass, channels, readOnly, onChange }: Props) {
                 </option>
               ))}
             </optgroup>
+            <option value="keyboard">Keyboard</option>
           </select>
         </label>
       ))}

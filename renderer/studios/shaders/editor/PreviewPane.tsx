@@ -10,6 +10,10 @@ interface Props {
   onCompile(outcome: CompileOutcome): void;
 }
 
+function readsKeyboard(source: ShaderSource | null): boolean {
+  return !!source && [source.image, ...source.buffers].some((p) => p.channels.some((c) => c.type === 'keyboard'));
+}
+
 /** The live preview: always holds a context (editor priority), with play/pause, scrub and fps. */
 export function PreviewPane({ source, onCompile }: Props) {
   const controller = useRef<ShaderCanvasController>(null);
@@ -27,6 +31,7 @@ export function PreviewPane({ source, onCompile }: Props) {
           showErrors={false}
           label="Live preview of the shader being edited"
           className="preview-canvas"
+          keyboard
           controllerRef={controller}
           onCompile={(outcome) => {
             setOk(outcome.ok);
@@ -34,6 +39,11 @@ export function PreviewPane({ source, onCompile }: Props) {
           }}
           onStats={setStats}
         />
+        {readsKeyboard(source) ? (
+          <span className="preview-keys muted small" data-testid="preview-keys">
+            Click the preview to type: keys reach the keyboard channel while it has focus
+          </span>
+        ) : null}
         {!ok ? (
           <span className="preview-stale" data-testid="preview-stale">
             Showing the last version that compiled
