@@ -3,7 +3,7 @@ import type { FeedStatus } from '../../../shared/schemas/feed-status.js';
 import { FeedStatus as FeedStatusSchema } from '../../../shared/schemas/feed-status.js';
 import { feedEmptyReason } from '../../../renderer/studios/shaders/feed/empty-reason.js';
 
-const PATHS = { jobs: '/jobs', edit: (id: string) => `/shaders/edit/${id}`, review: '/shaders/review', explore: '/shaders/explore' };
+const PATHS = { jobs: '/jobs', edit: (id: string) => `/shaders/edit/${id}`, review: '/shaders/review', explore: '/shaders/explore', doctor: '/settings' };
 const base: FeedStatus = { eligible: 0, seenRecently: 0, published: 0, hidden: 0, drafts: 0, renders: { pending: 0, rendering: 0, failed: 0 }, lastFailure: null };
 const status = (p: Partial<FeedStatus>): FeedStatus => FeedStatusSchema.parse({ ...base, ...p });
 
@@ -23,6 +23,12 @@ describe('why the feed is empty', () => {
     const r = feedEmptyReason(status({ drafts: 45, renders: { pending: 0, rendering: 0, failed: 45 }, lastFailure: { shaderId: 's1', title: 'Aurora', error: 'timeout: too slow' } }), PATHS);
     expect(r).toMatchObject({ kind: 'failed', title: '45 renders failed, so nothing is in the feed', action: { label: 'Open "Aurora"', to: '/shaders/edit/s1' } });
     expect(r.detail).toMatch(/"Aurora" — timeout: too slow/);
+  });
+
+  it('a renderer that could not run points to the Doctor, not to the code', () => {
+    const r = feedEmptyReason(status({ drafts: 1, renders: { pending: 0, rendering: 0, failed: 1 }, lastFailure: { shaderId: 's1', title: 'A', error: 'The renderer could not run: browser_start: Chromium did not start' } }), PATHS);
+    expect(r).toMatchObject({ kind: 'failed', action: { label: 'Open the Doctor', to: '/settings' } });
+    expect(r.detail).toMatch(/could not run on this machine/);
   });
 
   it('everything private or held for review is "filtered", with the review queue', () => {

@@ -3,7 +3,7 @@ import { StudioLink } from '../ui/StudioLink.js';
 import { feedEmptyReason } from './empty-reason.js';
 import { useFeedStatus } from './useFeedStatus.js';
 
-const PATHS = { jobs: '/jobs', edit: studioPaths.edit, review: studioPaths.review(), explore: studioPaths.explore({ sort: 'new' }) };
+const PATHS = { jobs: '/jobs', edit: studioPaths.edit, review: studioPaths.review(), explore: studioPaths.explore({ sort: 'new' }), doctor: '/settings' };
 
 /**
  * The last slide, or the only one when the feed is empty: then it says why (from GET

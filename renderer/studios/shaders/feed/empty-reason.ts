@@ -10,6 +10,9 @@ export interface FeedEmptyReason {
   action: { label: string; to: string } | null;
 }
 
+/** Render errors that blame the machine (no browser, WebGL would not start, budget), not the code. */
+const RENDERER_FAULT = /renderer could not run|browser_start|webgl_start|infrastructure|budget/i;
+
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
@@ -19,7 +22,7 @@ const n = (count: number, one: string, many = `${one}s`) => `${count} ${count ==
  */
 export function feedEmptyReason(
   status: FeedStatus | undefined,
-  paths: { jobs: string; edit: (id: string) => string; review: string; explore: string },
+  paths: { jobs: string; edit: (id: string) => string; review: string; explore: string; doctor: string },
 ): FeedEmptyReason {
   if (!status) return { kind: 'loading', title: 'Nothing in the feed yet', detail: 'Checking why…', action: null };
   const { renders, eligible, seenRecently, published, hidden, drafts, lastFailure } = status;
@@ -42,14 +45,13 @@ export function feedEmptyReason(
     };
   }
   if (renders.failed > 0) {
-    return {
-      kind: 'failed',
-      title: `${n(renders.failed, 'render')} failed, so nothing is in the feed`,
-      detail: lastFailure
-        ? `Latest: "${lastFailure.title}" — ${lastFailure.error ?? 'no reason recorded'}. Fix the shader and save it to render again, or see the Jobs page.`
-        : 'See the Jobs page for the reasons.',
-      action: lastFailure ? { label: `Open "${lastFailure.title}"`, to: paths.edit(lastFailure.shaderId) } : { label: 'See the jobs', to: paths.jobs },
-    };
+    const title = `${n(renders.failed, 'render')} failed, so nothing is in the feed`;
+    if (!lastFailure) return { kind: 'failed', title, detail: 'See the Jobs page for the reasons.', action: { label: 'See the jobs', to: paths.jobs } };
+    const latest = `Latest: "${lastFailure.title}" — ${lastFailure.error ?? 'no reason recorded'}.`;
+    // The machine, not the shader: editing the code would not help.
+    return RENDERER_FAULT.test(lastFailure.error ?? '')
+      ? { kind: 'failed', title, detail: `${latest} The renderer could not run on this machine; Settings → Doctor shows what is missing.`, action: { label: 'Open the Doctor', to: paths.doctor } }
+      : { kind: 'failed', title, detail: `${latest} Fix the shader and save it to render again, or see the Jobs page.`, action: { label: `Open "${lastFailure.title}"`, to: paths.edit(lastFailure.shaderId) } };
   }
   if (hidden > 0) {
     return {
