@@ -44,6 +44,7 @@ async function run(msg: Extract<HostToWorker, { type: 'run' }>): Promise<void> {
       progress: (fraction, message) =>
         send({ type: 'progress', jobId, progress: Math.min(1, Math.max(0, fraction)), message: message ?? null }),
       log: (level, message) => send({ type: 'log', jobId, level, message }),
+      stream: (channel, offset, text) => send({ type: 'stream', jobId, channel, offset, text }),
     };
     const result = await handler(input.data, ctx);
     if (controller.signal.aborted) throw new CancelledError();

@@ -17,6 +17,11 @@ export interface TaskContext {
   signal: AbortSignal;
   progress(fraction: number, message?: string): void;
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+  /**
+   * Text the job writes as it goes (e.g. an LLM reply), shown live: `offset` is how many
+   * characters of `channel` came before `text`. Batch before calling (see TokenStream).
+   */
+  stream?(channel: string, offset: number, text: string): void;
 }
 
 export type TaskHandler<I = unknown, O = unknown> = (input: I, ctx: TaskContext) => Promise<O>;

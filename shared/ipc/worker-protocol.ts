@@ -22,6 +22,8 @@ export const WorkerToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int() }),
   z.object({ type: z.literal('progress'), jobId: z.string(), progress: z.number().min(0).max(1), message: z.string().nullable() }),
   z.object({ type: z.literal('log'), jobId: z.string(), level: z.enum(['debug', 'info', 'warn', 'error']), message: z.string() }),
+  /** Streamed text (ServerEvent job.stream), already batched by the worker. */
+  z.object({ type: z.literal('stream'), jobId: z.string(), channel: z.string().min(1).max(64), offset: z.number().int().min(0), text: z.string() }),
   z.object({ type: z.literal('result'), jobId: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('error'), jobId: z.string(), message: z.string(), cancelled: z.boolean() }),
 ]);

@@ -81,4 +81,16 @@ export const shaderGenerate = defineJobKind({
   maxAttempts: 1,
   // Three LLM calls (up to 2 min each on a cold local model) plus three renders.
   timeoutMs: 12 * 60_000,
+  /**
+   * A generation whose every attempt failed never gets here (the worker throws: a failed job).
+   * One that asked for an LLM ("auto") and got the offline composer because no LLM was usable
+   * is completed with problems: the draft is real, but not what was asked for, and the message
+   * says why (choose the composer in Settings to make that the plan). Passing after failed
+   * attempts is the designed feedback loop: a success. Compile warnings are shown, not judged.
+   */
+  verdict: (out) => {
+    if (!out.render.ok) return { outcome: 'failed', message: `The generated shader did not render: ${out.render.failure?.message ?? 'unknown reason'}`, retryable: false };
+    if (out.fallbackReason) return { outcome: 'problems', message: `No LLM was usable, so the offline procedural composer wrote "${out.title}". ${out.fallbackReason}` };
+    return { outcome: 'succeeded' };
+  },
 });

@@ -15,6 +15,13 @@ export const GenerateBody = z.looseObject({
   desireId: Id.optional(),
 });
 
+/** What a generation job's LLM wrote so far, per channel ("attempt-1" …), for a view that joins late or missed chunks. */
+export const GenerationStream = z.object({
+  jobId: Id,
+  channels: z.array(z.object({ channel: z.string(), text: z.string(), truncated: z.boolean() })),
+});
+export type GenerationStream = z.infer<typeof GenerationStream>;
+
 /** Seed 000 §13 Feed, Desires, AI Generation, plus ad-hoc renders. */
 export const SHADER_DISCOVERY_ROUTES = {
   'feed.personal': {
@@ -54,5 +61,9 @@ export const SHADER_DISCOVERY_ROUTES = {
   },
   'generate.status': {
     ...S, tag: 'generate', method: 'get', path: '/generate/status/:job_id', summary: 'A shader.generate job', params: z.object({ job_id: Id }), response: Job,
+  },
+  'generate.stream': {
+    ...S, tag: 'generate', method: 'get', path: '/generate/stream/:job_id', params: z.object({ job_id: Id }), response: GenerationStream,
+    summary: "The LLM text a generation streamed so far (live chunks come as job.stream events); empty for the procedural composer, which writes no tokens, and after a host restart",
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ShaderGenerateInput, ShaderGenerateOutput, type ShaderGenerateInputRaw } from '../../shared/jobs/shader-generate.js';
+import { shaderGenerate, ShaderGenerateInput, ShaderGenerateOutput, type ShaderGenerateInputRaw } from '../../shared/jobs/shader-generate.js';
 import { WorkerProviderConfig } from '../../shared/schemas/providers.js';
 import type { ShaderSource } from '../../shared/shaders/source.js';
 import { desires, generationLog, jobs, mediaObjects, shaders } from '../../electron/host/db/schema.js';
@@ -108,6 +108,8 @@ describe('shader.generate with an LLM (Ollama protocol fake)', () => {
     expect(out.tokens!.completion).toBeGreaterThan(0);
     expect(out.render.ok).toBe(true);
     expect(out.fallbackReason).toBeNull();
+    // Passing on the second attempt is the designed feedback loop: a plain success.
+    expect(shaderGenerate.verdict!(out)).toEqual({ outcome: 'succeeded' });
 
     const calls = ollama.calls('/api/chat').slice(before);
     expect(calls).toHaveLength(2);
@@ -153,6 +155,18 @@ describe('shader.generate without an LLM', () => {
     expect(out.seed).toBe(11);
     // Deterministic: the same seed composes the same shader.
     expect(out.source).toEqual(compose({ prompt: 'concentric neon rings', style: { chaos: 0.5, colorTemperature: 0, motion: 0.5 }, seed: 11 }).source);
+    // Asked for an LLM, got the composer: a real draft, but completed with problems, saying why.
+    expect(shaderGenerate.verdict!(out)).toEqual({ outcome: 'problems', message: expect.stringMatching(/^No LLM was usable, so the offline procedural composer wrote "[^"]+"\. .*no LLM provider is usable/i) });
+  }, 60_000);
+
+  it('"auto" with the composer chosen in Settings is the plan, not a fallback: a plain success', async () => {
+    const lines: string[] = [];
+    const ctx = taskContext({ ...NO_LLM, choice: { llm: 'procedural' } }, lines);
+    const out = await runShaderGenerate(input({ prompt: 'concentric neon rings', provider: 'auto', seed: 11 }), ctx, smallCheck(ctx.workDir));
+    expect(out.provider).toBe('procedural');
+    expect(out.fallbackReason).toBeNull();
+    expect(lines.some((l) => /as chosen in Settings/.test(l))).toBe(true);
+    expect(shaderGenerate.verdict!(out)).toEqual({ outcome: 'succeeded' });
   }, 60_000);
 });
 

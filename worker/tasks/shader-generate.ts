@@ -32,11 +32,21 @@ export const shaderGenerateTask: TaskHandler<ShaderGenerateInput, ShaderGenerate
 /** The job without its render settings (tests pass a smaller check render). */
 export async function runShaderGenerate(input: ShaderGenerateInput, ctx: TaskContext, check: RenderCheck): Promise<ShaderGenerateOutput> {
   const seed = input.seed ?? randomInt(0, 2_147_483_647);
-  const env: GenerateEnv = { check, signal: ctx.signal, progress: (f, m) => ctx.progress(f, m), log: (l, m) => ctx.log(l, m) };
+  const env: GenerateEnv = {
+    check,
+    signal: ctx.signal,
+    progress: (f, m) => ctx.progress(f, m),
+    log: (l, m) => ctx.log(l, m),
+    ...(ctx.stream ? { stream: ctx.stream.bind(ctx) } : {}),
+  };
   let fallbackReason: string | null = null;
   let generated;
   if (input.provider === 'procedural') {
     ctx.log('info', 'Provider: the procedural composer, as requested');
+    generated = await generateProcedural(input, seed, env);
+  } else if (input.provider === 'auto' && ctx.providers.choice.llm === 'procedural') {
+    // Settings chose the composer for text: that is the configured generator, not a fallback.
+    ctx.log('info', 'Provider: the procedural composer, as chosen in Settings → Providers');
     generated = await generateProcedural(input, seed, env);
   } else {
     const skipped: string[] = [];

@@ -178,6 +178,8 @@ export class JobRunner {
             this.logger.log(level, `job ${row.id}: ${message}`);
             this.bus.publish({ type: 'job.log', jobId: row.id, level, message });
           },
+          // Not logged: live text for the UI only (the worker batches it; the result keeps what matters).
+          onStream: (channel, offset, text) => this.bus.publish({ type: 'job.stream', jobId: row.id, channel, offset, text }),
         },
       );
       if (outcome.type === 'result') await this.complete(row, spec, outcome.result);

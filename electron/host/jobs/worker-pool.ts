@@ -21,6 +21,8 @@ export interface RunCallbacks {
   onStart(pid: number): void;
   onProgress(progress: number, message: string | null): void;
   onLog(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+  /** Streamed text of the job (ServerEvent job.stream). */
+  onStream?(channel: string, offset: number, text: string): void;
 }
 
 export type RunOutcome =
@@ -174,6 +176,7 @@ export class WorkerPool {
     if (!a) return;
     if (msg.type === 'progress') a.callbacks.onProgress(msg.progress, msg.message);
     else if (msg.type === 'log') a.callbacks.onLog(msg.level, msg.message);
+    else if (msg.type === 'stream') a.callbacks.onStream?.(msg.channel, msg.offset, msg.text);
     else if (msg.type === 'result') this.finish(msg.jobId, { type: 'result', result: msg.result });
     else this.finish(msg.jobId, { type: 'error', message: msg.message, cancelled: msg.cancelled || a.cancelled, crashed: false });
   }

@@ -5,6 +5,7 @@ import { generationLog } from '../db/schema.js';
 import type { CoreContext } from '../host-context.js';
 import type { JobRow } from '../jobs/job-row.js';
 import type { ShaderDeps } from './deps.js';
+import { generationStreams } from './generation-stream.js';
 import { renderResults } from './render-hook.js';
 import { shaderServices, type ShaderServices } from './services.js';
 
@@ -85,6 +86,8 @@ export class GenerationResults {
 /** Registers the shader.generate hooks on a core (host or `auteur mcp`); call once from core.ts. */
 export function registerGenerationHooks(core: CoreContext): GenerationResults {
   const results = new GenerationResults(core, shaderServices(core));
+  // Starts keeping streamed LLM text from now on, for views that join a generation late.
+  generationStreams(core.bus);
   core.hooks.register(GENERATE_KIND, {
     onSucceeded: (job, result) => results.onSucceeded(job, result),
     onFailed: (job, error) => results.onFailed(job, error),

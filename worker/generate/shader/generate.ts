@@ -6,6 +6,7 @@ import { throwIfCancelled } from '../../task-context.js';
 import { compose, PROCEDURAL_MODEL, PROCEDURAL_PROVIDER, type Composition } from '../procedural/index.js';
 import { extractGlsl } from './extract-glsl.js';
 import { failureText, retryPrompt, styleGuidance, SYSTEM_PROMPT, userRequest } from './prompts.js';
+import { TokenStream, type StreamSink } from './token-stream.js';
 
 /** Seed §7: at most three write → check → render rounds. */
 export const MAX_ATTEMPTS = 3;
@@ -18,6 +19,8 @@ export interface GenerateEnv {
   signal: AbortSignal;
   progress(fraction: number, message: string): void;
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+  /** Where the LLM's reply goes token by token (channel "attempt-<n>"); absent: not streamed. */
+  stream?: StreamSink;
 }
 
 /** What both paths return; the task adds desireId, shaderId and the fallback reason. */
@@ -94,7 +97,13 @@ export async function generateWithLlm(client: LlmClient, input: ShaderGenerateIn
     throwIfCancelled(env.signal);
     const started = performance.now();
     env.progress(at(n, 0), `Writing: asking ${client.label} (${client.model}), attempt ${n} of ${MAX_ATTEMPTS}`);
-    const reply = await client.chat({ system: SYSTEM_PROMPT, messages: [{ role: 'user', content }], temperature: 0.7, maxTokens: 4096, signal: env.signal });
+    const live = env.stream ? new TokenStream(env.stream, `attempt-${n}`) : null;
+    let reply;
+    try {
+      reply = await client.chat({ system: SYSTEM_PROMPT, messages: [{ role: 'user', content }], temperature: 0.7, maxTokens: 4096, signal: env.signal, ...(live ? { onToken: (t: string) => live.push(t) } : {}) });
+    } finally {
+      live?.flush();
+    }
     tokens.prompt += reply.usage.promptTokens;
     tokens.completion += reply.usage.completionTokens;
     const code = extractGlsl(reply.text);

@@ -1,6 +1,7 @@
 import { jobKindSpec } from '../../../../shared/jobs/registry.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import type { HostContext } from '../../host-context.js';
+import { generationStreams } from '../../shaders/generation-stream.js';
 import { RENDER_KIND } from '../../shaders/render-queue.js';
 import { shaderServices } from '../../shaders/services.js';
 import { sourceKey, sourceOf } from '../../shaders/shader-rows.js';
@@ -52,6 +53,11 @@ export function shaderDiscoveryRoutes(ctx: HostContext): RouteHandlers {
       const job = ctx.jobs.get(params.job_id);
       if (job.kind !== GENERATE_KIND) throw notFound(`Generation job ${params.job_id}`);
       return job;
+    },
+    'generate.stream': ({ params }) => {
+      const job = ctx.jobs.get(params.job_id);
+      if (job.kind !== GENERATE_KIND) throw notFound(`Generation job ${params.job_id}`);
+      return generationStreams(ctx.bus).get(job.id);
     },
   };
 }
