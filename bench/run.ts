@@ -17,6 +17,13 @@ import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../worker/
 const RUNS = 5;
 const WARMUPS = 1;
 
+/**
+ * BENCH_ONLY=start,feed runs only those groups (all by default): cold (host → /health, app
+ * shell), start (URL line, first living card), feed, generate, media, mcp, shaders.
+ */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const runs = (group: string): boolean => !ONLY || ONLY.has(group);
+
 /** The checkout: the first folder above this file (bench/ or dist/bench/) holding bin/auteur.js. */
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -75,7 +82,7 @@ function startChild(args: string[], env: NodeJS.ProcessEnv = process.env): Child
   };
 }
 
-/** `auteur serve --port 0` on a fresh, empty data dir. */
+/** `auteur serve --port 0` on a fresh data dir (a first launch: the seed library goes in). */
 function startStudio(): { child: Child; home: string } {
   const home = mkdtempSync(join(tmpdir(), 'auteur-bench-'));
   const env = { ...process.env };
@@ -170,6 +177,50 @@ async function toPainted(browser: Browser, start: () => { child: Child; cleanup(
   }
 }
 
+/** Spawn → the URL line on stdout (what a user waits for after `npm start`'s build). */
+async function studioToUrlLine(): Promise<number> {
+  const t0 = performance.now();
+  const { child, home } = startStudio();
+  try {
+    await child.url;
+    return performance.now() - t0;
+  } finally {
+    await child.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function bareToUrlLine(): Promise<number> {
+  const t0 = performance.now();
+  const child = startBare(BARE_HTTP);
+  try {
+    await child.url;
+    return performance.now() - t0;
+  } finally {
+    await child.stop();
+  }
+}
+
+/**
+ * Spawn on a fresh data dir → goto(url) → the first feed card's canvas drew a frame in the
+ * page's WebGL (ShaderCanvas sets data-drawn): a populated, living feed on first launch.
+ */
+async function studioToLivingCard(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  const { child, home } = startStudio();
+  try {
+    await page.goto(await child.url, { waitUntil: 'commit' });
+    await page.locator('[data-testid="feed-card"][data-index="0"] canvas[data-drawn="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+    await child.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 const studioToShell = (browser: Browser): Promise<number> =>
   toPainted(browser, () => {
     const { child, home } = startStudio();
@@ -219,45 +270,75 @@ async function main(): Promise<void> {
   const started = performance.now();
   const measured: Measured[] = [];
 
-  process.stderr.write(`bench: host cold start → /api/v1/health 200 (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
-  const a = await pair(studioToHealth, bareToFirst200);
-  measured.push({
-    row: row('host cold start → /health 200', a.samples, a.baseline),
-    samplesMs: a.samples,
-    baselineMs: a.baseline,
-    baselineDescription: 'bare `node -e` http.createServer: spawn → first 200',
-  });
-
-  process.stderr.write(`bench: host cold start → app shell painted in Chromium (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
-  const browser = await launchBrowser();
-  try {
-    // Warm the browser itself (first context, first navigation) outside the timed runs.
-    const warm = await browser.newContext();
-    await (await warm.newPage()).goto('about:blank');
-    await warm.close();
-    const b = await pair(() => studioToShell(browser), () => bareToStaticPage(browser));
+  if (runs('cold')) {
+    process.stderr.write(`bench: host cold start → /api/v1/health 200 (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
+    const a = await pair(studioToHealth, bareToFirst200);
     measured.push({
-      row: row('host cold start → app shell painted', b.samples, b.baseline),
-      samplesMs: b.samples,
-      baselineMs: b.baseline,
-      baselineDescription: 'bare `node -e` server of a one-file static HTML page: spawn → painted in the same browser',
+      row: row('host cold start → /health 200', a.samples, a.baseline),
+      samplesMs: a.samples,
+      baselineMs: a.baseline,
+      baselineDescription: 'bare `node -e` http.createServer: spawn → first 200',
     });
-  } finally {
-    await browser.close();
+  }
+  if (runs('start')) {
+    process.stderr.write(`bench: start on a fresh data dir → URL line (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
+    const u = await pair(studioToUrlLine, bareToUrlLine);
+    measured.push({
+      row: row('start (fresh data dir) → URL line', u.samples, u.baseline),
+      samplesMs: u.samples,
+      baselineMs: u.baseline,
+      baselineDescription: 'bare `node -e` http.createServer: spawn → its URL line',
+    });
   }
 
-  measured.push(...(await benchFeedMeasured()));
-  measured.push(...(await (await import('./generate.js')).benchGenerateMeasured()));
-  measured.push(...(await (await import('./media.js')).benchMediaMeasured()));
-  process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
-  const mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
-  const rows = [...measured.map((m) => m.row), ...(await benchShaders()), ...mcpRows];
+  if (runs('cold') || runs('start')) {
+    const browser = await launchBrowser();
+    try {
+      // Warm the browser itself (first context, first navigation) outside the timed runs.
+      const warm = await browser.newContext();
+      await (await warm.newPage()).goto('about:blank');
+      await warm.close();
+      if (runs('cold')) {
+        process.stderr.write(`bench: host cold start → app shell painted in Chromium (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
+        const b = await pair(() => studioToShell(browser), () => bareToStaticPage(browser));
+        measured.push({
+          row: row('host cold start → app shell painted', b.samples, b.baseline),
+          samplesMs: b.samples,
+          baselineMs: b.baseline,
+          baselineDescription: 'bare `node -e` server of a one-file static HTML page: spawn → painted in the same browser',
+        });
+      }
+      if (runs('start')) {
+        process.stderr.write(`bench: start on a fresh data dir → first living feed card painted (${RUNS} runs + ${WARMUPS} warm-up)…\n`);
+        const c = await pair(() => studioToLivingCard(browser), () => bareToStaticPage(browser));
+        measured.push({
+          row: row('start (fresh data dir) → first living card', c.samples, c.baseline),
+          samplesMs: c.samples,
+          baselineMs: c.baseline,
+          baselineDescription: 'bare `node -e` server of a one-file static HTML page: spawn → painted in the same browser',
+        });
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+
+  if (runs('feed')) measured.push(...(await benchFeedMeasured()));
+  if (runs('generate')) measured.push(...(await (await import('./generate.js')).benchGenerateMeasured()));
+  if (runs('media')) measured.push(...(await (await import('./media.js')).benchMediaMeasured()));
+  let mcpRows: BenchRow[] = [];
+  if (runs('mcp')) {
+    process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
+    mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
+  }
+  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...mcpRows];
   process.stdout.write('\n');
   printTable(rows);
 
   const outDir = join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  const out = resolve(outDir, 'latest.json');
+  // A partial run (BENCH_ONLY) does not overwrite the full results.
+  const out = resolve(outDir, ONLY ? `latest-${[...ONLY].sort().join('-')}.json` : 'latest.json');
   writeFileSync(
     out,
     JSON.stringify(
