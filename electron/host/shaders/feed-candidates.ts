@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { cosine, fnv1a } from './text-hash.js';
-import { getVectors } from './vectors.js';
+import { fnv1a } from './text-hash.js';
 
 /**
  * Candidate retrieval for the feed, in plain SQL on the hot path: only published, public,
@@ -76,14 +75,6 @@ export class FeedCandidates {
        ) GROUP BY shader_id`,
     ).all(userId, since, userId, since) as { id: string; t: number }[];
     return new Map(rows.map((r) => [r.id, r.t]));
-  }
-
-  /** Cosine similarity of each id's style vector to `query` (ids without a vector are left out). */
-  similarities(query: Float32Array, ids: readonly string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    // A vec0 point read costs ~0.3 ms (it reads its vector chunk), so callers keep these lists short.
-    for (const [id, v] of getVectors(this.sqlite, 'vec_shader_style', ids)) out.set(id, cosine(query, v));
-    return out;
   }
 
   /** Eligible shaders the user has seen least recently (never-seen first): the feed's fallback. */

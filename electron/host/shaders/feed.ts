@@ -4,21 +4,16 @@ import { shaders } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import type { ShaderDeps } from './deps.js';
 import { FeedCandidates, SEEN_WINDOW_MS, type FeedRow } from './feed-candidates.js';
+import { feedIndexFor, type FeedIndex } from './feed-index.js';
 import { feedCursor, FeedSessions, type FeedSession } from './feed-session.js';
 import { FEED_WEIGHTS, feedScore } from './ranking.js';
 import type { ShaderReader, ShaderRow } from './shader-rows.js';
 import type { TasteService } from './taste.js';
-import { cosine, unitHash } from './text-hash.js';
-import { getVectors, knn, MAX_KNN } from './vectors.js';
+import { cosine } from './text-hash.js';
+import { exploration, idHash, pageKeyHash } from './vector-codes.js';
+import { getVectors } from './vectors.js';
 import type { VoteService } from './vote-service.js';
 
-/** Nearest neighbours of the taste vector fetched per page, on top of what the user has already seen. */
-export const KNN_CANDIDATES = 200;
-// Candidates outside the KNN set (each needs a vector read): the hottest and newest can win on
-// the hot term, the seeded sample is exploration's chance.
-const TRENDING_CANDIDATES = 30;
-const NEW_CANDIDATES = 15;
-const RANDOM_CANDIDATES = 15;
 
 interface Scored {
   row: FeedRow;
@@ -28,15 +23,22 @@ interface Scored {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Why a ranked card is there: the term of the formula that carried it. */
+function reasonFor(s: number, hot: number): FeedWhy['reason'] {
+  if (s >= 0.5 && s * FEED_WEIGHTS.similarity >= hot * FEED_WEIGHTS.hot) return 'similar';
+  return hot > 0 && hot * FEED_WEIGHTS.hot > s * FEED_WEIGHTS.similarity ? 'trending' : 'exploring';
+}
+
 /**
  * The feed (seed §8): personalised = similarity × 0.6 + hot × 0.3 + exploration × 0.1 over
- * sqlite-vec KNN candidates of the taste vector (plus trending, new and a seeded random sample),
+ * every eligible shader (the in-memory FeedIndex narrows the library to exact-scored candidates),
  * excluding what was seen in the last 30 days and what this session already served; first run
  * (no taste yet) mixes trending and new. A small library falls back to least-recently-seen.
  */
 export class FeedService {
   private readonly candidates: FeedCandidates;
   private readonly sessions: FeedSessions;
+  private readonly index: FeedIndex;
 
   constructor(
     private readonly deps: ShaderDeps,
@@ -46,6 +48,7 @@ export class FeedService {
   ) {
     this.candidates = new FeedCandidates(deps.database.sqlite);
     this.sessions = new FeedSessions(deps);
+    this.index = feedIndexFor(deps.database.sqlite);
   }
 
   personal(userId: string, cursor: string | undefined, limit: number, now = Date.now()): FeedPage {
@@ -96,29 +99,18 @@ export class FeedService {
     return { items: this.cards(picked), nextCursor: rows.length === limit && last ? `n.${last.publishedAt ?? last.createdAt}.${last.id}` : null, mode: 'new' };
   }
 
+  /**
+   * The seed §8 ranking over every eligible shader not excluded, served from the in-memory
+   * FeedIndex (exact cosine on its final candidates); the formula is ranking.ts feedScore.
+   */
   private rankByTaste(taste: Float32Array, session: FeedSession, exclude: ReadonlySet<string>, limit: number): Scored[] {
-    const nn = knn(this.deps.database.sqlite, 'vec_shader_style', taste, Math.min(MAX_KNN, KNN_CANDIDATES + exclude.size));
-    const sim = new Map<string, number>();
-    for (const n of nn) if (!exclude.has(n.id)) sim.set(n.id, 1 - n.distance);
-    const pool = this.candidates.eligibleByIds([...sim.keys()]);
-    const extra = [
-      ...this.candidates.trending(TRENDING_CANDIDATES),
-      ...this.candidates.newest(NEW_CANDIDATES),
-      ...this.candidates.randomSample(`${session.seed}:${session.page}`, RANDOM_CANDIDATES),
-    ].filter((r) => !exclude.has(r.id) && !pool.has(r.id));
-    for (const r of extra) pool.set(r.id, r);
-    const missing = extra.map((r) => r.id).filter((id) => !sim.has(id));
-    for (const [id, s] of this.candidates.similarities(taste, missing)) sim.set(id, s);
-
-    const scored = [...pool.values()].map((row) => {
-      const s = sim.get(row.id) ?? 0;
-      const explore = unitHash(`${session.seed}:${session.page}:${row.id}`);
+    const ranked = this.index.rank(taste, { exclude, pageHash: pageKeyHash(`${session.seed}:${session.page}`), limit, weights: FEED_WEIGHTS });
+    const scored = ranked.map(({ row, similarity: s, exploration: explore }) => {
       const total = feedScore(s, row.score, explore);
-      const reason = s >= 0.5 && s * FEED_WEIGHTS.similarity >= row.score * FEED_WEIGHTS.hot ? 'similar' : row.score > 0 && row.score * FEED_WEIGHTS.hot > s * FEED_WEIGHTS.similarity ? 'trending' : 'exploring';
-      return { row, similarity: s, total, why: this.why(reason, s, row.score, explore, total) };
+      return { row, similarity: s, total, why: this.why(reasonFor(s, row.score), s, row.score, explore, total) };
     });
     scored.sort((a, b) => b.total - a.total || (a.row.id < b.row.id ? -1 : 1));
-    return scored.slice(0, limit);
+    return scored;
   }
 
   /** First run: trending and new interleaved (seed: anonymous users get the trending/new mix). */
@@ -141,14 +133,15 @@ export class FeedService {
   /** A retried page: the same ids in the same order, with fresh scores. */
   private replayPage(session: FeedSession, taste: Float32Array | null): Scored[] {
     const ids = session.pages[session.page] ?? [];
+    const pageHash = pageKeyHash(`${session.seed}:${session.page}`);
     const rows = this.candidates.eligibleByIds(ids);
-    const sims = taste ? this.candidates.similarities(taste, ids) : new Map<string, number>();
+    const sims = taste ? this.index.similarities(taste, ids) : new Map<string, number>();
     return ids
       .map((id) => rows.get(id))
       .filter((r): r is FeedRow => !!r)
       .map((row) => {
         const s = sims.get(row.id) ?? null;
-        const explore = unitHash(`${session.seed}:${session.page}:${row.id}`);
+        const explore = exploration(pageHash, idHash(row.id));
         const total = s === null ? row.score : feedScore(s, row.score, explore);
         return { row, similarity: s, why: this.why(s !== null && s >= 0.5 ? 'similar' : row.score > 0 ? 'trending' : 'new', s, row.score, s === null ? 0 : explore, total) };
       });
@@ -170,7 +163,7 @@ export class FeedService {
     if (!similar.length) return;
     const liked = this.candidates.liked(userId);
     if (!liked.length) return;
-    const vecs = getVectors(this.deps.database.sqlite, 'vec_shader_style', [...liked.map((l) => l.id), ...similar.map((p) => p.row.id)]);
+    const vecs = this.unitVectors([...liked.map((l) => l.id), ...similar.map((p) => p.row.id)]);
     for (const p of similar) {
       const v = vecs.get(p.row.id);
       if (!v) continue;
@@ -185,6 +178,19 @@ export class FeedService {
         p.why = { ...p.why, nearest: { id: best.id, title: best.title }, label: `similar to "${best.title}" that you ${best.verb} (${r2(best.sim).toFixed(2)})` };
       }
     }
+  }
+
+  /** Style vectors from the feed index, and from vec0 for shaders it does not hold (no longer eligible). */
+  private unitVectors(ids: readonly string[]): Map<string, ArrayLike<number>> {
+    const out = new Map<string, ArrayLike<number>>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const v = this.index.unitVector(id);
+      if (v) out.set(id, v);
+      else missing.push(id);
+    }
+    for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', missing)) out.set(id, v);
+    return out;
   }
 
   private cards(picked: Scored[]) {

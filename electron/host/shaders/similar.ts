@@ -1,10 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ShaderSummary } from '../../../shared/schemas/shaders.js';
 import { shaders } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import type { ShaderDeps } from './deps.js';
 import type { ShaderReader } from './shader-rows.js';
-import { getVector, knn } from './vectors.js';
+import { feedIndexFor } from './feed-index.js';
+import { getVector } from './vectors.js';
+
+const SIMILARITY_ONLY = { similarity: 1, hot: 0, exploration: 0 } as const;
 
 /**
  * "More like this": the published shaders nearest to one shader's style vector (cosine over
@@ -16,18 +19,14 @@ export function similarShaders(deps: ShaderDeps, reader: ShaderReader, id: strin
     if (!deps.database.db.select({ id: shaders.id }).from(shaders).where(eq(shaders.id, id)).get()) throw notFound(`Shader ${id}`);
     return { items: [] };
   }
-  // Over-fetch: drafts, private shaders and the shader itself are filtered out below.
-  const near = knn(deps.database.sqlite, 'vec_shader_style', vector, limit * 4 + 1).filter((n) => n.id !== id);
+  // The feed index holds exactly the eligible shaders (published, public, rendered); similarity only.
+  const near = feedIndexFor(deps.database.sqlite).rank(vector, { exclude: new Set([id]), pageHash: 0, limit, weights: SIMILARITY_ONLY });
   if (!near.length) return { items: [] };
-  const rows = deps.database.db
-    .select()
-    .from(shaders)
-    .where(and(inArray(shaders.id, near.map((n) => n.id)), eq(shaders.status, 'published'), eq(shaders.isPublic, true), eq(shaders.renderStatus, 'ready')))
-    .all();
+  const rows = deps.database.db.select().from(shaders).where(inArray(shaders.id, near.map((n) => n.row.id))).all();
   const byId = new Map(reader.summaries(rows).map((s) => [s.id, s]));
   const items = near.flatMap((n) => {
-    const s = byId.get(n.id);
-    return s ? [{ ...s, similarity: Math.max(0, 1 - n.distance) }] : [];
+    const s = byId.get(n.row.id);
+    return s ? [{ ...s, similarity: Math.min(1, Math.max(0, n.similarity)) }] : [];
   });
   return { items: items.slice(0, limit) };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { STYLE_DIMS } from './style-vector.js';
+import { styleCodes, type StyleCodes } from './vector-codes.js';
 
 /**
  * Reads and writes the sqlite-vec tables (512-d, cosine, text keys; drizzle/0001_vectors.sql).
@@ -35,11 +36,35 @@ export function toFloat32(blob: Buffer | Uint8Array): Float32Array {
   return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }
 
+/**
+ * vec0 tables take no triggers, so a style-vector write keeps the feed index's tables
+ * (drizzle/0005_feed_index.sql) in step itself: its compact codes, and a change-log row.
+ */
+function styleChanged(db: Database.Database, table: VecTable, id: string, v: Float32Array | null): void {
+  if (table !== 'vec_shader_style') return;
+  if (v) putStyleCodes(db, id, v);
+  else stmt(db, 'DELETE FROM shader_style_codes WHERE shader_id = ?').run(id);
+  stmt(db, 'INSERT INTO feed_index_changes(shader_id, vector) VALUES (?, 1)').run(id);
+}
+
+/** Writes the SimHash / int8 codes of a style vector (vector-codes.ts). */
+export function putStyleCodes(db: Database.Database, id: string, v: Float32Array): StyleCodes {
+  const codes = styleCodes(v);
+  stmt(db, 'INSERT OR REPLACE INTO shader_style_codes(shader_id, code, q8, scale) VALUES (?, ?, ?, ?)').run(
+    id,
+    Buffer.from(codes.code.buffer, codes.code.byteOffset, codes.code.byteLength),
+    Buffer.from(codes.q8.buffer, codes.q8.byteOffset, codes.q8.byteLength),
+    codes.scale,
+  );
+  return codes;
+}
+
 export function putVector(db: Database.Database, table: VecTable, id: string, v: Float32Array): void {
   check(v);
   db.transaction(() => {
     stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     stmt(db, `INSERT INTO ${table}(id, embedding) VALUES (?, ?)`).run(id, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    styleChanged(db, table, id, v);
   })();
 }
 
@@ -59,10 +84,14 @@ export function getVectors(db: Database.Database, table: VecTable, ids: readonly
 }
 
 export function deleteVector(db: Database.Database, table: VecTable, id: string): void {
-  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+  db.transaction(() => {
+    stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+    styleChanged(db, table, id, null);
+  })();
 }
 
-/** The k nearest rows by cosine distance (brute force inside sqlite-vec), nearest first. */
+/** The k nearest rows by cosine distance (brute force inside sqlite-vec), nearest first. The feed and
+ * "more like this" use the in-memory FeedIndex instead; desires (few rows) use this. */
 export function knn(db: Database.Database, table: VecTable, query: Float32Array, k: number): Neighbour[] {
   check(query);
   const kk = Math.max(1, Math.min(MAX_KNN, Math.floor(k)));

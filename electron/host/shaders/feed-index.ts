@@ -1,0 +1,363 @@
+import type Database from 'better-sqlite3';
+import type { FeedRow } from './feed-candidates.js';
+import { STYLE_DIMS } from './style-vector.js';
+import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, hamming, idHash, simHash, unit } from './vector-codes.js';
+import { getVector, putStyleCodes } from './vectors.js';
+
+/**
+ * In-memory index of every feed-eligible shader (published, public, render-ready, with a style
+ * vector): its SimHash code and int8 copy of its vector (vector-codes.ts, loaded from the
+ * shader_style_codes table), its cached hot score and light row.
+ * A query scores the WHOLE library with the feed formula in three narrowing stages, so the
+ * hot and exploration terms are applied to every shader, not only to vector neighbours:
+ *
+ *   1. every shader:        weights · (cos(π·hamming/512), hot, exploration) → best PREFILTER
+ *   2. those candidates:    the same with the int8 cosine                    → best `limit`
+ *
+ * The int8 cosine is within 1e-3 of the float one (test/unit/feed-index.test.ts); reading the
+ * float vectors back from vec0 costs ~60 µs per point lookup, more than the whole ranking.
+ *
+ * The index follows the database through `feed_index_changes` (drizzle/0004_feed_index.sql):
+ * triggers on `shaders` and every write of a style vector (vectors.ts) append the shader id, and
+ * each query first applies what was appended since the last one. A gap (another process pruned
+ * rows this one never read) or a large backlog rebuilds from scratch.
+ */
+
+/** Candidates kept from the Hamming pass (recall@20 ≥ 0.95 at 100k in `npm run bench`). */
+export const PREFILTER = 1024;
+/** More pending changes than this (e.g. the 15-min hot-score refresh) → rebuild instead. */
+const REBUILD_BACKLOG = 5_000;
+/** Applied change rows are deleted once this many have piled up. */
+const PRUNE_EVERY = 2_000;
+
+const ELIGIBLE = `+s.status = 'published' AND +s.is_public = 1 AND +s.render_status = 'ready'`;
+const COLS = `s.id AS id, s.title AS title, s.score AS score, s.published_at AS publishedAt, s.created_at AS createdAt`;
+
+export interface RankWeights {
+  similarity: number;
+  hot: number;
+  exploration: number;
+}
+
+export interface Ranked {
+  row: FeedRow;
+  /** Cosine similarity of the query and the shader's style vector (int8 copy, |error| < 1e-3). */
+  similarity: number;
+  exploration: number;
+  total: number;
+}
+
+export interface RankQuery {
+  exclude: ReadonlySet<string>;
+  /** pageKeyHash(...) of the page; its exploration draws. */
+  pageHash: number;
+  limit: number;
+  weights: RankWeights;
+  /** Candidates kept from the Hamming pass (default PREFILTER); benchmarks tune it. */
+  prefilter?: number;
+}
+
+interface CodedRow extends FeedRow {
+  code: Buffer;
+  q8: Buffer;
+  scale: number;
+}
+
+interface Change {
+  seq: number;
+  id: string;
+  vector: number;
+}
+
+export class FeedIndex {
+  private n = 0;
+  private cap = 0;
+  private rows: FeedRow[] = [];
+  private slotOf = new Map<string, number>();
+  private codes = new Uint32Array(0);
+  private q8 = new Int8Array(0);
+  private scale = new Float64Array(0);
+  private hot = new Float64Array(0);
+  private idHashes = new Uint32Array(0);
+  private built = false;
+  private lastSeq = 0;
+  private prunedTo = 0;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
+    return s;
+  }
+
+  /** Eligible shaders held (after applying pending changes). */
+  size(): number {
+    this.sync();
+    return this.n;
+  }
+
+  has(id: string): boolean {
+    this.sync();
+    return this.slotOf.has(id);
+  }
+
+  /** The best `limit` eligible shaders by weights · (similarity, hot, exploration), best first. */
+  rank(query: Float32Array, q: RankQuery): Ranked[] {
+    this.sync();
+    if (q.limit <= 0 || this.n === 0) return [];
+    const { weights: w, exclude, pageHash } = q;
+    const skip = new Uint8Array(this.n);
+    for (const id of exclude) {
+      const s = this.slotOf.get(id);
+      if (s !== undefined) skip[s] = 1;
+    }
+    const qCode = new Uint32Array(CODE_WORDS);
+    simHash(query, qCode);
+    const qUnit = unit(query);
+
+    // 1. Hamming prefilter over everything.
+    const first = new TopK(Math.max(q.prefilter ?? PREFILTER, q.limit));
+    const maxExplore = Math.max(0, w.exploration);
+    for (let i = 0; i < this.n; i++) {
+      if (skip[i]) continue;
+      const s = COS_OF_HAMMING[hamming(this.codes, i * CODE_WORDS, qCode)] as number;
+      const base = w.similarity * s + w.hot * (this.hot[i] as number);
+      // Cannot enter even with the largest exploration draw: skip the hash.
+      if (base + maxExplore <= first.floor()) continue;
+      first.push(i, base + w.exploration * exploration(pageHash, this.idHashes[i] as number));
+    }
+    // 2. int8 re-rank of the prefilter's candidates: the similarity served (|error| < 1e-3).
+    const out: Ranked[] = [];
+    for (const i of first.slots()) {
+      const row = this.rows[i] as FeedRow;
+      const similarity = dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit);
+      const explore = exploration(pageHash, this.idHashes[i] as number);
+      out.push({ row, similarity, exploration: explore, total: w.similarity * similarity + w.hot * row.score + w.exploration * explore });
+    }
+    out.sort((a, b) => b.total - a.total || (a.row.id < b.row.id ? -1 : 1));
+    return out.slice(0, q.limit);
+  }
+
+  /** Cosine similarity of `query` to each id held (ids not eligible are left out). */
+  similarities(query: Float32Array, ids: readonly string[]): Map<string, number> {
+    this.sync();
+    const qUnit = unit(query);
+    const out = new Map<string, number>();
+    for (const id of ids) {
+      const i = this.slotOf.get(id);
+      if (i !== undefined) out.set(id, dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit));
+    }
+    return out;
+  }
+
+  /** The unit style vector of an id held (from its int8 copy), or null. */
+  unitVector(id: string): Float64Array | null {
+    this.sync();
+    const i = this.slotOf.get(id);
+    if (i === undefined) return null;
+    const out = new Float64Array(STYLE_DIMS);
+    const k = this.scale[i] as number;
+    for (let d = 0; d < STYLE_DIMS; d++) out[d] = (this.q8[i * STYLE_DIMS + d] as number) * k;
+    return out;
+  }
+
+  /** Applies the changes appended since the last call (or builds the index the first time). */
+  sync(): void {
+    if (!this.built) return this.rebuild();
+    const max = this.maxSeq();
+    if (max === this.lastSeq) return;
+    const pending = max - this.lastSeq;
+    if (pending > REBUILD_BACKLOG) return this.rebuild();
+    const changes = this.prep('SELECT seq, shader_id AS id, vector FROM feed_index_changes WHERE seq > ? ORDER BY seq').all(this.lastSeq) as Change[];
+    // Fewer rows than sequence numbers: someone pruned rows this index never read.
+    if (changes.length < pending) return this.rebuild();
+    const touched = new Map<string, boolean>();
+    for (const c of changes) if (c.seq <= max) touched.set(c.id, (touched.get(c.id) ?? false) || c.vector === 1);
+    for (const [id, vectorChanged] of touched) this.apply(id, vectorChanged);
+    this.lastSeq = max;
+    this.prune();
+  }
+
+  private maxSeq(): number {
+    const r = this.prep(`SELECT seq FROM sqlite_sequence WHERE name = 'feed_index_changes'`).get() as { seq: number } | undefined;
+    return r?.seq ?? 0;
+  }
+
+  private prune(): void {
+    if (this.lastSeq - this.prunedTo < PRUNE_EVERY) return;
+    this.prep('DELETE FROM feed_index_changes WHERE seq <= ?').run(this.lastSeq);
+    this.prunedTo = this.lastSeq;
+  }
+
+  /** Re-reads one shader: added, updated or removed as its row and codes now say. */
+  private apply(id: string, vectorChanged: boolean): void {
+    const slot = this.slotOf.get(id);
+    if (slot !== undefined && !vectorChanged) {
+      const row = this.prep(`SELECT ${COLS} FROM shaders s WHERE s.id = ? AND ${ELIGIBLE}`).get(id) as FeedRow | undefined;
+      if (!row) return this.remove(id);
+      this.rows[slot] = row;
+      this.hot[slot] = row.score;
+      return;
+    }
+    const hit = this.prep(`SELECT ${COLS}, c.code AS code, c.q8 AS q8, c.scale AS scale FROM shaders s JOIN shader_style_codes c ON c.shader_id = s.id WHERE s.id = ? AND ${ELIGIBLE}`).get(id) as CodedRow | undefined;
+    if (!hit) return this.remove(id);
+    this.put(hit);
+  }
+
+  /** Reads every eligible shader and its codes in one consistent snapshot. */
+  private rebuild(): void {
+    this.backfillCodes();
+    this.sqlite.transaction(() => {
+      const max = this.maxSeq();
+      const count = (this.prep(`SELECT count(*) AS n FROM shaders s WHERE s.status = 'published' AND s.is_public = 1 AND s.render_status = 'ready'`).get() as { n: number }).n;
+      this.n = 0;
+      this.rows = [];
+      this.slotOf = new Map();
+      this.grow(count);
+      const all = this.prep(
+        `SELECT ${COLS}, c.code AS code, c.q8 AS q8, c.scale AS scale FROM shaders s JOIN shader_style_codes c ON c.shader_id = s.id
+         WHERE s.status = 'published' AND s.is_public = 1 AND s.render_status = 'ready'`,
+      );
+      for (const r of all.iterate() as Iterable<CodedRow>) this.put(r);
+      this.lastSeq = max;
+      this.built = true;
+    })();
+    this.prep('DELETE FROM feed_index_changes WHERE seq <= ?').run(this.lastSeq);
+    this.prunedTo = this.lastSeq;
+  }
+
+  /** Codes for eligible shaders whose vector was written before shader_style_codes existed (once, after upgrading). */
+  private backfillCodes(): void {
+    const missing = this.prep(
+      `SELECT s.id AS id FROM shaders s WHERE s.status = 'published' AND s.is_public = 1 AND s.render_status = 'ready'
+       AND NOT EXISTS (SELECT 1 FROM shader_style_codes c WHERE c.shader_id = s.id)`,
+    ).all() as { id: string }[];
+    for (let i = 0; i < missing.length; i += 1000) {
+      this.sqlite.transaction(() => {
+        for (const { id } of missing.slice(i, i + 1000)) {
+          const v = getVector(this.sqlite, 'vec_shader_style', id);
+          if (v) putStyleCodes(this.sqlite, id, v);
+        }
+      })();
+    }
+  }
+
+  private grow(min: number): void {
+    if (min <= this.cap) return;
+    const cap = Math.max(min, Math.ceil(this.cap * 1.5), 64);
+    const codes = new Uint32Array(cap * CODE_WORDS);
+    codes.set(this.codes.subarray(0, this.n * CODE_WORDS));
+    const q8 = new Int8Array(cap * STYLE_DIMS);
+    q8.set(this.q8.subarray(0, this.n * STYLE_DIMS));
+    const scale = new Float64Array(cap);
+    scale.set(this.scale.subarray(0, this.n));
+    const hot = new Float64Array(cap);
+    hot.set(this.hot.subarray(0, this.n));
+    const hashes = new Uint32Array(cap);
+    hashes.set(this.idHashes.subarray(0, this.n));
+    this.codes = codes;
+    this.q8 = q8;
+    this.scale = scale;
+    this.hot = hot;
+    this.idHashes = hashes;
+    this.cap = cap;
+  }
+
+  private put(r: CodedRow): void {
+    if (r.code.byteLength !== CODE_WORDS * 4 || r.q8.byteLength !== STYLE_DIMS) return;
+    const row: FeedRow = { id: r.id, title: r.title, score: r.score, publishedAt: r.publishedAt, createdAt: r.createdAt };
+    let slot = this.slotOf.get(row.id);
+    if (slot === undefined) {
+      this.grow(this.n + 1);
+      slot = this.n++;
+      this.slotOf.set(row.id, slot);
+    }
+    this.rows[slot] = row;
+    this.hot[slot] = row.score;
+    this.idHashes[slot] = idHash(row.id);
+    // Copies: blobs need not be aligned for a typed-array view.
+    new Uint8Array(this.codes.buffer, slot * CODE_WORDS * 4, CODE_WORDS * 4).set(r.code);
+    new Uint8Array(this.q8.buffer, slot * STYLE_DIMS, STYLE_DIMS).set(r.q8);
+    this.scale[slot] = r.scale;
+  }
+
+  /** Removes by moving the last slot into the hole. */
+  private remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const last = --this.n;
+    this.slotOf.delete(id);
+    if (slot !== last) {
+      const moved = this.rows[last] as FeedRow;
+      this.rows[slot] = moved;
+      this.slotOf.set(moved.id, slot);
+      this.codes.copyWithin(slot * CODE_WORDS, last * CODE_WORDS, (last + 1) * CODE_WORDS);
+      this.q8.copyWithin(slot * STYLE_DIMS, last * STYLE_DIMS, (last + 1) * STYLE_DIMS);
+      this.scale[slot] = this.scale[last] as number;
+      this.hot[slot] = this.hot[last] as number;
+      this.idHashes[slot] = this.idHashes[last] as number;
+    }
+    this.rows.length = this.n;
+  }
+}
+
+/** The k best (slot, score) pairs seen, as a min-heap on score. */
+class TopK {
+  private readonly score: Float64Array;
+  private readonly slot: Int32Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.score = new Float64Array(k);
+    this.slot = new Int32Array(k);
+  }
+
+  push(slot: number, score: number): void {
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if ((this.score[p] as number) <= score) break;
+        this.score[i] = this.score[p] as number;
+        this.slot[i] = this.slot[p] as number;
+        i = p;
+      }
+      this.score[i] = score;
+      this.slot[i] = slot;
+      return;
+    }
+    if (score <= (this.score[0] as number)) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && (this.score[r] as number) < (this.score[l] as number) ? r : l;
+      if ((this.score[c] as number) >= score) break;
+      this.score[i] = this.score[c] as number;
+      this.slot[i] = this.slot[c] as number;
+      i = c;
+    }
+    this.score[i] = score;
+    this.slot[i] = slot;
+  }
+
+  /** The score to beat once full (−∞ before). */
+  floor(): number {
+    return this.size < this.k ? -Infinity : (this.score[0] as number);
+  }
+
+  slots(): number[] {
+    return Array.from(this.slot.subarray(0, this.size));
+  }
+}
+
+const indexes = new WeakMap<Database.Database, FeedIndex>();
+
+/** One index per open database, shared by the feed and "more like this". */
+export function feedIndexFor(sqlite: Database.Database): FeedIndex {
+  let idx = indexes.get(sqlite);
+  if (!idx) indexes.set(sqlite, (idx = new FeedIndex(sqlite)));
+  return idx;
+}
