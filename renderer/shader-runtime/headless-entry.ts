@@ -18,10 +18,41 @@ export interface HeadlessRenderApi {
   capture(format: CaptureFormat, quality?: number): string;
   /** renderFrame then capture in one call (one round trip per frame); ms covers the render only. */
   frame(time: number, frame: number, fps: number, format: CaptureFormat | null, quality?: number): { ok: boolean; ms: number; lost: boolean; data: string | null };
+  /**
+   * Several frames in one call (one DevTools round trip per batch): each is rendered, finished
+   * and captured in the formats asked. Stops at the first frame that fails or loses the context.
+   */
+  frames(specs: BatchFrame[], fps: number, quality?: number): BatchResult[];
+  /**
+   * Cost of the loaded shader at calW×calH, in two calls so a hang is pinned to its frame:
+   * count=0 draws the warm-up frame (the driver's lazy compile); then `count` timed frames and
+   * one timed read-back, after which the canvas goes back to its size at frame 0.
+   */
+  measureShader(calW: number, calH: number, time: number, fps: number, count: number): { ok: boolean; lost: boolean; frameMs: number[]; readMs: number };
+  /** The same for the reference draw (a trivial gradient) on its own canvas, for the cost ratio. */
+  measureReference(calW: number, calH: number, count: number): { frameMs: number[] };
   probeNaN(): { nanPixels: number; pixels: number } | null;
   /** Baseline for benchmarks: frames rendered by a requestAnimationFrame loop in `ms`. */
   rafRate(ms: number, fps: number): Promise<{ frames: number; ms: number }>;
 }
+
+export interface BatchFrame {
+  time: number;
+  frame: number;
+  formats: CaptureFormat[];
+}
+
+export interface BatchResult {
+  ok: boolean;
+  ms: number;
+  lost: boolean;
+  data: Partial<Record<CaptureFormat, string>>;
+}
+
+/** The reference draw: what "a trivial shader" costs on this browser right now. */
+const REFERENCE_SHADER = 'void mainImage(out vec4 c, in vec2 f) {\n  vec2 uv = f / iResolution.xy;\n  c = vec4(uv, 0.5 + 0.5 * sin(iTime), 1.0);\n}\n';
+let reference: ShaderEngine | null = null;
+let measuring: { width: number; height: number } | null = null;
 
 declare global {
   interface Window {
@@ -47,6 +78,7 @@ function base64(bytes: Uint8Array): string {
 const api: HeadlessRenderApi = {
   init(width, height) {
     engine?.dispose();
+    measuring = null;
     document.querySelector('canvas')?.remove();
     const canvas = document.createElement('canvas');
     canvas.width = width;
@@ -76,6 +108,66 @@ const api: HeadlessRenderApi = {
   frame(time, frame, fps, format, quality) {
     const r = api.renderFrame(time, frame, fps);
     return { ...r, data: r.ok && format ? api.capture(format, quality) : null };
+  },
+  frames(specs, fps, quality) {
+    const out: BatchResult[] = [];
+    for (const s of specs) {
+      const r = api.renderFrame(s.time, s.frame, fps);
+      const data: BatchResult['data'] = {};
+      if (r.ok && !r.lost) for (const f of s.formats) data[f] = api.capture(f, quality);
+      out.push({ ...r, data });
+      if (!r.ok || r.lost) break;
+    }
+    return out;
+  },
+  measureShader(calW, calH, time, fps, count) {
+    const e = need();
+    // The canvas size to return to is kept across the two phases (warm-up, then timing).
+    measuring ??= { width: e.canvas.width, height: e.canvas.height };
+    e.resize(calW, calH);
+    const frameMs: number[] = [];
+    if (count === 0) {
+      // Warm-up: the first draw carries the driver's lazy compile; a hang here is frame 1's.
+      const ok = e.render({ time, frame: 0, delta: 0, frameRate: fps });
+      if (ok) e.finish();
+      return { ok, lost: e.contextLost, frameMs, readMs: 0 };
+    }
+    let ok = true;
+    for (let i = 1; ok && i <= count; i++) {
+      const t0 = performance.now();
+      ok = e.render({ time: time + i / fps, frame: i, delta: 1 / fps, frameRate: fps });
+      if (ok) e.finish();
+      frameMs.push(performance.now() - t0);
+    }
+    const t1 = performance.now();
+    if (ok) e.readPixels();
+    const readMs = performance.now() - t1;
+    const lost = e.contextLost;
+    e.resize(measuring.width, measuring.height);
+    measuring = null;
+    e.reset();
+    return { ok, lost, frameMs, readMs };
+  },
+  measureReference(calW, calH, count) {
+    if (!reference || reference.contextLost) {
+      reference?.dispose();
+      const canvas = document.createElement('canvas');
+      document.body.appendChild(canvas);
+      reference = new ShaderEngine(canvas, { preserveDrawingBuffer: false, dateBase: 'load' }); // iDate: the real local date at load, advancing with iTime
+      reference.load({ common: '', buffers: [], image: { code: REFERENCE_SHADER, channels: [] } });
+    }
+    const r = reference;
+    r.resize(calW, calH);
+    r.render({ time: 0, frame: 0, frameRate: 30 });
+    r.finish();
+    const frameMs: number[] = [];
+    for (let i = 1; i <= count; i++) {
+      const t0 = performance.now();
+      r.render({ time: i / 30, frame: i, delta: 1 / 30, frameRate: 30 });
+      r.finish();
+      frameMs.push(performance.now() - t0);
+    }
+    return { frameMs };
   },
   probeNaN() {
     return need().probeNaN();

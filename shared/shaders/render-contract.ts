@@ -35,12 +35,48 @@ export const RenderValidity = z.object({
 });
 export type RenderValidity = z.infer<typeof RenderValidity>;
 
-/** Why a render did not produce a usable shader; the shader is at fault, so no retry. */
+/** Failure codes where the shader is at fault: retrying renders the same result. */
+export const SHADER_FAULT_CODES = ['compile_error', 'static_check', 'too_large', 'hang', 'too_heavy', 'all_black', 'nan', 'context_lost'] as const;
+/**
+ * Failure codes where the renderer could not do its job (browser or WebGL would not start, the
+ * machine too busy for even the lowest tier, a probe or compile ran out of time): the shader is
+ * not judged, the render is retried later at a lower tier, and a published shader stays published.
+ */
+export const RENDERER_FAULT_CODES = ['browser_start', 'webgl_start', 'probe_timeout', 'timeout', 'budget'] as const;
+
+/** Why a render did not produce a usable shader; `failureFault(code)` says whose fault it is. */
 export const RenderFailure = z.object({
-  code: z.enum(['compile_error', 'static_check', 'timeout', 'all_black', 'nan', 'too_large', 'context_lost']),
+  code: z.enum([...SHADER_FAULT_CODES, ...RENDERER_FAULT_CODES]),
   message: z.string(),
+  /** The frame (0-based) a 'hang' was killed at, when the failure is about one frame. */
+  frame: z.number().int().nullable().optional(),
 });
 export type RenderFailure = z.infer<typeof RenderFailure>;
+export type RenderFailureCode = RenderFailure['code'];
+
+export function failureFault(code: RenderFailureCode): 'shader' | 'renderer' {
+  return (RENDERER_FAULT_CODES as readonly string[]).includes(code) ? 'renderer' : 'shader';
+}
+
+/**
+ * The degrade tier a render used: the plan actually rendered after measuring the shader against
+ * the reference draw. Level 0 is the request as asked; higher levels have fewer frames, a smaller
+ * size or a shorter preview.
+ */
+export const RenderTier = z.object({
+  level: z.number().int().min(0),
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  fps: z.number().int(),
+  seconds: z.number(),
+  /** One frame of the shader over one frame of the reference draw (a trivial shader) at the calibration size. */
+  costRatio: z.number().nullable(),
+  /** The reference draw's ms per frame at the calibration size, measured in the same browser just before. */
+  referenceMs: z.number().nullable(),
+  calibration: z.object({ width: z.number().int(), height: z.number().int() }).nullable(),
+});
+export type RenderTier = z.infer<typeof RenderTier>;
 
 export const ShaderRenderInput = z.object({
   source: ShaderSource,
@@ -57,9 +93,10 @@ export const ShaderRenderInput = z.object({
 export type ShaderRenderInput = z.infer<typeof ShaderRenderInput>;
 
 /**
- * A shader at fault (compile error, hang, black, NaN) is a *successful* job with ok=false and
- * the reason: retrying would fail the same way. The job itself fails only when the renderer
- * could not run (no browser, disk full …), which is worth retrying.
+ * ok=false carries the failure; its code says whether the shader is at fault (compile error,
+ * hang, black, NaN, too heavy: retrying fails the same way) or the renderer could not run
+ * (browser/WebGL start, busy machine: retried later). shared/jobs/shader-render.ts turns that
+ * into the job's verdict.
  */
 export const ShaderRenderOutput = z.object({
   ok: z.boolean(),
@@ -73,5 +110,7 @@ export const ShaderRenderOutput = z.object({
   frameTimeMs: z.object({ mean: z.number(), p95: z.number(), max: z.number() }).nullable(),
   stats: FrameStats.nullable(),
   renderer: z.object({ provider: z.string(), gl: z.string().nullable(), ms: z.number() }),
+  /** The degrade tier rendered (absent for refusals before any measurement). */
+  tier: RenderTier.nullable().optional(),
 });
 export type ShaderRenderOutput = z.infer<typeof ShaderRenderOutput>;

@@ -1,6 +1,8 @@
 /**
  * One warm headless Chromium per worker process, shared by every render in it, with the shader
- * runtime page loaded. Every in-page call runs under a time budget (the watchdog): past it the
+ * runtime page loaded. It speaks DevTools over a pipe (fds 3/4), never a TCP port, so no other
+ * local user can attach to it, and it exits when its worker dies (the pipe closes). Browsers are
+ * recorded in <dataDir>/run/ so the host can sweep any leftover at start (browser-registry.ts). Every in-page call runs under a time budget (the watchdog): past it the
  * GPU process is killed (which unblocks a page stuck in a shader that never ends), the page is
  * replaced, and if that does not free it within a few seconds the whole browser is killed and
  * relaunched on the next call. Calls are serialised because a GPU-process kill hits every page.
@@ -9,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../tools/binaries.js';
+import { OFFLINE_CHROMIUM_FLAGS, resolveChromium, sandboxFlags } from '../tools/binaries.js';
+import { ensureRunDir, forgetBrowser, recordBrowser, sweepBrowsers } from './browser-registry.js';
 import { descendants, gpuProcesses, killAll, sweepStaleProfiles } from './process-tree.js';
 import { runtimeBundle } from './runtime-bundle.js';
 
@@ -22,6 +25,20 @@ export function renderBrowserFlags(): string[] {
     '--disable-domain-blocking-for-3d-apis',
     '--mute-audio',
   ];
+}
+
+/**
+ * The renderer could not run (no browser, Chromium or WebGL would not start): not the shader's
+ * fault, so the render is reported as a renderer failure and retried later.
+ */
+export class RenderInfraError extends Error {
+  constructor(
+    readonly stage: 'browser_start' | 'webgl_start',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RenderInfraError';
+  }
 }
 
 /** An in-page call ran past its budget; the browser has been recovered for the next call. */
@@ -54,6 +71,11 @@ export interface RenderBrowserOptions {
   chromePath?: string | null;
   /** Budget for launching Chromium and loading the runtime page. */
   startBudgetMs?: number;
+  /**
+   * <dataDir>/run: profiles and pid records live there so leftovers can be swept (see
+   * browser-registry.ts). Without it (CLI, tests) profiles go to the temp folder.
+   */
+  runDir?: string | null;
 }
 
 export class RenderBrowser {
@@ -66,6 +88,14 @@ export class RenderBrowser {
 
   constructor(private readonly opts: RenderBrowserOptions = {}) {}
 
+  get runDir(): string | null {
+    return this.opts.runDir ?? null;
+  }
+
+  set runDir(dir: string | null) {
+    this.opts.runDir = dir;
+  }
+
   /** Runs `fn` with no other call of this browser in between. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
@@ -74,13 +104,19 @@ export class RenderBrowser {
   }
 
   private async launch(): Promise<Browser> {
-    const executablePath = this.opts.chromePath || locateChromium().path;
-    if (!executablePath) throw new Error(`No Chromium for the shader renderer. ${locateChromium().hint}`);
+    let executablePath = this.opts.chromePath || null;
+    if (!executablePath) {
+      const loc = await resolveChromium();
+      if (!loc.path) throw new RenderInfraError('browser_start', `No Chromium for the shader renderer. ${loc.hint}`);
+      executablePath = loc.path;
+    }
     // Our own profile folder: puppeteer only removes the ones it creates when Chromium exits
     // cleanly, and the watchdog kills it. Folders of browsers whose worker was SIGKILLed are
     // swept at the next launch.
-    sweepStaleProfiles(tmpdir(), PROFILE_PREFIX);
-    const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+    const runDir = this.opts.runDir ? ensureRunDir(this.opts.runDir) : null;
+    if (runDir) sweepBrowsers(runDir);
+    else sweepStaleProfiles(tmpdir(), PROFILE_PREFIX);
+    const profile = mkdtempSync(runDir ? join(runDir, 'chromium-profile-') : join(tmpdir(), PROFILE_PREFIX));
     const removeProfile = (): void => {
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
@@ -90,10 +126,11 @@ export class RenderBrowser {
     };
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({ executablePath, headless: true, args: renderBrowserFlags(), userDataDir: profile, protocolTimeout: 600_000 });
+      // pipe: DevTools over fds 3/4 instead of a 127.0.0.1 port anyone on the machine could attach to.
+      browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: renderBrowserFlags(), userDataDir: profile, protocolTimeout: 600_000 });
     } catch (err) {
       removeProfile();
-      throw err;
+      throw new RenderInfraError('browser_start', `Chromium (${executablePath}) did not start: ${((err as Error).message || String(err)).split('\n')[0]}`);
     }
     this.launches++;
     browser.on('disconnected', () => {
@@ -105,15 +142,18 @@ export class RenderBrowser {
     const proc = browser.process();
     const pid = proc?.pid;
     if (proc && pid) {
+      if (runDir) recordBrowser(runDir, { pid, profile });
       // The worker may exit without closing us (host gone): take Chromium down with it.
       const reap = (): void => {
         killAll([pid, ...descendants(pid)]);
         removeProfile();
+        if (runDir) forgetBrowser(runDir, pid);
       };
       process.once('exit', reap);
       proc.once('exit', () => {
         process.removeListener('exit', reap);
         removeProfile();
+        if (runDir) forgetBrowser(runDir, pid);
       });
     }
     return browser;
@@ -138,9 +178,13 @@ export class RenderBrowser {
     const opened = await within(this.openPage(), budget);
     if (opened === 'timeout') {
       await this.killBrowser();
-      throw new Error(`Chromium did not start the shader runtime within ${budget / 1000} s`);
+      throw new RenderInfraError('browser_start', `Chromium did not start the shader runtime within ${budget / 1000} s`);
     }
-    if ('error' in opened) throw opened.error;
+    if ('error' in opened) {
+      if (opened.error instanceof RenderInfraError) throw opened.error;
+      await this.killBrowser();
+      throw new RenderInfraError('browser_start', `Chromium could not open the shader runtime page: ${((opened.error as Error)?.message ?? String(opened.error)).split('\n')[0]}`);
+    }
     this.page = opened.value;
     return this.page;
   }
@@ -218,8 +262,10 @@ export class RenderBrowser {
 
 let shared: RenderBrowser | null = null;
 
-/** The warm browser of this process (created on first use; the chrome path of the first caller wins). */
+/** The warm browser of this process (created on first use; the options of the first caller win). */
 export function sharedRenderBrowser(opts: RenderBrowserOptions = {}): RenderBrowser {
   shared ??= new RenderBrowser(opts);
+  // A later caller that knows the data dir (shader.render) gets the next launch recorded there.
+  if (opts.runDir && !shared.runDir) shared.runDir = opts.runDir;
   return shared;
 }

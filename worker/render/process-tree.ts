@@ -45,7 +45,8 @@ export function descendants(root: number): number[] {
   return out;
 }
 
-function cmdline(pid: number): string {
+/** The command line of `pid`, arguments joined by spaces ('' when it is gone or not Linux). */
+export function processCmdline(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
@@ -55,7 +56,7 @@ function cmdline(pid: number): string {
 
 /** Chromium GPU processes under the browser process `root`. */
 export function gpuProcesses(root: number): number[] {
-  return descendants(root).filter((pid) => cmdline(pid).includes('--type=gpu-process'));
+  return descendants(root).filter((pid) => processCmdline(pid).includes('--type=gpu-process'));
 }
 
 /** SIGKILL, ignoring processes that are already gone. Returns how many were signalled. */
@@ -89,7 +90,7 @@ export function sweepStaleProfiles(dir: string, prefix: string, minAgeMs = 60_00
   if (entries.length === 0) return 0;
   const inUse = new Set<string>();
   for (const pid of procs) {
-    const m = /--user-data-dir=(\S+)/.exec(cmdline(Number(pid)));
+    const m = /--user-data-dir=(\S+)/.exec(processCmdline(Number(pid)));
     if (m?.[1]) inUse.add(m[1]);
   }
   let removed = 0;

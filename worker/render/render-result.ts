@@ -3,7 +3,7 @@
  * specific failure messages, kept apart from the render loop.
  */
 import { formatDiagnostic } from '../../shared/shaders/glsl-wrap.js';
-import type { RenderFailure, RenderValidity, ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
+import type { RenderFailure, RenderTier, RenderValidity, ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
 import type { CompileDiagnostic } from '../../shared/shaders/source.js';
 
 export const PROVIDER = 'chromium';
@@ -20,19 +20,20 @@ export function stopped(
   failure: RenderFailure,
   diagnostics: CompileDiagnostic[],
   timing: Timing,
-  extra: { compiled: boolean; frames?: number; frameTimes?: number[] },
+  extra: { compiled: boolean; frames?: number; frameTimes?: number[]; tier?: RenderTier | null },
 ): ShaderRenderOutput {
   return {
     ok: false,
     failure,
     diagnostics,
-    validity: { ...VALID, compiled: extra.compiled, withinBudget: failure.code !== 'timeout' },
+    validity: { ...VALID, compiled: extra.compiled, withinBudget: !['timeout', 'too_heavy', 'budget', 'hang'].includes(failure.code) },
     thumbnail: null,
     preview: null,
     frames: extra.frames ?? 0,
     frameTimeMs: extra.frameTimes?.length ? frameTimeSummary(extra.frameTimes) : null,
     stats: null,
     renderer: { provider: PROVIDER, gl: timing.gl, ms: Math.round(performance.now() - timing.startedAt) },
+    tier: extra.tier ?? null,
   };
 }
 
@@ -55,22 +56,61 @@ export function compileFailure(diagnostics: CompileDiagnostic[]): RenderFailure 
 
 const RECOVERY_NOTE = { 'gpu-process': 'the GPU process was killed and restarted', browser: 'the browser was killed and restarted' } as const;
 
-export function frameTimeout(frame: number, time: number, budgetMs: number, recovery: keyof typeof RECOVERY_NOTE): RenderFailure {
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** A frame (or a batch of them) never finished: the watchdog killed it. The shader's fault. */
+export function hangFailure(frame: number, lastFrame: number, time: number, budgetMs: number, recovery: keyof typeof RECOVERY_NOTE): RenderFailure {
+  const which = lastFrame > frame ? `One of frames ${frame + 1}–${lastFrame + 1} (from iTime ${time.toFixed(2)} s)` : `Frame ${frame + 1} (iTime ${time.toFixed(2)} s)`;
   return {
-    code: 'timeout',
-    message: `Frame ${frame + 1} (iTime ${time.toFixed(2)} s) did not finish within ${(budgetMs / 1000).toFixed(1)} s: the shader probably loops forever or is far too heavy for software rendering; ${RECOVERY_NOTE[recovery]}`,
+    code: 'hang',
+    frame,
+    message: `${which} was killed after ${secs(budgetMs)} without finishing: the shader probably loops forever (a loop whose end depends on a value that never gets there); ${RECOVERY_NOTE[recovery]}`,
   };
 }
 
 export function compileTimeout(budgetMs: number, recovery: keyof typeof RECOVERY_NOTE): RenderFailure {
-  return { code: 'timeout', message: `Compiling the shader took longer than ${(budgetMs / 1000).toFixed(1)} s; ${RECOVERY_NOTE[recovery]}` };
+  return { code: 'timeout', message: `Compiling the shader took longer than ${secs(budgetMs)} (the renderer will retry it later); ${RECOVERY_NOTE[recovery]}` };
 }
 
-export function projectedTimeout(frames: number, meanMs: number, budgetMs: number): RenderFailure {
+export interface HeavyFacts {
+  ratio: number;
+  frameMs: number;
+  referenceMs: number;
+  calWidth: number;
+  calHeight: number;
+  /** The lowest tier and what it would cost. */
+  frames: number;
+  width: number;
+  height: number;
+  estimateMs: number;
+  budgetMs: number;
+}
+
+const fmtRatio = (r: number): string => (r >= 10 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1));
+
+/** Heavy for its own sake: beyond the ratio limit against the reference draw, even at the lowest tier. */
+export function tooHeavyFailure(f: HeavyFacts): RenderFailure {
   return {
-    code: 'timeout',
-    message: `Rendering ${frames} frames would take about ${Math.round((frames * meanMs) / 1000)} s (${(meanMs / 1000).toFixed(2)} s per frame), over the ${Math.round(budgetMs / 1000)} s budget: the shader is too heavy for this renderer at this size`,
+    code: 'too_heavy',
+    message: `One frame costs ${fmtRatio(f.ratio)}x the reference draw at ${f.calWidth}x${f.calHeight} (${f.frameMs.toFixed(1)} ms against ${f.referenceMs.toFixed(2)} ms for a trivial shader, in the same browser just before): even the lowest tier (${f.frames} frames at ${f.width}x${f.height}) would take about ${secs(f.estimateMs)}, over the ${secs(f.budgetMs)} budget`,
   };
+}
+
+/** A reasonable shader on a machine too busy for even the lowest tier: the renderer's fault, retried later. */
+export function budgetFailure(f: HeavyFacts): RenderFailure {
+  return {
+    code: 'budget',
+    message: `This machine is too busy to render now: even the lowest tier (${f.frames} frames at ${f.width}x${f.height}) would take about ${secs(f.estimateMs)}, over the ${secs(f.budgetMs)} budget, although the shader itself is light (${fmtRatio(f.ratio)}x the reference draw, which takes ${f.referenceMs.toFixed(1)} ms now at ${f.calWidth}x${f.calHeight}); it will be retried later`,
+  };
+}
+
+export function infraFailure(code: 'browser_start' | 'webgl_start', detail: string): RenderFailure {
+  const what = code === 'browser_start' ? 'Chromium could not be started' : 'WebGL could not be started in Chromium';
+  return { code, message: `The renderer could not run (${what}): ${detail}` };
+}
+
+export function probeTimeout(frame: number, budgetMs: number): RenderFailure {
+  return { code: 'probe_timeout', message: `The NaN check of frame ${frame + 1} did not finish within ${secs(budgetMs)} (the renderer was too slow; it will retry later)` };
 }
 
 export function nanFailure(fraction: number, time: number): RenderFailure {

@@ -1,22 +1,24 @@
 /**
- * The headless shader renderer: static checks → compile in headless Chromium → frames at `fps`
- * for `seconds` (streamed into the preview encoder) → thumbnail PNG → FrameStats + validity.
- * A shader at fault comes back as ok=false with a specific failure; only a renderer that cannot
- * run (no browser, ffmpeg failing, disk full) throws, which makes the job retry.
+ * The headless shader renderer: static checks → compile in headless Chromium → measure the
+ * shader against a reference draw → the richest tier that fits the budget (render-tiers.ts) →
+ * frames in batches, streamed into the preview encoder (tier-render.ts), degrading to a cheaper
+ * tier if the machine gets busier → thumbnail PNG → FrameStats + validity.
+ * Every outcome about the shader or the render budget comes back as ok=false with a failure code
+ * (failureFault(code) says whose fault); only an unexpected error (ffmpeg failing, disk full)
+ * throws, which makes the job retry.
  */
-import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { z } from 'zod';
 import { ShaderRenderInput, type RenderFailure, type ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
-import type { ShaderSourceInput } from '../../shared/shaders/source.js';
+import type { CompileDiagnostic, ShaderSourceInput } from '../../shared/shaders/source.js';
 import { asDiagnostics, staticCheck, staticFailure, type LooseShaderSource, type StaticLimits } from '../../shared/shaders/static-checks.js';
-import { CancelledError } from '../task-context.js';
-import { RenderTimeoutError, sharedRenderBrowser, type RenderBrowser } from './browser.js';
-import { computeFrameStats, litFraction, type RawFrame } from './frame-stats.js';
-import { PREVIEW_MIME, PreviewEncoder } from './preview-encoder.js';
+import { RenderInfraError, RenderTimeoutError, sharedRenderBrowser, type RenderBrowser } from './browser.js';
+import { computeFrameStats, litFraction } from './frame-stats.js';
+import { PREVIEW_MIME } from './preview-encoder.js';
 import * as result from './render-result.js';
+import { calibrationSize, chooseTier, costRatio, frameEstimateMs, framesOf, median, planEstimateMs, tierRecord, tiersFor, TOO_HEAVY_RATIO, type ShaderCost, type TierPlan } from './render-tiers.js';
+import { renderTier, type TierOutcome } from './tier-render.js';
 
 /** A render request; the source may be unvalidated so oversized or garbage code gets a clear refusal. */
 export type RenderRequest = Omit<z.input<typeof ShaderRenderInput>, 'source'> & { source: ShaderSourceInput | LooseShaderSource };
@@ -50,62 +52,19 @@ export interface RenderOptions {
   /** Defaults to this process's warm browser. */
   browser?: RenderBrowser;
   staticLimits?: Partial<StaticLimits>;
+  /** <dataDir>/run for the shared browser's profile and pid record (see browser-registry.ts). */
+  runDir?: string | null;
+  /** Degrade to cheaper tiers when the request does not fit the budget (default true; stills keep their size). */
+  degrade?: boolean;
+  /** Start at this tier or a lower one (a retry after a budget failure starts lower). */
+  minTier?: number;
 }
 
 /** Pixels with NaN above this share of a frame fail the render (a stray singular pixel does not). */
 const NAN_FRACTION_LIMIT = 0.001;
 const LIT_FRACTION_MIN = 0.0005;
-const STATS_SAMPLES = 8;
-
-interface FrameResult {
-  ok: boolean;
-  ms: number;
-  lost: boolean;
-  data: string | null;
-}
-
-/** Preview frames travel as JPEG: a tenth of the raw bytes over the DevTools pipe, invisible after VP8/H.264. */
-const JPEG_QUALITY = 0.92;
-
-function evenly(frames: number, count: number): Set<number> {
-  const out = new Set<number>();
-  if (frames <= 0) return out;
-  for (let k = 0; k < count; k++) out.add(Math.round((k * (frames - 1)) / Math.max(1, count - 1)));
-  return out;
-}
-
-interface FramePlan {
-  /** Frames of the preview sequence (0 … sequence-1 at `fps`). */
-  sequence: number;
-  thumbFrame: number;
-  /** Last frame index rendered in order; feedback buffers are simulated up to the thumbnail. */
-  lastFrame: number;
-  /** A single pass renders its thumbnail as one extra frame when it lies past the sequence. */
-  extraThumb: boolean;
-  total: number;
-  /** Frames read back losslessly for FrameStats. */
-  samples: Set<number>;
-  /** Frames checked for NaN (each probe re-renders the Image pass, so fewer than samples). */
-  probes: Set<number>;
-}
-
-function planFrames(input: ShaderRenderInput): FramePlan {
-  const sequence = Math.max(0, Math.round(input.seconds * input.fps));
-  const thumbFrame = Math.round(input.thumbnailTime * input.fps);
-  const hasBuffers = input.source.buffers.length > 0;
-  const lastFrame = hasBuffers ? Math.max(sequence - 1, thumbFrame) : sequence - 1;
-  const extraThumb = !hasBuffers && thumbFrame > lastFrame;
-  const samples = evenly(sequence, STATS_SAMPLES);
-  const order = [...samples];
-  const probes = new Set([order[0], order[Math.floor(order.length / 2)], order.at(-1)].filter((x): x is number => x !== undefined));
-  return { sequence, thumbFrame, lastFrame, extraThumb, total: lastFrame + 1 + (extraThumb ? 1 : 0), samples, probes };
-}
-
-async function decodePng(png: Buffer, width: number, height: number): Promise<RawFrame> {
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  if (info.width !== width || info.height !== height) throw new Error(`A frame came back ${info.width}×${info.height}, expected ${width}×${height}`);
-  return { rgba: data, width, height };
-}
+/** Timed frames of the shader and of the reference draw when calibrating. */
+const CAL_FRAMES = 3;
 
 export async function renderShader(req: RenderRequest, opts: RenderOptions): Promise<ShaderRenderOutput> {
   const timing: result.Timing = { startedAt: performance.now(), gl: null };
@@ -114,8 +73,89 @@ export async function renderShader(req: RenderRequest, opts: RenderOptions): Pro
   const refused = staticFailure(issues);
   if (refused) return result.stopped(refused, asDiagnostics(issues), timing, { compiled: false });
   const input = ShaderRenderInput.parse(req);
-  const browser = opts.browser ?? sharedRenderBrowser({ chromePath: opts.chromePath });
-  return browser.exclusive(() => renderLocked(input, asDiagnostics(issues), browser, opts, timing));
+  const browser = opts.browser ?? sharedRenderBrowser({ chromePath: opts.chromePath, runDir: opts.runDir });
+  return browser.exclusive(async () => {
+    try {
+      return await renderLocked(input, asDiagnostics(issues), browser, opts, timing);
+    } catch (err) {
+      // Browser or WebGL would not start: a clear renderer failure, never the shader's fault.
+      if (err instanceof RenderInfraError) return result.stopped(result.infraFailure(err.stage, err.message), asDiagnostics(issues), timing, { compiled: false });
+      throw err;
+    }
+  });
+}
+
+/** Starts WebGL at width×height and compiles the shader; a failure here is returned, not thrown. */
+async function prepare(browser: RenderBrowser, input: ShaderRenderInput, width: number, height: number, budget: RenderBudget, timing: result.Timing): Promise<{ ok: true; diagnostics: CompileDiagnostic[] } | { ok: false; failure: RenderFailure; diagnostics: CompileDiagnostic[] }> {
+  let gl: { renderer: string; bufferFormat: string };
+  try {
+    gl = await browser.call('Starting WebGL', budget.compileMs, 'init', width, height);
+  } catch (err) {
+    if (err instanceof RenderInfraError) throw err;
+    const detail = err instanceof RenderTimeoutError ? `no WebGL2 context within ${(budget.compileMs / 1000).toFixed(1)} s` : ((err as Error).message ?? String(err)).split('\n')[0]!;
+    throw new RenderInfraError('webgl_start', detail);
+  }
+  timing.gl = gl.renderer;
+  try {
+    const load = await browser.call<{ ok: boolean; diagnostics: CompileDiagnostic[] }>('Compiling the shader', budget.compileMs, 'load', input.source);
+    return load.ok ? { ok: true, diagnostics: load.diagnostics } : { ok: false, failure: result.compileFailure(load.diagnostics), diagnostics: load.diagnostics };
+  } catch (err) {
+    if (err instanceof RenderTimeoutError) return { ok: false, failure: result.compileTimeout(budget.compileMs, err.recovery), diagnostics: [] };
+    throw err;
+  }
+}
+
+/** The shader's cost against the reference draw at the calibration size, in the same browser now. */
+async function calibrate(browser: RenderBrowser, input: ShaderRenderInput, budget: RenderBudget): Promise<{ cost: ShaderCost } | { failure: RenderFailure }> {
+  const cal = calibrationSize(input);
+  let ref: { frameMs: number[] };
+  try {
+    ref = await browser.call('Reference draw', budget.frameMs * (CAL_FRAMES + 1), 'measureReference', cal.width, cal.height, CAL_FRAMES);
+  } catch (err) {
+    if (err instanceof RenderTimeoutError) throw new RenderInfraError('webgl_start', `the reference draw (a trivial shader at ${cal.width}x${cal.height}) did not finish within ${((budget.frameMs * (CAL_FRAMES + 1)) / 1000).toFixed(1)} s`);
+    throw err;
+  }
+  const time = Math.min(input.thumbnailTime, input.seconds);
+  type Measured = { ok: boolean; lost: boolean; frameMs: number[]; readMs: number };
+  let m: Measured;
+  try {
+    // The calibration frames are the shader's first frames: a kill here is a hang at frame 1 (or 2–4).
+    m = await browser.call<Measured>('Frame 1', budget.firstFrameMs, 'measureShader', cal.width, cal.height, time, input.fps, 0);
+    if (!m.ok || m.lost) return { failure: result.contextLostFailure(0) };
+  } catch (err) {
+    if (err instanceof RenderTimeoutError) return { failure: result.hangFailure(0, 0, time, budget.firstFrameMs, err.recovery) };
+    throw err;
+  }
+  const timedBudget = CAL_FRAMES * budget.frameMs;
+  try {
+    m = await browser.call<Measured>('Measuring the shader', timedBudget, 'measureShader', cal.width, cal.height, time, input.fps, CAL_FRAMES);
+  } catch (err) {
+    if (err instanceof RenderTimeoutError) return { failure: result.hangFailure(1, CAL_FRAMES, time + 1 / input.fps, timedBudget, err.recovery) };
+    throw err;
+  }
+  if (!m.ok || m.lost) return { failure: result.contextLostFailure(0) };
+  return { cost: { frameMs: median(m.frameMs), readMs: m.readMs, referenceMs: median(ref.frameMs), width: cal.width, height: cal.height } };
+}
+
+function heavyFacts(plan: TierPlan, cost: ShaderCost, hasBuffers: boolean, budgetMs: number, estimateMs?: number): result.HeavyFacts {
+  return {
+    ratio: costRatio(cost),
+    frameMs: cost.frameMs,
+    referenceMs: cost.referenceMs,
+    calWidth: cost.width,
+    calHeight: cost.height,
+    frames: framesOf(plan, hasBuffers),
+    width: plan.width,
+    height: plan.height,
+    estimateMs: estimateMs ?? planEstimateMs(plan, cost, hasBuffers),
+    budgetMs,
+  };
+}
+
+/** Nothing fits: heavy for its own sake (the shader's fault) or a machine too busy right now (the renderer's). */
+function overBudget(lowest: TierPlan, cost: ShaderCost, hasBuffers: boolean, budgetMs: number, estimateMs?: number): RenderFailure {
+  const facts = heavyFacts(lowest, cost, hasBuffers, budgetMs, estimateMs);
+  return facts.ratio > TOO_HEAVY_RATIO ? result.tooHeavyFailure(facts) : result.budgetFailure(facts);
 }
 
 async function renderLocked(
@@ -126,127 +166,102 @@ async function renderLocked(
   timing: result.Timing,
 ): Promise<ShaderRenderOutput> {
   const budget = { ...DEFAULT_RENDER_BUDGET, ...opts.budget };
-  const { width, height, fps } = input;
   const progress = (f: number, m: string): void => opts.progress?.(f, m);
-  const cancelled = (): void => {
-    if (opts.signal?.aborted) throw new CancelledError();
-  };
+  const hasBuffers = input.source.buffers.length > 0;
+  const tiers = tiersFor(input, opts.degrade ?? true);
 
   progress(0.05, 'Compiling');
-  const gl = await browser.call<{ renderer: string; bufferFormat: string }>('Starting WebGL', budget.compileMs, 'init', width, height);
-  timing.gl = gl.renderer;
-  let load: { ok: boolean; diagnostics: ShaderRenderOutput['diagnostics'] };
-  try {
-    load = await browser.call('Compiling the shader', budget.compileMs, 'load', input.source);
-  } catch (err) {
-    if (err instanceof RenderTimeoutError) return result.stopped(result.compileTimeout(budget.compileMs, err.recovery), warnings, timing, { compiled: false });
-    throw err;
-  }
-  const diagnostics = [...warnings, ...load.diagnostics];
-  if (!load.ok) return result.stopped(result.compileFailure(load.diagnostics), diagnostics, timing, { compiled: false });
+  const prep = await prepare(browser, input, input.width, input.height, budget, timing);
+  let diagnostics = [...warnings, ...prep.diagnostics];
+  if (!prep.ok) return result.stopped(prep.failure, diagnostics, timing, { compiled: false });
 
-  const plan = planFrames(input);
-  const encoder =
-    input.preview !== 'none' && plan.sequence > 0
-      ? new PreviewEncoder({ format: input.preview, input: opts.keepFrames ? 'png' : 'jpeg', fps, outPath: join(opts.workDir, `preview.${input.preview}`), ffmpegPath: opts.ffmpegPath, signal: opts.signal })
-      : null;
-  if (opts.keepFrames) mkdirSync(join(opts.workDir, 'frames'), { recursive: true });
+  progress(0.08, 'Measuring against the reference draw');
+  const cal = await calibrate(browser, input, budget);
+  if ('failure' in cal) return result.stopped(cal.failure, diagnostics, timing, { compiled: true });
+  const { cost } = cal;
+  opts.log?.('debug', `cost ${cost.frameMs.toFixed(2)} ms/frame at ${cost.width}x${cost.height}, reference ${cost.referenceMs.toFixed(2)} ms (${costRatio(cost).toFixed(1)}x)`);
 
-  const frameTimes: number[] = [];
-  const sampled: Array<RawFrame & { time: number }> = [];
-  const fileWrites: Promise<unknown>[] = [];
-  let thumbPng: Buffer | null = null;
-  let worstNaN = { fraction: 0, time: 0 };
   const loopStart = performance.now();
-  const imageFormat = opts.keepFrames ? 'png' : 'jpeg';
-  const stop = (failure: RenderFailure): ShaderRenderOutput => result.stopped(failure, diagnostics, timing, { compiled: true, frames: frameTimes.length, frameTimes });
+  const remaining = (): number => budget.totalMs - (performance.now() - loopStart);
+  const minLevel = Math.min(Math.max(0, opts.minTier ?? 0), tiers.length - 1);
+  let plan = chooseTier(tiers, cost, budget.totalMs, hasBuffers, minLevel);
+  if (!plan) return result.stopped(overBudget(tiers.at(-1)!, cost, hasBuffers, budget.totalMs), diagnostics, timing, { compiled: true, tier: tierRecord(tiers.at(-1)!, cost) });
+  let frameTimes: number[] = [];
 
-  const renderOne = async (index: number): Promise<ShaderRenderOutput | null> => {
-    cancelled();
-    const extra = index > plan.lastFrame; // the single-pass thumbnail past the sequence
-    const frameNo = extra ? plan.thumbFrame : index;
-    const time = extra ? input.thumbnailTime : index / fps;
-    const isThumb = frameNo === plan.thumbFrame && (extra || !plan.extraThumb);
-    const encode = index < plan.sequence && (!!encoder || !!opts.keepFrames);
-    const sample = plan.samples.has(frameNo) || isThumb;
-    // Sampled frames come back as PNG (lossless, for stats and the thumbnail); the rest as the encoder's images.
-    const format = sample ? 'png' : encode ? imageFormat : null;
-    const frameBudget = index === 0 ? budget.firstFrameMs : budget.frameMs;
-    let r: FrameResult;
-    try {
-      r = await browser.call<FrameResult>(`Frame ${frameNo + 1}`, frameBudget, 'frame', time, frameNo, fps, format, JPEG_QUALITY);
-    } catch (err) {
-      if (err instanceof RenderTimeoutError) return stop(result.frameTimeout(frameNo, time, frameBudget, err.recovery));
-      throw err;
+  for (;;) {
+    if (plan.width !== input.width || plan.height !== input.height) {
+      // A smaller tier draws on a canvas of its size: WebGL starts again there.
+      const again = await prepare(browser, input, plan.width, plan.height, budget, timing);
+      if (!again.ok) return result.stopped(again.failure, diagnostics, timing, { compiled: false, tier: tierRecord(plan, cost) });
+      diagnostics = [...warnings, ...again.diagnostics];
     }
-    if (!r.ok || r.lost) return stop(result.contextLostFailure(frameNo));
-    frameTimes.push(r.ms);
-    let image = r.data ? Buffer.from(r.data, 'base64') : null;
-    if (sample && image) {
-      const png = image;
-      sampled.push({ ...(await decodePng(png, width, height)), time });
-      if (isThumb) thumbPng = png;
-      if (plan.probes.has(frameNo) || isThumb) {
-        const nan = await browser.call<{ nanPixels: number; pixels: number } | null>('NaN probe', budget.frameMs, 'probeNaN');
-        const fraction = nan ? nan.nanPixels / nan.pixels : 0;
-        if (fraction > worstNaN.fraction) worstNaN = { fraction, time };
-      }
-      if (encode && imageFormat === 'jpeg') image = Buffer.from(await browser.call<string>(`Encoding frame ${frameNo + 1}`, budget.frameMs, 'capture', 'jpeg', JPEG_QUALITY), 'base64');
+    const estimate = frameEstimateMs(plan, cost);
+    const current = plan;
+    const total = framesOf(plan, hasBuffers);
+    progress(0.1, `Rendering ${total} frames at ${plan.width}x${plan.height}${plan.level ? ` (tier ${plan.level}: ${plan.name})` : ''}`);
+    const outcome = await renderTier(browser, {
+      plan,
+      preview: input.preview,
+      hasBuffers,
+      workDir: opts.workDir,
+      keepFrames: !!opts.keepFrames,
+      ffmpegPath: opts.ffmpegPath,
+      signal: opts.signal,
+      firstFrameMs: Math.max(budget.firstFrameMs, 8 * estimate),
+      frameMs: Math.max(budget.frameMs, 8 * estimate),
+      budgetMs: remaining(),
+      progress: (done, n) => {
+        if (done % 8 === 0 || done === n) progress(0.1 + 0.7 * (done / n), `Frame ${done}/${n}`);
+      },
+    });
+    frameTimes = outcome.frameTimes;
+    if (outcome.kind === 'failed') return result.stopped(outcome.failure, diagnostics, timing, { compiled: true, frames: frameTimes.length, frameTimes, tier: tierRecord(current, cost) });
+    if (outcome.kind === 'done') return finish(input, current, cost, outcome, diagnostics, budget, timing, opts, progress);
+    // Overrun: the machine got busier than measured. Re-scale the cost from what this tier really took.
+    const scaled: ShaderCost = { ...cost, frameMs: Math.max(cost.frameMs, (outcome.msPerFrame * cost.width * cost.height) / (current.width * current.height) - cost.readMs) };
+    const next = chooseTier(tiers, scaled, remaining(), hasBuffers, current.level + 1);
+    opts.log?.('info', `tier ${current.level} (${current.name}) would not finish in time at ${outcome.msPerFrame.toFixed(1)} ms/frame; ${next ? `degrading to tier ${next.level} (${next.name})` : 'no lower tier fits'}`);
+    if (!next) {
+      const lowest = tiers.at(-1)!;
+      return result.stopped(overBudget(lowest, cost, hasBuffers, budget.totalMs, planEstimateMs(lowest, scaled, hasBuffers)), diagnostics, timing, { compiled: true, frames: frameTimes.length, frameTimes, tier: tierRecord(current, cost) });
     }
-    if (encode && image) {
-      if (encoder) await encoder.write(image);
-      if (opts.keepFrames) fileWrites.push(writeFile(join(opts.workDir, 'frames', `${String(frameNo).padStart(5, '0')}.png`), image));
-    }
-    // Stop a slow shader as soon as the projection says it cannot finish in time.
-    const done = frameTimes.length;
-    const elapsed = performance.now() - loopStart;
-    if (done >= 3 && done < plan.total && (elapsed / done) * plan.total > budget.totalMs) return stop(result.projectedTimeout(plan.total, elapsed / done, budget.totalMs));
-    if (done % 5 === 0 || done === plan.total) progress(0.1 + 0.7 * (done / plan.total), `Frame ${done}/${plan.total}`);
-    return null;
-  };
-
-  try {
-    for (let i = 0; i < plan.total; i++) {
-      const stopped = await renderOne(i);
-      if (stopped) {
-        encoder?.abort();
-        return stopped;
-      }
-    }
-    if (encoder) {
-      progress(0.82, 'Encoding preview');
-      await encoder.finish();
-    }
-    await Promise.all(fileWrites);
-  } catch (err) {
-    encoder?.abort();
-    throw err;
-  } finally {
-    if (opts.signal?.aborted) encoder?.abort();
+    plan = next;
   }
+}
 
+async function finish(
+  input: ShaderRenderInput,
+  plan: TierPlan,
+  cost: ShaderCost,
+  done: Extract<TierOutcome, { kind: 'done' }>,
+  diagnostics: CompileDiagnostic[],
+  budget: RenderBudget,
+  timing: result.Timing,
+  opts: RenderOptions,
+  progress: (f: number, m: string) => void,
+): Promise<ShaderRenderOutput> {
   progress(0.9, 'Frame statistics');
   const thumbPath = join(opts.workDir, 'thumbnail.png');
-  if (!thumbPng) throw new Error('No thumbnail frame was captured');
-  await writeFile(thumbPath, thumbPng);
-  sampled.sort((a, b) => a.time - b.time);
+  await writeFile(thumbPath, done.thumbPng);
+  const sampled = [...done.samples].sort((a, b) => a.time - b.time);
   const stats = await computeFrameStats(sampled);
   const allBlack = sampled.every((f) => litFraction(f) < LIT_FRACTION_MIN);
-  const hasNaN = worstNaN.fraction > NAN_FRACTION_LIMIT;
-  const p95 = result.frameTimeSummary(frameTimes).p95;
+  const hasNaN = done.nan.fraction > NAN_FRACTION_LIMIT;
+  const p95 = result.frameTimeSummary(done.frameTimes).p95;
   const validity = { compiled: true, allBlack, hasNaN, isStatic: sampled.length > 1 && stats.motionEnergy < 0.0005, withinBudget: p95 <= budget.softFrameMs };
-  const failure = hasNaN ? result.nanFailure(worstNaN.fraction, worstNaN.time) : allBlack ? result.blackFailure(sampled[0]!.time, sampled.at(-1)!.time, sampled.length) : null;
-  progress(1, failure ? `Rendered, but ${failure.code.replace('_', ' ')}` : 'Rendered');
+  const failure = hasNaN ? result.nanFailure(done.nan.fraction, done.nan.time) : allBlack ? result.blackFailure(sampled[0]!.time, sampled.at(-1)!.time, sampled.length) : null;
+  progress(1, failure ? `Rendered, but ${failure.code.replace('_', ' ')}` : plan.level ? `Rendered at tier ${plan.level} (${plan.name})` : 'Rendered');
   return {
     ok: !failure,
     failure,
     diagnostics,
     validity,
-    thumbnail: { path: thumbPath, mediaId: null, width, height },
-    preview: encoder ? { path: join(opts.workDir, `preview.${input.preview}`), mediaId: null, mime: PREVIEW_MIME[input.preview as 'webm' | 'mp4'] } : null,
-    frames: frameTimes.length,
-    frameTimeMs: result.frameTimeSummary(frameTimes),
+    thumbnail: { path: thumbPath, mediaId: null, width: plan.width, height: plan.height },
+    preview: done.previewPath ? { path: done.previewPath, mediaId: null, mime: PREVIEW_MIME[input.preview as 'webm' | 'mp4'] } : null,
+    frames: done.frameTimes.length,
+    frameTimeMs: result.frameTimeSummary(done.frameTimes),
     stats,
     renderer: { provider: result.PROVIDER, gl: timing.gl, ms: Math.round(performance.now() - timing.startedAt) },
+    tier: tierRecord(plan, cost),
   };
 }

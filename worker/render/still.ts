@@ -34,7 +34,7 @@ export async function renderShaderStill(req: StillRequest, opts: Omit<RenderOpti
   try {
     const out = await renderShader(
       { source: req.source, width: req.width, height: req.height, seconds: 0, fps: 30, thumbnailTime: req.time, preview: 'none' },
-      { ...opts, workDir },
+      { ...opts, workDir, degrade: false },
     );
     if (!out.thumbnail?.path) {
       throw new ShaderRenderError(out.failure ?? { code: 'compile_error', message: 'The shader produced no frame' }, out.diagnostics);
