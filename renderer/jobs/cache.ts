@@ -28,15 +28,17 @@ export function mergeJobIntoList(list: JobList, job: Job, filter?: JobFilter): J
   const existing = index >= 0 ? list.jobs[index] : undefined;
   if (existing && !isNewer(job, existing)) return list;
   if (!matches(job, filter)) {
-    return existing ? { jobs: list.jobs.filter((j) => j.id !== job.id) } : list;
+    return existing ? { ...list, jobs: list.jobs.filter((j) => j.id !== job.id) } : list;
   }
   if (existing) {
     const jobs = list.jobs.slice();
     jobs[index] = job;
-    return { jobs };
+    return { ...list, jobs };
   }
+  // A new job belongs on the first page; an older page only updates the jobs it shows.
+  if (filter?.cursor) return list;
   const jobs = [job, ...list.jobs].sort(newestFirst).slice(0, filter?.limit ?? DEFAULT_LIMIT);
-  return { jobs };
+  return { ...list, jobs };
 }
 
 function filterOf(key: QueryKey): JobFilter | undefined {

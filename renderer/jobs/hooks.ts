@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { RouteBody } from '../../shared/routes.js';
 import type { Job } from '../../shared/schemas/jobs.js';
 import { api } from '../api/client.js';
@@ -22,6 +23,23 @@ export function useJobs(filter: JobFilter = DEFAULT_FILTER) {
     queryFn: ({ signal }) => api.call('jobs.list', { query: filter, signal }),
     refetchInterval: (query) => (!live && query.state.data?.jobs.some(isActive) ? POLL_MS : false),
   });
+}
+
+/**
+ * Counts per status and kind for the filters. Refetched (at most once a second) whenever the
+ * list changes, which live events already do, so the counts follow the jobs without polling.
+ */
+export function useJobCounts(changeKey: unknown) {
+  const qc = useQueryClient();
+  const counts = useQuery({
+    queryKey: queryKeys.jobs.counts,
+    queryFn: ({ signal }) => api.call('jobs.counts', { signal }),
+  });
+  useEffect(() => {
+    const t = setTimeout(() => void qc.invalidateQueries({ queryKey: queryKeys.jobs.counts }), 1000);
+    return () => clearTimeout(t);
+  }, [changeKey, qc]);
+  return counts;
 }
 
 export function useJob(id: string) {

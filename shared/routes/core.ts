@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError, Id } from '../schemas/common.js';
-import { CreateJobRequest, Job, JobList, JobListQuery } from '../schemas/jobs.js';
+import { CreateJobRequest, Job, JobCounts, JobList, JobListQuery } from '../schemas/jobs.js';
 import { Health, MediaList, ProbeResult, SystemInfo } from '../schemas/system.js';
 import { ConfigurationRow, DoctorProviderRow } from '../schemas/provider-status.js';
 import type { HttpMethod, RouteSpec } from './route-spec.js';
@@ -17,7 +17,8 @@ export const CORE_ROUTES = {
   'health.get': { method: 'get', path: '/health', summary: 'Liveness, versions and worker pool state', tag: 'system', auth: 'none', response: Health },
   'system.get': { method: 'get', path: '/system', summary: 'Data dir, versions, SQLite and worker pool details for Settings → System', tag: 'system', auth: 'token', response: SystemInfo },
   'system.doctor': { method: 'get', path: '/system/doctor', summary: 'Quick probe table (same as `auteur doctor`)', tag: 'system', auth: 'token', response: z.object({ probes: z.array(ProbeResult), providers: z.array(DoctorProviderRow), configuration: z.array(ConfigurationRow) }) },
-  'jobs.list': { method: 'get', path: '/jobs', summary: 'List jobs, newest first', tag: 'jobs', auth: 'token', query: JobListQuery, response: JobList },
+  'jobs.list': { method: 'get', path: '/jobs', summary: 'List jobs, newest first, filtered by status and kind; page with nextCursor', tag: 'jobs', auth: 'token', query: JobListQuery, response: JobList },
+  'jobs.counts': { method: 'get', path: '/jobs/counts', summary: 'Job counts per status and per kind', tag: 'jobs', auth: 'token', response: JobCounts },
   'jobs.kinds': {
     method: 'get', path: '/jobs/kinds', summary: 'Registered job kinds with their input/output JSON schemas', tag: 'jobs', auth: 'token',
     response: z.object({ kinds: z.array(z.object({ kind: z.string(), title: z.string(), description: z.string(), resource: z.string(), maxAttempts: z.number(), input: z.unknown(), output: z.unknown() })) }),

@@ -69,7 +69,25 @@ export const JobListQuery = z.object({
   status: JobStatus.optional(),
   kind: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Opaque: the nextCursor of the previous page (newest first). */
+  cursor: z.string().max(200).optional(),
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
 
-export const JobList = z.object({ jobs: z.array(Job) });
+export const JobList = z.object({
+  jobs: z.array(Job),
+  /** Pass as cursor for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type JobList = z.infer<typeof JobList>;
+
+export const JobStatusCounts = z.object(Object.fromEntries(JobStatus.options.map((s) => [s, z.number().int()])) as Record<JobStatus, z.ZodNumber>);
+export type JobStatusCounts = z.infer<typeof JobStatusCounts>;
+
+/** How many jobs there are per status and per kind (for the Jobs page's filters and groups). */
+export const JobCounts = z.object({
+  total: z.number().int(),
+  byStatus: JobStatusCounts,
+  byKind: z.array(z.object({ kind: z.string(), total: z.number().int(), byStatus: JobStatusCounts })),
+});
+export type JobCounts = z.infer<typeof JobCounts>;

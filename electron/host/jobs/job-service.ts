@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobKindNames, jobKindSpec } from '../../../shared/jobs/registry.js';
-import type { Job, JobListQuery } from '../../../shared/schemas/jobs.js';
+import type { Job, JobCounts, JobList, JobListQuery } from '../../../shared/schemas/jobs.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import type { JobHookRegistry } from './job-hooks.js';
 import type { JobRunner } from './job-runner.js';
@@ -64,7 +64,21 @@ export class JobService {
   }
 
   list(q: JobListQuery): Job[] {
-    return this.store.list(q).map(toJob);
+    return this.page(q).jobs;
+  }
+
+  page(q: JobListQuery): JobList {
+    try {
+      const { rows, nextCursor } = this.store.page(q);
+      return { jobs: rows.map(toJob), nextCursor };
+    } catch (err) {
+      if (err instanceof JobStateError) throw badRequest(err.message);
+      throw err;
+    }
+  }
+
+  counts(): JobCounts {
+    return this.store.counts();
   }
 
   cancel(id: string): Job {

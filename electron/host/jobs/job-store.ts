@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { JobVerdict } from '../../../shared/jobs/define.js';
-import { JOB_STATUSES, type JobListQuery, type JobStatus, type ResourceClass } from '../../../shared/schemas/jobs.js';
+import { JOB_STATUSES, type JobCounts, type JobListQuery, type JobStatus, type ResourceClass } from '../../../shared/schemas/jobs.js';
 import type { Database_ } from '../db/connection.js';
 import { jobs } from '../db/schema.js';
 import { closeAttempt, type JobRow, type StoredAttempt } from './job-row.js';
@@ -29,6 +29,13 @@ export interface NewJob {
   idempotencyKey?: string | null;
   userId?: string | null;
   priority?: number;
+}
+
+function decodeCursor(cursor: string): { createdAt: number; id: string } {
+  const dot = cursor.indexOf('.');
+  const createdAt = Number(cursor.slice(0, dot));
+  if (dot < 1 || !Number.isFinite(createdAt)) throw new JobStateError(`Invalid cursor "${cursor}": pass the nextCursor of a previous page`);
+  return { createdAt, id: cursor.slice(dot + 1) };
 }
 
 const BACKOFF_BASE_MS = 1000;
@@ -82,8 +89,40 @@ export class JobStore {
   }
 
   list(q: JobListQuery): JobRow[] {
-    const where = and(q.status ? eq(jobs.status, q.status) : undefined, q.kind ? eq(jobs.kind, q.kind) : undefined);
-    return this.db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt)).limit(q.limit).all();
+    return this.page(q).rows;
+  }
+
+  /** One page, newest first, keyed on (created_at, id) so jobs added meanwhile never shift a page. */
+  page(q: JobListQuery): { rows: JobRow[]; nextCursor: string | null } {
+    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    const where = and(
+      q.status ? eq(jobs.status, q.status) : undefined,
+      q.kind ? eq(jobs.kind, q.kind) : undefined,
+      after ? or(lt(jobs.createdAt, after.createdAt), and(eq(jobs.createdAt, after.createdAt), lt(jobs.id, after.id))) : undefined,
+    );
+    const rows = this.db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(q.limit + 1).all();
+    const more = rows.length > q.limit;
+    const page = more ? rows.slice(0, q.limit) : rows;
+    const last = page[page.length - 1];
+    return { rows: page, nextCursor: more && last ? `${last.createdAt}.${last.id}` : null };
+  }
+
+  /** Counts per status, and per kind and status, in one grouped scan. */
+  counts(): JobCounts {
+    const zero = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+    const rows = this.db.select({ kind: jobs.kind, status: jobs.status, n: sql<number>`count(*)` }).from(jobs).groupBy(jobs.kind, jobs.status).all();
+    const byStatus = zero();
+    const kinds = new Map<string, { kind: string; total: number; byStatus: Record<JobStatus, number> }>();
+    let total = 0;
+    for (const r of rows) {
+      total += r.n;
+      byStatus[r.status] += r.n;
+      const k = kinds.get(r.kind) ?? { kind: r.kind, total: 0, byStatus: zero() };
+      k.total += r.n;
+      k.byStatus[r.status] += r.n;
+      kinds.set(r.kind, k);
+    }
+    return { total, byStatus, byKind: [...kinds.values()].sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind)) };
   }
 
   /** Atomically take the next runnable job of a resource class for this runner. */

@@ -5,7 +5,8 @@ import type { RouteHandlers } from '../mount-routes.js';
 
 export function jobRoutes(ctx: HostContext): RouteHandlers {
   return {
-    'jobs.list': ({ query }) => ({ jobs: ctx.jobs.list(query) }),
+    'jobs.list': ({ query }) => ctx.jobs.page(query),
+    'jobs.counts': () => ctx.jobs.counts(),
     'jobs.kinds': () => ({
       kinds: jobKindNames().map((k) => {
         const s = jobKindSpec(k)!;
