@@ -55,8 +55,10 @@ function run(cmd, args, label) {
 async function buildServer() {
   const t0 = Date.now();
   const files = [];
-  for (const d of SERVER_DIRS) walk(join(root, d), (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && files.push(f));
-  log(`host, worker, shell and bench: ${files.length} files (esbuild)…`);
+  // .cts (the Electron preload: sandboxed preloads must be CommonJS) → .cjs, like tsc.
+  const cjs = [];
+  for (const d of SERVER_DIRS) walk(join(root, d), (f) => (f.endsWith('.cts') ? cjs.push(f) : f.endsWith('.ts') && !f.endsWith('.d.ts') && files.push(f)));
+  log(`host, worker, shell and bench: ${files.length + cjs.length} files (esbuild)…`);
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -64,20 +66,13 @@ async function buildServer() {
     log('esbuild is not installed: run `npm install` (it is a devDependency)');
     process.exit(1);
   }
+  const common = { outdir: join(root, 'dist'), outbase: root, bundle: false, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'silent', tsconfig: join(root, 'tsconfig.build.json') };
   try {
-    const r = await esbuild.build({
-      entryPoints: files,
-      outdir: join(root, 'dist'),
-      outbase: root,
-      bundle: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      sourcemap: true,
-      logLevel: 'silent',
-      tsconfig: join(root, 'tsconfig.build.json'),
-    });
-    for (const w of r.warnings) log(`warning: ${w.text} (${w.location?.file ?? ''}:${w.location?.line ?? ''})`);
+    const results = await Promise.all([
+      esbuild.build({ ...common, entryPoints: files, format: 'esm' }),
+      cjs.length ? esbuild.build({ ...common, entryPoints: cjs, format: 'cjs', outExtension: { '.js': '.cjs' } }) : { warnings: [] },
+    ]);
+    for (const w of results.flatMap((r) => r.warnings)) log(`warning: ${w.text} (${w.location?.file ?? ''}:${w.location?.line ?? ''})`);
     removeStale();
   } catch (err) {
     for (const e of err.errors ?? []) log(`error: ${e.location ? `${relative(root, join(root, e.location.file))}:${e.location.line}: ` : ''}${e.text}`);
@@ -94,8 +89,8 @@ async function buildServer() {
 function removeStale() {
   for (const d of SERVER_DIRS) {
     walk(join(root, 'dist', d), (f) => {
-      const m = /^(.*)\.js(\.map)?$/.exec(relative(join(root, 'dist'), f));
-      if (m && !existsSync(join(root, `${m[1]}.ts`))) rmSync(f, { force: true });
+      const m = /^(.*)\.(c?)js(\.map)?$/.exec(relative(join(root, 'dist'), f));
+      if (m && !existsSync(join(root, `${m[1]}.${m[2]}ts`))) rmSync(f, { force: true });
     });
   }
 }
