@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { seedOnFirstLaunch } from './shaders/first-launch.js';
 import type { SeedReport } from './shaders/seed-library.js';
 import { APP_VERSION } from './package-root.js';
+import { runDirOf, sweepBrowsers } from '../../worker/render/browser-registry.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
 export const DEFAULT_PORT = 4873;
@@ -80,6 +81,9 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
   ensureDataDir(dataDir);
   const releaseLock = acquireHostLock(dataDir);
   const logger = createLogger(dataDir.logsDir, opts.log ? { echo: opts.log } : {});
+  // Render Chromiums a killed host left behind (recorded in <dataDir>/run): none may outlive it.
+  const swept = sweepBrowsers(runDirOf(dataDir.root), { all: true });
+  if (swept) logger.warn(`killed ${swept} leftover render Chromium process(es) of a previous host`);
   step(`data dir ${dataDir.root}`);
   let core: CoreContext | undefined;
   try {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HEADLESS_CHROMIUM_FLAGS, locateChromium, sandboxFlags } from '../tools/binaries.js';
+import { HEADLESS_CHROMIUM_FLAGS, resolveChromium, sandboxFlags } from '../tools/binaries.js';
 import { runProcess } from '../tools/run-process.js';
 import type { Probe } from './probe.js';
 
@@ -9,7 +9,7 @@ export const chromiumProbe: Probe = {
   id: 'chromium',
   label: 'Chromium (headless renderer)',
   async run({ env, signal }) {
-    const loc = locateChromium(env);
+    const loc = await resolveChromium(env);
     if (!loc.path) return { status: 'missing', detail: loc.hint, source: loc.source };
     const res = await runProcess(loc.path, ['--version'], { timeoutMs: 15_000, signal });
     const version = /([\d.]+)/.exec(res.stdout)?.[1] ?? null;
@@ -42,14 +42,14 @@ export const webglProbe: Probe = {
   id: 'webgl',
   label: 'WebGL2 in headless Chromium',
   async run({ env, signal }) {
-    const loc = locateChromium(env);
+    const loc = await resolveChromium(env);
     if (!loc.path) return { status: 'missing', detail: `No Chromium, so no headless WebGL. ${loc.hint}`, source: loc.source };
     const profile = mkdtempSync(join(tmpdir(), 'auteur-webgl-'));
     try {
       const url = `data:text/html;base64,${Buffer.from(WEBGL_PAGE).toString('base64')}`;
       const res = await runProcess(
         loc.path,
-        [...HEADLESS_CHROMIUM_FLAGS, ...sandboxFlags(), `--user-data-dir=${profile}`, '--dump-dom', url],
+        [...HEADLESS_CHROMIUM_FLAGS, ...sandboxFlags(env), `--user-data-dir=${profile}`, '--dump-dom', url],
         { timeoutMs: 45_000, signal },
       );
       if (res.timedOut) return { status: 'error', detail: 'Chromium did not finish the WebGL probe within 45 s' };

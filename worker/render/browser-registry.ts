@@ -77,7 +77,8 @@ function browsersOn(profile: string): number[] {
   } catch {
     return [];
   }
-  return pids.map(Number).filter((pid) => processCmdline(pid).includes(`--user-data-dir=${profile}`));
+  // processCmdline ends every argument with a space: match the whole argument, not a prefix.
+  return pids.map(Number).filter((pid) => ` ${processCmdline(pid)}`.includes(` --user-data-dir=${profile} `));
 }
 
 /**

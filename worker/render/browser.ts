@@ -76,6 +76,11 @@ export interface RenderBrowserOptions {
    * browser-registry.ts). Without it (CLI, tests) profiles go to the temp folder.
    */
   runDir?: string | null;
+  /**
+   * Slows the page's CPU by this factor (CDP Emulation.setCPUThrottlingRate): how tests and
+   * benchmarks simulate a loaded machine. 1 or unset: full speed.
+   */
+  cpuThrottle?: number;
 }
 
 export class RenderBrowser {
@@ -165,6 +170,10 @@ export class RenderBrowser {
     page.on('error', () => {
       if (this.page === page) this.page = null; // the renderer process crashed
     });
+    if (this.opts.cpuThrottle && this.opts.cpuThrottle > 1) {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: this.opts.cpuThrottle });
+    }
     await page.setContent(PAGE_HTML);
     await page.evaluate(runtimeBundle());
     const ready = await page.evaluate(() => typeof (globalThis as { __auteurRender?: unknown }).__auteurRender === 'object');

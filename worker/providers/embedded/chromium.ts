@@ -1,6 +1,6 @@
 import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import { webglProbe } from '../../probes/chromium.js';
-import { locateChromium } from '../../tools/binaries.js';
+import { chromiumSandbox, EMBEDDED_CHROMIUM_PACKAGE, locateChromium } from '../../tools/binaries.js';
 import { runProcess } from '../../tools/run-process.js';
 import type { ProviderModule, ProviderStatusReport } from '../types.js';
 
@@ -24,6 +24,17 @@ export const chromiumProvider: ProviderModule = {
   embedded: true,
   async status(config, signal): Promise<ProviderStatusReport> {
     const loc = locateChromium(chromeEnv(config));
+    const sandbox = chromiumSandbox();
+    const sandboxNote = sandbox.on ? 'sandboxed' : `no sandbox: ${sandbox.reason}`;
+    if (!loc.path && loc.source === 'embedded' && loc.embedded && !loc.hint.startsWith('The embedded Chromium cannot')) {
+      // Still packed: it is unpacked on the first render, so do not pay that here.
+      return {
+        provider: 'chromium',
+        reachable: true,
+        version: loc.embedded.version,
+        detail: `embedded ${EMBEDDED_CHROMIUM_PACKAGE} ${loc.embedded.version} (no system Chromium; unpacked to the temp folder on the first render, ~5–15 s); ${sandboxNote}`,
+      };
+    }
     if (!loc.path) return { provider: 'chromium', reachable: false, version: null, detail: loc.hint };
     let version = versions.get(loc.path);
     if (version === undefined) {
@@ -39,7 +50,7 @@ export const chromiumProvider: ProviderModule = {
       provider: 'chromium',
       reachable: true,
       version,
-      detail: `${loc.path} (${loc.source}): renders shaders with WebGL2; offline image/video frames are shader-rendered`,
+      detail: `${loc.path} (${loc.source === 'embedded' ? `embedded ${EMBEDDED_CHROMIUM_PACKAGE}` : loc.source}): renders shaders with WebGL2; offline image/video frames are shader-rendered; ${sandboxNote}`,
     };
   },
   async test(config, signal) {
