@@ -8,6 +8,7 @@ import { queryKeys } from '../api/keys.js';
 import { upsertJob } from '../jobs/cache.js';
 import { useJobLogStore } from '../jobs/logStore.js';
 import { handleShaderEvent } from '../studios/shaders/api/live-events.js';
+import { useGenerationStreams } from '../studios/shaders/generate/streamStore.js';
 
 function handleEvent(qc: QueryClient, event: ServerEvent): void {
   switch (event.type) {
@@ -19,6 +20,9 @@ function handleEvent(qc: QueryClient, event: ServerEvent): void {
       return;
     case 'job.log':
       useJobLogStore.getState().append(event.jobId, { at: Date.now(), level: event.level, message: event.message });
+      return;
+    case 'job.stream':
+      useGenerationStreams.getState().append(event.jobId, event.channel, event.offset, event.text);
       return;
     case 'domain':
       if (event.topic.startsWith('media.')) void qc.invalidateQueries({ queryKey: queryKeys.media.all });

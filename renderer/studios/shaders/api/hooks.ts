@@ -228,9 +228,9 @@ export function useFulfilDesire() {
 
 /* ---------- generation ---------- */
 
-/** A generate job's output, once it succeeded (parsed against the job kind's contract). */
+/** A generate job's output, once it finished with one (succeeded, or completed with problems), parsed against the contract. */
 export function generatedOutput(job: Job | undefined): ShaderGenerateOutput | null {
-  if (!job || job.status !== 'succeeded') return null;
+  if (!job || (job.status !== 'succeeded' && job.status !== 'completed_with_problems')) return null;
   const parsed = ShaderGenerateOutput.safeParse(job.result);
   return parsed.success ? parsed.data : null;
 }
@@ -242,7 +242,7 @@ export function useGeneratedShader(jobId: string | null) {
     queryFn: async ({ signal }): Promise<Partial<Draft>> => {
       const job = await api.call('generate.status', { params: { job_id: jobId! }, signal });
       const out = generatedOutput(job);
-      if (!out) throw new Error(job.status === 'succeeded' ? 'The generation result does not match the contract' : `The generation job is ${job.status}`);
+      if (!out) throw new Error(job.status === 'succeeded' || job.status === 'completed_with_problems' ? 'The generation result does not match the contract' : `The generation job is ${job.status}`);
       return { title: out.title, description: out.description, tags: out.tags, source: out.source };
     },
     enabled: !!jobId,

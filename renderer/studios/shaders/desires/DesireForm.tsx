@@ -8,6 +8,7 @@ import { useToast } from '../ui/toast.js';
 export function DesireForm() {
   const [text, setText] = useState('');
   const [withStyle, setWithStyle] = useState(false);
+  const [autoFulfil, setAutoFulfil] = useState(true);
   const [knobs, setKnobs] = useState<StyleKnobs>(DEFAULT_KNOBS);
   const create = useCreateDesire();
   const toast = useToast();
@@ -15,11 +16,12 @@ export function DesireForm() {
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     create.mutate(
-      { promptText: text.trim(), ...(withStyle ? { styleHints: { chaos: knobs.chaos, colorTemperature: knobs.colorTemperature, motion: knobs.motion } } : {}) },
+      { promptText: text.trim(), autoFulfil, ...(withStyle ? { styleHints: { chaos: knobs.chaos, colorTemperature: knobs.colorTemperature, motion: knobs.motion } } : {}) },
       {
         onSuccess: (d) => {
           setText('');
-          toast.ok(d.clusterSize > 1 ? `Posted — ${d.clusterSize - 1} similar desire${d.clusterSize > 2 ? 's' : ''} already on the board` : 'Desire posted');
+          const similar = d.clusterSize > 1 ? ` — ${d.clusterSize - 1} similar desire${d.clusterSize > 2 ? 's' : ''} already on the board` : '';
+          toast.ok(d.fulfilment?.state === 'generating' ? `Posted${similar}; the studio is generating it now` : `Posted${similar}`);
         },
       },
     );
@@ -43,6 +45,10 @@ export function DesireForm() {
         <input type="checkbox" checked={withStyle} onChange={(e) => setWithStyle(e.target.checked)} data-testid="desire-with-style" /> Add style hints
       </label>
       {withStyle ? <StyleSliders idPrefix="desire" value={knobs} onChange={setKnobs} /> : null}
+      <label className="desire-auto-toggle">
+        <input type="checkbox" checked={autoFulfil} onChange={(e) => setAutoFulfil(e.target.checked)} data-testid="desire-auto" />
+        <span>Let the studio generate it now when few others want the same and the queue is clear; otherwise it waits on the board</span>
+      </label>
       {create.isError ? (
         <p className="field-error" role="alert">
           {errorMessage(create.error)}

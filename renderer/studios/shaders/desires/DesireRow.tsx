@@ -3,6 +3,7 @@ import type { Desire } from '../../../../shared/schemas/desires.js';
 import { studioPaths } from '../nav.js';
 import { relativeTime } from '../ui/time.js';
 import { StudioLink } from '../ui/StudioLink.js';
+import { FulfilmentStatus } from './FulfilmentStatus.js';
 import { FulfilPanel } from './FulfilPanel.js';
 import { HeatMeter } from './HeatMeter.js';
 
@@ -57,6 +58,7 @@ export function DesireRow({ desire, clusterSize, nested = false }: { desire: Des
             </span>
           ) : null}
         </div>
+        <FulfilmentStatus desire={desire} />
         {fulfilling ? <FulfilPanel desire={desire} onClose={() => setFulfilling(false)} /> : null}
       </div>
       {actionable && !fulfilling ? (

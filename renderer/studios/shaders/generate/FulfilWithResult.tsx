@@ -2,6 +2,7 @@ import { errorMessage } from '../../../api/errors.js';
 import { useDesire, useFulfilDesire, useShader } from '../api/hooks.js';
 import { studioPaths } from '../nav.js';
 import { StudioLink } from '../ui/StudioLink.js';
+import { CandidateReview } from '../desires/CandidateReview.js';
 
 /** After generating for a desire: hand the result over to it. */
 export function FulfilWithResult({ desireId, shaderId }: { desireId: string; shaderId: string }) {
@@ -12,6 +13,17 @@ export function FulfilWithResult({ desireId, shaderId }: { desireId: string; sha
   const render = shader.data?.renderStatus;
   const d = fulfil.data ?? desire.data;
   const done = d?.status === 'fulfilled' && d.fulfilledBy?.id === shaderId;
+  // This draft is the desire's candidate: the poster's verdict (accept publishes it) instead of a bare fulfil.
+  if (d && d.status !== 'fulfilled' && d.fulfilment?.state === 'candidate' && d.fulfilment.candidate?.shaderId === shaderId) {
+    return (
+      <div className="generate-fulfil" data-testid="generate-fulfil" data-status={d.status}>
+        <span>
+          For the desire <strong>“{d.promptText}”</strong>
+        </span>
+        <CandidateReview desire={d} showPreview={false} />
+      </div>
+    );
+  }
   return (
     <div className="generate-fulfil" data-testid="generate-fulfil" data-status={d?.status ?? ''}>
       <span>

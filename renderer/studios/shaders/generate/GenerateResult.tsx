@@ -8,6 +8,7 @@ import { studioPaths } from '../nav.js';
 import { StudioLink } from '../ui/StudioLink.js';
 import { Attempts } from './Attempts.js';
 import { FulfilWithResult } from './FulfilWithResult.js';
+import { LiveReply } from './LiveReply.js';
 
 const EMPTY: never[] = [];
 
@@ -49,6 +50,12 @@ export function GenerateResult({ jobId, desireId }: { jobId: string | null; desi
           ) : null}
         </div>
       ) : null}
+      <LiveReply job={j} log={log} />
+      {j.status === 'completed_with_problems' ? (
+        <p className="generate-problems" data-testid="generate-problems" role="status">
+          Completed with problems: {j.error ?? 'see the job log'}
+        </p>
+      ) : null}
       {out ? (
         <>
           <div className="generate-stage">
@@ -62,7 +69,7 @@ export function GenerateResult({ jobId, desireId }: { jobId: string | null; desi
                 {out.family ? ` · ${out.family}` : ''} · seed {out.seed}
                 {out.tokens ? ` · ${out.tokens.prompt + out.tokens.completion} tokens` : ''}
               </p>
-              {out.fallbackReason ? <p className="generate-fallback small">{out.fallbackReason}</p> : null}
+              {out.fallbackReason && j.status !== 'completed_with_problems' ? <p className="generate-fallback small">{out.fallbackReason}</p> : null}
             </div>
             <div className="generate-actions">
               <StudioLink className="btn btn-cta" data-testid="generate-open-editor" to={out.shaderId ? studioPaths.edit(out.shaderId) : studioPaths.newShader({ job: j.id })}>
@@ -99,7 +106,7 @@ export function GenerateResult({ jobId, desireId }: { jobId: string | null; desi
           ) : null}
         </div>
       ) : null}
-      {j.status === 'succeeded' && !out ? <p className="field-error">The job finished, but its result does not match the shader.generate contract.</p> : null}
+      {(j.status === 'succeeded' || j.status === 'completed_with_problems') && !out ? <p className="field-error">The job finished, but its result does not match the shader.generate contract.</p> : null}
     </section>
   );
 }
