@@ -112,6 +112,8 @@ export const FulfillDesireBody = z.object({ shaderId: Id }).strict();
 export const ReviewCandidateBody = z
   .object({
     verdict: z.enum(['accept', 'reject']),
+    /** The candidate the poster looked at: refused (409) if a newer one replaced it meanwhile. */
+    shaderId: Id.optional(),
     /** With reject: generate another candidate right away (a new seed) instead of only listing it on the board. */
     retry: z.boolean().default(false),
   })

@@ -292,13 +292,14 @@ describe('Shaders studio', () => {
     const res = await created;
     expect(res.status()).toBe(201);
     desireId = ((await res.json()) as { id: string }).id;
-    await page.locator(`${tid('desire-pending')}[data-status="open"]`).waitFor();
+    // process_desire: a lone desire on a quiet queue is generated at once (in progress).
+    await page.locator(`${tid('desire-pending')}[data-status="in_progress"]`).waitFor();
     await shot('feed-desire-posted');
 
     await page.locator(tid('shaders-tab-desires')).click();
     const row = page.locator(`${tid('desire-row')}[data-desire-id="${desireId}"]`);
     await row.waitFor();
-    expect(await row.getAttribute('data-status')).toBe('open');
+    expect(await row.getAttribute('data-status')).toBe('in_progress');
     await shot('desires');
   });
 
@@ -320,11 +321,15 @@ describe('Shaders studio', () => {
     expect(generatedId).not.toBe('');
     await shot('generate-result');
 
-    // The host may link the draft to the desire by itself; otherwise fulfil it from the result.
+    // This draft is the desire's candidate (accept publishes it and fulfils the desire) unless the
+    // automatic generation's draft arrived later; then it is fulfilled from the result directly.
     const panel = page.locator(tid('generate-fulfil'));
     await panel.waitFor();
+    const accept = panel.locator(tid('candidate-accept'));
     const fulfil = panel.locator(tid('generate-fulfil-desire'));
-    if ((await panel.getAttribute('data-status')) !== 'fulfilled' && (await fulfil.count()) > 0) {
+    await expect.poll(async () => (await accept.count()) + (await fulfil.count()), { timeout: 30_000 }).toBeGreaterThan(0);
+    if ((await accept.count()) > 0) await accept.click();
+    else if ((await panel.getAttribute('data-status')) !== 'fulfilled' && (await fulfil.count()) > 0) {
       await expect.poll(() => fulfil.isEnabled(), { timeout: RENDER_TIMEOUT }).toBe(true);
       await fulfil.click();
     }

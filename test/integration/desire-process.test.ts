@@ -120,7 +120,8 @@ describe('process_desire on a real core', () => {
     const waiting = sc.svc.desires.get(d.id);
     expect(waiting).toMatchObject({ status: 'in_progress', fulfilment: { state: 'candidate', candidate: { shaderId, provider: 'procedural', jobId: d.fulfilment!.jobId } } });
 
-    const accepted = sc.svc.desires.reviewCandidate(d.id, { verdict: 'accept', retry: false });
+    expect(() => sc.svc.desires.reviewCandidate(d.id, { verdict: 'accept', retry: false, shaderId: 'an-older-candidate' })).toThrow(/The candidate changed/);
+    const accepted = sc.svc.desires.reviewCandidate(d.id, { verdict: 'accept', retry: false, shaderId });
     expect(accepted).toMatchObject({ status: 'fulfilled', fulfilledBy: { id: shaderId }, fulfilment: { state: 'accepted' } });
     expect(sc.svc.shaders.row(shaderId)).toMatchObject({ status: 'published', fulfillsDesireId: d.id });
     expect(() => sc.svc.desires.reviewCandidate(d.id, { verdict: 'reject', retry: false })).toThrow(/is fulfilled; there is nothing to review/);

@@ -212,6 +212,7 @@ export class DesireFulfiller {
       const why = f?.state === 'generating' ? 'the generator is still working on it' : f?.state === 'failed' ? `the last attempt failed: ${f.lastError ?? 'unknown reason'}` : 'no generated draft is waiting';
       throw conflict(`Desire ${desireId} has no candidate to review: ${why}`);
     }
+    if (body.shaderId && body.shaderId !== c.shaderId) throw conflict(`The candidate changed: "${c.title}" (${c.shaderId}) replaced ${body.shaderId}; look at the new one first`);
     if (body.verdict === 'accept') {
       const s = this.db.select({ status: shaders.status }).from(shaders).where(eq(shaders.id, c.shaderId)).get();
       if (!s) throw new AppError(409, 'conflict', `The candidate "${c.title}" was deleted; reject it to reopen the desire or generate another`);

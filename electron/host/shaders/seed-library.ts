@@ -121,7 +121,9 @@ export async function seedLibraryIfEmpty(deps: ShaderDeps, seeds: readonly SeedI
     .immediate();
   for (const id of ready) deps.bus.publish({ type: 'domain', topic: 'shader.updated', id, data: svc.shaders.get(id) });
   for (const e of report.errors) deps.logger.warn(`seed shader "${e.title}" was not added: ${e.error}`);
-  for (const r of report.rendering) deps.logger.warn(`seed shader "${r.title}" renders on this machine: ${r.reason}`);
+  const byReason = new Map<string, string[]>();
+  for (const r of report.rendering) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r.title]);
+  for (const [reason, titles] of byReason) deps.logger.warn(`${titles.length} seed shader(s) render on this machine (${reason}): ${titles.join(', ')}`);
   if (report.inserted) {
     deps.logger.info(`seeded ${report.inserted} shaders: ${report.precomputed} ready from precomputed renders, ${report.renderJobs.length} queued for rendering (${report.skipped} already there, ${report.errors.length} refused)`);
   } else deps.logger.info(`seed shaders: nothing to add (${report.skipped} already there, ${report.errors.length} refused)`);

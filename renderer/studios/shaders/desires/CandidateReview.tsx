@@ -21,7 +21,7 @@ export function CandidateReview({ desire, showPreview = true }: { desire: Desire
   if (!c) return null;
   const decide = (verdict: 'accept' | 'reject', retry = false) =>
     review.mutate(
-      { desireId: desire.id, verdict, retry },
+      { desireId: desire.id, verdict, retry, shaderId: c.shaderId },
       { onSuccess: () => toast.ok(verdict === 'accept' ? `“${c.title}” is published and answers the desire` : retry ? 'Rejected — generating another candidate' : 'Rejected — the desire is back on the board') },
     );
   const writer = c.provider === 'procedural' ? 'the procedural composer' : `${c.provider} (${c.model})`;
