@@ -4,27 +4,45 @@ import { JobStatus } from '../schemas/jobs.js';
 
 /**
  * Input schemas of the MCP tools. Names and fields follow seed 000 §12 (snake_case, as agents
- * already know them); the studio-specific tools follow the same style.
+ * already know them); the studio-specific tools follow the same style. Every object is strict:
+ * an argument the tool does not know (a typo, camelCase) is refused with a message naming the
+ * fields it takes, instead of being silently dropped.
  */
-const StyleMetadata = z.object({
-  chaos_level: z.number().min(0).max(1).optional(),
-  color_temperature: z.enum(['warm', 'cool', 'neutral', 'monochrome']).optional(),
-  motion_type: z.string().max(40).optional(),
-});
+
+const snake = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** A strict object whose unknown-key message names the accepted fields and the likely intended one. */
+function strict<S extends z.ZodRawShape>(what: string, shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined;
+      const hints = iss.keys.map((k) => (known.includes(snake(k)) ? `"${k}" (did you mean "${snake(k)}"?)` : `"${k}"`));
+      return `Unknown argument${iss.keys.length > 1 ? 's' : ''} ${hints.join(', ')}: ${what} takes ${known.join(', ')}`;
+    },
+  });
+}
+
+const styleMetadata = (what: string) =>
+  strict(what, {
+    chaos_level: z.number().min(0).max(1).optional(),
+    color_temperature: z.enum(['warm', 'cool', 'neutral', 'monochrome']).optional(),
+    motion_type: z.string().max(40).optional(),
+  });
 const Tags = z.array(z.string().trim().min(1).max(32)).max(10);
 const ShaderCode = z.string().min(1).max(64 * 1024).describe('Complete GLSL fragment shader code, Shadertoy-compatible (void mainImage(out vec4 fragColor, in vec2 fragCoord))');
 
 export const MCP_TOOL_INPUTS = {
-  submit_shader: z.object({
+  submit_shader: strict('submit_shader', {
     glsl_code: ShaderCode,
     title: z.string().trim().min(1).max(120),
     description: z.string().max(1000).optional(),
     tags: Tags.optional(),
     shader_type: z.enum(['2d', '3d', 'audio-reactive']).default('2d'),
-    style_metadata: StyleMetadata.optional(),
+    style_metadata: styleMetadata('style_metadata').optional(),
     fulfills_desire_id: z.string().optional().describe('If this shader fulfills an open bounty, include the desire ID'),
   }),
-  browse_shaders: z.object({
+  browse_shaders: strict('browse_shaders', {
     query: z.string().max(200).optional(),
     tags: z.array(z.string()).max(10).optional(),
     sort: z.enum(['trending', 'new', 'top', 'random']).default('trending'),
@@ -32,23 +50,23 @@ export const MCP_TOOL_INPUTS = {
     limit: z.number().int().min(1).max(50).default(10),
     cursor: z.string().optional(),
   }),
-  get_desire_queue: z.object({
+  get_desire_queue: strict('get_desire_queue', {
     min_heat: z.number().min(0).default(0).describe('Minimum heat score (higher = more demand)'),
     has_tip: z.boolean().optional().describe('Filter to only tipped bounties'),
     min_tip_cents: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(20).default(10),
   }),
-  fulfill_desire: z.object({ desire_id: z.string().min(1), shader_id: z.string().min(1) }),
-  get_trending: z.object({ period: z.enum(['1h', '24h', '7d']).default('24h'), limit: z.number().int().min(1).max(50).default(10) }),
-  get_feed_context: z.object({ include_taste_profile: z.boolean().default(false) }),
-  tag_shader: z.object({ shader_id: z.string().min(1), tags: Tags.min(1) }),
-  render_shader: z.object({
+  fulfill_desire: strict('fulfill_desire', { desire_id: z.string().min(1), shader_id: z.string().min(1) }),
+  get_trending: strict('get_trending', { period: z.enum(['1h', '24h', '7d']).default('24h'), limit: z.number().int().min(1).max(50).default(10) }),
+  get_feed_context: strict('get_feed_context', { include_taste_profile: z.boolean().default(false) }),
+  tag_shader: strict('tag_shader', { shader_id: z.string().min(1), tags: Tags.min(1) }),
+  render_shader: strict('render_shader', {
     glsl_code: ShaderCode,
     width: z.number().int().min(64).max(1280).default(640),
     height: z.number().int().min(64).max(720).default(360),
     times: z.array(z.number().min(0).max(60)).min(1).max(4).default([2]).describe('iTime of each frame returned as an image'),
   }),
-  generate_shader: z.object({
+  generate_shader: strict('generate_shader', {
     prompt: z.string().trim().min(1).max(2000),
     chaos: z.number().min(0).max(1).default(0.5),
     color_temperature: z.number().min(-1).max(1).default(0),
@@ -56,10 +74,10 @@ export const MCP_TOOL_INPUTS = {
     provider: z.enum(['auto', 'procedural', 'ollama', 'openai-compatible', 'anthropic', 'openai']).default('auto'),
     desire_id: z.string().optional(),
   }),
-  get_job: z.object({ job_id: z.string().min(1) }),
-  list_jobs: z.object({ status: JobStatus.optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(100).default(20) }),
-  post_desire: z.object({ prompt_text: z.string().trim().min(3).max(500), style_hints: StyleMetadata.optional() }),
-  vote_shader: z.object({ shader_id: z.string().min(1), value: z.union([z.literal(1), z.literal(-1), z.literal(0)]).describe('1 up, -1 down, 0 removes your vote') }),
+  get_job: strict('get_job', { job_id: z.string().min(1) }),
+  list_jobs: strict('list_jobs', { status: JobStatus.optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(100).default(20) }),
+  post_desire: strict('post_desire', { prompt_text: z.string().trim().min(3).max(500), style_hints: styleMetadata('style_hints').optional() }),
+  vote_shader: strict('vote_shader', { shader_id: z.string().min(1), value: z.union([z.literal(1), z.literal(-1), z.literal(0)]).describe('1 up, -1 down, 0 removes your vote') }),
 } as const;
 
 export type McpToolName = keyof typeof MCP_TOOL_INPUTS;
