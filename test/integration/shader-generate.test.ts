@@ -18,7 +18,12 @@ import { RenderBrowser } from '../../worker/render/browser.js';
 import { renderShader } from '../../worker/render/shader-renderer.js';
 import type { TaskContext } from '../../worker/task-context.js';
 import { runShaderGenerate } from '../../worker/tasks/shader-generate.js';
+import { AnthropicClient } from '../../worker/providers/llm/anthropic.js';
+import { generateWithLlm } from '../../worker/generate/shader/generate.js';
+import { startFakeAnthropic } from '../fixtures/fake-anthropic.js';
+import { tokens } from '../fixtures/fake-http.js';
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama.js';
+import { startFakeOpenAi } from '../fixtures/fake-openai.js';
 import { openShaderCore, type ShaderCore } from '../helpers/shader-core.js';
 import { assertRuntimeBuilt } from '../helpers/shader-runtime.js';
 
@@ -210,4 +215,57 @@ describe('the host hook stores the result', () => {
     expect(log).toMatchObject({ success: false, provider: 'anthropic', error: 'No Anthropic API key is set', shaderId: null });
     expect(sc.core.database.db.select().from(desires).where(eq(desires.id, desire.id)).get()!.status).toBe('open');
   });
+});
+
+describe('the LLM reply streams while a generation runs (SSE protocol fakes)', () => {
+  /** Joins the chunks of each channel, checking each continues exactly where the last ended. */
+  function collect() {
+    const chunks: Array<{ channel: string; offset: number; text: string }> = [];
+    const text = (channel: string) =>
+      chunks
+        .filter((c) => c.channel === channel)
+        .reduce((acc, c) => {
+          expect(c.offset).toBe(acc.length);
+          return acc + c.text;
+        }, '');
+    return { chunks, text, sink: (channel: string, offset: number, t: string) => void chunks.push({ channel, offset, text: t }) };
+  }
+
+  it('OpenAI-compatible (chat.completion.chunk SSE): each attempt on its own channel, in batches', async () => {
+    const fake = await startFakeOpenAi({ apiKey: 'sk-local', models: ['local-model'] });
+    try {
+      fake.chunkDelayMs = 3;
+      const first = `\`\`\`glsl\n${BROKEN}\n\`\`\``;
+      const second = `Fixed:\n\`\`\`glsl\n${GOOD}\n\`\`\``;
+      fake.reply(first, second);
+      const live = collect();
+      const ctx = { ...taskContext({ openaiCompatible: { url: `${fake.url}/v1`, apiKey: 'sk-local', model: 'local-model' } }), stream: live.sink };
+      const out = await runShaderGenerate(input({ prompt: 'a breathing gradient', provider: 'openai-compatible' }), ctx, smallCheck(ctx.workDir));
+      expect(out.attempts.map((a) => a.ok)).toEqual([false, true]);
+      expect(live.text('attempt-1')).toBe(first);
+      expect(live.text('attempt-2')).toBe(second);
+      expect(live.chunks.length).toBeLessThan(tokens(first).length + tokens(second).length);
+      expect(fake.calls('/v1/chat/completions').every((c) => c.body.stream === true)).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  }, 120_000);
+
+  it('Anthropic (message stream SSE: content_block_delta text_delta)', async () => {
+    const fake = await startFakeAnthropic({ apiKey: 'sk-ant-test' });
+    try {
+      const reply = `\`\`\`glsl\n${GOOD}\n\`\`\``;
+      fake.reply(reply);
+      const live = collect();
+      const client = new AnthropicClient({ apiKey: 'sk-ant-test', model: 'claude-sonnet-4-6', baseURL: fake.url, timeoutMs: 10_000, maxRetries: 0 });
+      const dir = workDir();
+      const out = await generateWithLlm(client, input({ prompt: 'a breathing gradient' }), 1, { check: smallCheck(dir), signal: new AbortController().signal, progress: () => undefined, log: () => undefined, stream: live.sink });
+      expect(out.provider).toBe('anthropic');
+      expect(live.text('attempt-1')).toBe(reply);
+      expect(fake.calls('/v1/messages')[0]!.body.stream).toBe(true);
+      expect(out.tokens!.completion).toBeGreaterThan(0);
+    } finally {
+      await fake.close();
+    }
+  }, 120_000);
 });
