@@ -1,21 +1,30 @@
-import { ShaderRenderInput, ShaderRenderOutput } from '../shaders/render-contract.js';
-import { defineJobKind } from './define.js';
+import { failureFault, ShaderRenderInput, ShaderRenderOutput } from '../shaders/render-contract.js';
+import { defineJobKind, type JobVerdict } from './define.js';
 
 /**
- * Renders a shader headlessly: thumbnail, preview video, frame statistics and validity.
- * A render that did not pass (ok=false) is a failed job with the failure as its error; its
- * output (diagnostics, failure code) is still kept as the job's result. A thrown error (the
- * renderer itself could not run) fails the attempt and is retried once.
+ * The verdict of a render: a shader at fault (compile error, hang, black, NaN, too heavy) is a
+ * failed job that is not retried (it would fail the same way); a renderer that could not do its
+ * job (browser or WebGL start, a machine too busy even for the lowest tier, a probe timeout) is
+ * a failed attempt that is retried, and the retry starts one tier lower (worker/tasks/shader-render.ts).
+ * The output is kept as the job's result either way.
  */
+export function shaderRenderVerdict(out: ShaderRenderOutput): JobVerdict {
+  if (out.ok) return { outcome: 'succeeded' };
+  if (!out.failure) return { outcome: 'failed', message: 'The shader did not render', retryable: false };
+  // The message is the failure's own sentence: it already says whose fault it is.
+  return { outcome: 'failed', message: out.failure.message, retryable: failureFault(out.failure.code) === 'renderer' };
+}
+
+/** Renders a shader headlessly: thumbnail, preview video, frame statistics and validity. */
 export const shaderRender = defineJobKind({
   kind: 'shader.render',
   title: 'Render a shader',
-  description: 'Static checks, compile, frames, preview encode and frame statistics of one shader in headless Chromium (WebGL2).',
+  description: 'Static checks, compile, frames, preview encode and frame statistics of one shader in headless Chromium (WebGL2), at the richest tier the machine can render in time.',
   resource: 'gpu',
   input: ShaderRenderInput,
   output: ShaderRenderOutput,
-  maxAttempts: 2,
+  // Renderer failures are retried at a lower tier each time.
+  maxAttempts: 3,
   timeoutMs: 120_000,
-  verdict: (out) =>
-    out.ok ? { outcome: 'succeeded' } : { outcome: 'failed', message: out.failure?.message ?? 'The shader did not render', retryable: false },
+  verdict: shaderRenderVerdict,
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { jobs, mediaObjects } from '../../electron/host/db/schema.js';
 import { RENDER_KIND } from '../../electron/host/shaders/render-queue.js';
+import { sourceOf } from '../../electron/host/shaders/shader-rows.js';
 import { seedLibraryIfEmpty, SYSTEM_AUTHOR } from '../../electron/host/shaders/seed-library.js';
 import { getVector } from '../../electron/host/shaders/vectors.js';
 import type { ServerEvent } from '../../shared/events.js';
@@ -111,5 +112,41 @@ describe('seedLibraryIfEmpty', () => {
     const again = await seedLibraryIfEmpty(sc.core, seeds);
     expect(again).toMatchObject({ inserted: 0, skipped: 3, renderJobs: [] });
     expect(sc.svc.queries.list({ limit: 10 }).items).toHaveLength(1);
+  });
+});
+
+describe('renderer and budget failures (not the shader at fault)', () => {
+  const budget = { code: 'budget' as const, message: 'This machine is too busy to render now: even the lowest tier (9 frames at 320x180) would take about 80.0 s' };
+
+  it('never unpublish a shader; a retry at a lower tier is pending, the last attempt says the renderer could not run', async () => {
+    const s = create('Busy machine');
+    await completeRender(sc, s.id, { stats: familyStats('tunnel', 1) });
+    sc.svc.shaders.publish(s.id);
+    const edited = sc.svc.shaders.update(s.id, { source: familyGlsl('gradient', 2) });
+    expect(edited.status).toBe('published');
+    await completeRender(sc, s.id, { ok: false, failure: budget });
+    expect(sc.svc.shaders.get(s.id)).toMatchObject({ status: 'published', renderStatus: 'pending', renderError: expect.stringMatching(/^The renderer could not run \(budget\): This machine is too busy.*retrying at a lower tier\)$/) });
+    // The last attempt: still published, the render marked failed with the renderer's reason.
+    sc.core.database.sqlite.prepare('UPDATE jobs SET attempts = max_attempts WHERE id = ?').run(edited.lastRenderJobId);
+    await completeRender(sc, s.id, { ok: false, failure: { code: 'browser_start', message: 'The renderer could not run (Chromium could not be started): no binary' } });
+    expect(sc.svc.shaders.get(s.id)).toMatchObject({ status: 'published', renderStatus: 'failed', renderError: expect.stringMatching(/^The renderer could not run \(browser_start\)/) });
+  });
+
+  it('keeps a ready shader ready with its media when its re-render hits a renderer failure', async () => {
+    const s = create('Ready already');
+    await completeRender(sc, s.id, { stats: familyStats('tunnel', 1) });
+    const ready = sc.svc.shaders.get(s.id);
+    sc.svc.renders.queue(s.id, sourceOf(sc.svc.shaders.row(s.id)), { keepStatus: true });
+    await completeRender(sc, s.id, { ok: false, failure: budget });
+    expect(sc.svc.shaders.get(s.id)).toMatchObject({ renderStatus: 'ready', thumbnailUrl: ready.thumbnailUrl, renderError: expect.stringMatching(/budget/) });
+  });
+
+  it('a shipped seed that is ready stays published and ready even when a render here blames the shader', async () => {
+    const s = sc.svc.shaders.create({ title: 'Shipped', tags: ['seed'], source: familyGlsl('tunnel', 1) }, { origin: 'seed' });
+    await completeRender(sc, s.id, { stats: familyStats('tunnel', 1) });
+    sc.svc.shaders.publish(s.id);
+    sc.svc.renders.queue(s.id, sourceOf(sc.svc.shaders.row(s.id)), { keepStatus: true });
+    await completeRender(sc, s.id, { ok: false, failure: { code: 'hang', message: 'Frame 1 (iTime 2.00 s) was killed after 15.0 s without finishing', frame: 0 } });
+    expect(sc.svc.shaders.get(s.id)).toMatchObject({ status: 'published', renderStatus: 'ready', renderError: expect.stringMatching(/^hang: Frame 1/) });
   });
 });

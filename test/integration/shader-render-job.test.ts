@@ -48,3 +48,17 @@ it('reports a compile error as a failed job keeping ok=false and the mapped line
   expect(out.failure).toMatchObject({ code: 'compile_error' });
   expect(out.diagnostics).toContainEqual(expect.objectContaining({ pass: 'image', line: 2, severity: 'error', message: expect.stringContaining("'nope'") }));
 }, 120_000);
+
+it('a renderer that cannot start is retried (a renderer failure, not the shader) and ends failed with a clear reason', async () => {
+  const noChrome = await startHostProcess(undefined, { CHROME_PATH: '/nonexistent/chromium' });
+  try {
+    const { job } = await createJob(noChrome, { kind: 'shader.render', input: { source: { image: { code: GOOD } }, width: 96, height: 54, fps: 10, seconds: 0.5 } });
+    const done = await waitForJob(noChrome, job.id, (j) => j.status === 'failed' || j.status === 'succeeded', 'the render to end', 90_000);
+    expect(done.status).toBe('failed');
+    expect(done.attempts).toBe(done.maxAttempts); // retryable: every attempt was used
+    expect(done.error).toMatch(/^The renderer could not run \(Chromium could not be started\): the configured Chromium \/nonexistent\/chromium does not exist/);
+    expect((done.result as ShaderRenderOutput).failure).toMatchObject({ code: 'browser_start' });
+  } finally {
+    await noChrome.stop();
+  }
+}, 150_000);

@@ -7,7 +7,7 @@
  * replaced, and if that does not free it within a few seconds the whole browser is killed and
  * relaunched on the next call. Calls are serialised because a GPU-process kill hits every page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -114,6 +114,8 @@ export class RenderBrowser {
       const loc = await resolveChromium();
       if (!loc.path) throw new RenderInfraError('browser_start', `No Chromium for the shader renderer. ${loc.hint}`);
       executablePath = loc.path;
+    } else if (!existsSync(executablePath)) {
+      throw new RenderInfraError('browser_start', `the configured Chromium ${executablePath} does not exist (CHROME_PATH or Settings → Providers)`);
     }
     // Our own profile folder: puppeteer only removes the ones it creates when Chromium exits
     // cleanly, and the watchdog kills it. Folders of browsers whose worker was SIGKILLed are

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { DeclaredStyle } from '../../../shared/schemas/shaders.js';
-import { ShaderRenderOutput } from '../../../shared/shaders/render-contract.js';
+import { failureFault, ShaderRenderOutput } from '../../../shared/shaders/render-contract.js';
 import { shaders } from '../db/schema.js';
 import type { CoreContext } from '../host-context.js';
 import type { JobRow } from '../jobs/job-row.js';
@@ -35,7 +35,9 @@ export class RenderResults {
     if (!parsed.success) throw new Error(`shader.render returned an output that does not match its contract: ${parsed.error.message}`);
     const shaderId = shaderIdOf(job);
     const out = await this.ingest(job.id, parsed.data, shaderId);
-    if (shaderId) this.applyToShader(job.id, shaderId, out);
+    // Another attempt follows a renderer failure (see shared/jobs/shader-render.ts): it is not the result yet.
+    const retrying = !out.ok && out.failure && failureFault(out.failure.code) === 'renderer' && job.attempts < job.maxAttempts;
+    if (shaderId) this.applyToShader(job.id, shaderId, out, retrying);
     return out;
   }
 
@@ -61,11 +63,11 @@ export class RenderResults {
   async adopt(shaderId: string, jobId: string, result: ShaderRenderOutput): Promise<ShaderRenderOutput> {
     const out = await this.ingest(jobId, result, shaderId);
     this.deps.database.db.update(shaders).set({ lastRenderJobId: jobId }).where(eq(shaders.id, shaderId)).run();
-    this.applyToShader(jobId, shaderId, out);
+    this.applyToShader(jobId, shaderId, out, false);
     return out;
   }
 
-  private applyToShader(jobId: string, shaderId: string, out: ShaderRenderOutput): void {
+  private applyToShader(jobId: string, shaderId: string, out: ShaderRenderOutput, retrying: boolean): void {
     const db = this.deps.database.db;
     const row = db.select().from(shaders).where(eq(shaders.id, shaderId)).get();
     if (!row) return; // deleted while rendering
@@ -98,15 +100,36 @@ export class RenderResults {
         .returning()
         .get()!;
       indexStyle(this.deps, updated);
+    } else if ((out.failure && failureFault(out.failure.code) === 'renderer') || (row.origin === 'seed' && row.renderStatus === 'ready')) {
+      // The renderer could not do its job (browser/WebGL start, a machine too busy even for the
+      // lowest tier): nothing is known against the shader. It keeps its status (a published or
+      // shipped shader stays in the feed), a ready one keeps its media, and a retry is coming
+      // at a lower tier while attempts remain. A shipped seed that is ready (its precomputed
+      // media) is never taken out by a render on this machine either.
+      const code = out.failure?.code ?? 'failed';
+      const message = out.failure && failureFault(out.failure.code) === 'renderer' ? `The renderer could not run (${code}): ${out.failure.message}` : `${code}: ${out.failure?.message ?? 'The render failed'}`;
+      db.update(shaders)
+        .set(
+          row.renderStatus === 'ready'
+            ? { renderError: message, updatedAt: now }
+            : { renderStatus: retrying ? 'pending' : 'failed', renderError: retrying ? `${message} (retrying at a lower tier)` : message, renderedAt: now, updatedAt: now },
+        )
+        .where(eq(shaders.id, shaderId))
+        .run();
+      if (retrying) {
+        this.publish(shaderId);
+        return;
+      }
     } else {
-      // Broken code is never left published (seed §9: only renders that pass go out).
+      // Broken code is never left published (seed §9: only renders that pass go out) — except a
+      // shipped seed: it renders on the machines it was made on, so a render here does not unship it.
       db.update(shaders)
         .set({
           renderStatus: 'failed',
           renderError: out.failure ? `${out.failure.code}: ${out.failure.message}` : 'The render failed',
           renderDiagnostics: out.diagnostics,
           renderedAt: now,
-          status: row.status === 'published' ? 'draft' : row.status,
+          status: row.status === 'published' && row.origin !== 'seed' ? 'draft' : row.status,
           updatedAt: now,
         })
         .where(eq(shaders.id, shaderId))
