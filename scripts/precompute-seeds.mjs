@@ -9,6 +9,7 @@
 //   node scripts/precompute-seeds.mjs --all      render every seed again
 //   node scripts/precompute-seeds.mjs --only a,b render these slugs
 //   node scripts/precompute-seeds.mjs --check    render nothing; list missing/stale assets, exit 1 if any
+//   --out DIR                                    write there instead (e.g. to try the renderer)
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,7 @@ try {
   process.exit(2);
 }
 const seeds = lib.loadSeedLibrary();
-const outDir = join(root, 'resources', 'shaders', 'precomputed');
+const outDir = value('--out') ?? join(root, 'resources', 'shaders', 'precomputed');
 mkdirSync(outDir, { recursive: true });
 const existing = assetsMod.loadSeedAssets(outDir);
 
@@ -76,7 +77,8 @@ try {
     const dir = join(work, seed.slug);
     mkdirSync(dir, { recursive: true });
     const started = Date.now();
-    const out = await renderShader({ source: seed.source, ...PARAMS, preview: 'none' }, { workDir: dir, budget: BUDGET, browser });
+    // degrade: false — the shipped render is the full request, never a cheaper tier picked because this machine was busy.
+    const out = await renderShader({ source: seed.source, ...PARAMS, preview: 'none' }, { workDir: dir, budget: BUDGET, browser, degrade: false });
     const tag = `[${i + 1}/${todo.length}] ${seed.slug}`;
     if (!out.ok || !out.stats || !out.thumbnail?.path) {
       failed.push(seed.slug);
@@ -116,5 +118,5 @@ manifest.generatedAt = new Date().toISOString();
 manifest.params = PARAMS;
 const sorted = Object.fromEntries(Object.entries(manifest.seeds).sort(([a], [b]) => (a < b ? -1 : 1)));
 writeFileSync(join(outDir, assetsMod.MANIFEST_FILE), `${JSON.stringify({ ...manifest, seeds: sorted }, null, 2)}\n`);
-process.stdout.write(`Rendered ${todo.length - failed.length} of ${todo.length} seeds in ${((Date.now() - t0) / 1000).toFixed(0)} s → resources/shaders/precomputed${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}\n`);
+process.stdout.write(`Rendered ${todo.length - failed.length} of ${todo.length} seeds in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${outDir}${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}\n`);
 process.exit(failed.length ? 1 : 0);

@@ -20,15 +20,17 @@ describe('why the feed is empty', () => {
   });
 
   it('failed renders name the latest failure and link to the shader', () => {
-    const r = feedEmptyReason(status({ drafts: 45, renders: { pending: 0, rendering: 0, failed: 45 }, lastFailure: { shaderId: 's1', title: 'Aurora', error: 'timeout: too slow' } }), PATHS);
+    const r = feedEmptyReason(status({ drafts: 45, renders: { pending: 0, rendering: 0, failed: 45 }, lastFailure: { shaderId: 's1', title: 'Aurora', error: 'compile_error: line 3: undeclared identifier' } }), PATHS);
     expect(r).toMatchObject({ kind: 'failed', title: '45 renders failed, so nothing is in the feed', action: { label: 'Open "Aurora"', to: '/shaders/edit/s1' } });
-    expect(r.detail).toMatch(/"Aurora" — timeout: too slow/);
+    expect(r.detail).toMatch(/"Aurora" — compile_error: line 3/);
   });
 
   it('a renderer that could not run points to the Doctor, not to the code', () => {
     const r = feedEmptyReason(status({ drafts: 1, renders: { pending: 0, rendering: 0, failed: 1 }, lastFailure: { shaderId: 's1', title: 'A', error: 'The renderer could not run: browser_start: Chromium did not start' } }), PATHS);
     expect(r).toMatchObject({ kind: 'failed', action: { label: 'Open the Doctor', to: '/settings' } });
     expect(r.detail).toMatch(/could not run on this machine/);
+    const busy = feedEmptyReason(status({ renders: { pending: 0, rendering: 0, failed: 1 }, lastFailure: { shaderId: 's1', title: 'A', error: 'budget: the machine is too busy' } }), PATHS);
+    expect(busy.action).toMatchObject({ to: '/settings' });
   });
 
   it('everything private or held for review is "filtered", with the review queue', () => {

@@ -1,4 +1,5 @@
 import type { FeedStatus } from '../../../../shared/schemas/feed-status.js';
+import { RENDERER_FAULT_CODES } from '../../../../shared/shaders/render-contract.js';
 
 export type FeedEmptyKind = 'loading' | 'nothing' | 'drafts_only' | 'rendering' | 'failed' | 'hidden' | 'all_seen';
 
@@ -10,8 +11,8 @@ export interface FeedEmptyReason {
   action: { label: string; to: string } | null;
 }
 
-/** Render errors that blame the machine (no browser, WebGL would not start, budget), not the code. */
-const RENDERER_FAULT = /renderer could not run|browser_start|webgl_start|infrastructure|budget/i;
+/** Render errors that blame the machine (no browser, WebGL would not start, busy), not the code: see render-hook.ts. */
+const RENDERER_FAULT = new RegExp(`^The renderer could not run|^(${RENDERER_FAULT_CODES.join('|')}):`);
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
