@@ -89,12 +89,15 @@ export class FeedCandidates {
 
   /** The user's recent positive signals (upvotes, dwell > 10 s, replays): what "similar to …" names. */
   liked(userId: string, limit = 16): { id: string; title: string; verb: string }[] {
+    // Each source newest-first with a LIMIT first (idx_engagement_user walks back from now), so
+    // the cost does not grow with the user's whole history.
+    const per = limit * 8;
     return this.prep(
       `SELECT x.id AS id, s.title AS title, x.verb AS verb, max(x.t) AS t FROM (
-         SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1
-         UNION ALL SELECT shader_id, 'replayed', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'replay'
-         UNION ALL SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10
+         SELECT * FROM (SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1 ORDER BY created_at DESC LIMIT ?)
+         UNION ALL SELECT * FROM (SELECT shader_id, 'replayed', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'replay' ORDER BY created_at DESC LIMIT ?)
+         UNION ALL SELECT * FROM (SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10 ORDER BY created_at DESC LIMIT ?)
        ) x JOIN shaders s ON s.id = x.id GROUP BY x.id ORDER BY t DESC LIMIT ?`,
-    ).all(userId, userId, userId, limit) as { id: string; title: string; verb: string }[];
+    ).all(userId, per, userId, per, userId, per, limit) as { id: string; title: string; verb: string }[];
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FeedRow } from './feed-candidates.js';
 import { STYLE_DIMS } from './style-vector.js';
-import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, hamming, idHash, simHash, unit } from './vector-codes.js';
+import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, idHash, POP16, simHash, unit } from './vector-codes.js';
 import { getVector, putStyleCodes } from './vectors.js';
 
 /**
@@ -23,8 +23,9 @@ import { getVector, putStyleCodes } from './vectors.js';
  * rows this one never read) or a large backlog rebuilds from scratch.
  */
 
-/** Candidates kept from the Hamming pass (recall@20 ≥ 0.95 at 100k in `npm run bench`). */
-export const PREFILTER = 1024;
+/** Candidates kept from the Hamming pass: recall@20 stayed 1.0 down to 256 at 10k and 100k in
+ * `npm run bench`; twice that for margin. */
+export const PREFILTER = 512;
 /** More pending changes than this (e.g. the 15-min hot-score refresh) → rebuild instead. */
 const REBUILD_BACKLOG = 5_000;
 /** Applied change rows are deleted once this many have piled up. */
@@ -117,27 +118,43 @@ export class FeedIndex {
     simHash(query, qCode);
     const qUnit = unit(query);
 
-    // 1. Hamming prefilter over everything.
+    // 1. Hamming prefilter over everything (the hot loop: locals, popcount inlined).
     const first = new TopK(Math.max(q.prefilter ?? PREFILTER, q.limit));
     const maxExplore = Math.max(0, w.exploration);
+    const { codes, hot, idHashes } = this;
+    const ws = w.similarity;
+    const wh = w.hot;
+    const we = w.exploration;
+    let floor = first.floor();
     for (let i = 0; i < this.n; i++) {
       if (skip[i]) continue;
-      const s = COS_OF_HAMMING[hamming(this.codes, i * CODE_WORDS, qCode)] as number;
-      const base = w.similarity * s + w.hot * (this.hot[i] as number);
+      let d = 0;
+      for (let k = 0, at = i * CODE_WORDS; k < CODE_WORDS; k++, at++) {
+        const x = ((codes[at] as number) ^ (qCode[k] as number)) >>> 0;
+        d += (POP16[x & 0xffff] as number) + (POP16[x >>> 16] as number);
+      }
+      const base = ws * (COS_OF_HAMMING[d] as number) + wh * (hot[i] as number);
       // Cannot enter even with the largest exploration draw: skip the hash.
-      if (base + maxExplore <= first.floor()) continue;
-      first.push(i, base + w.exploration * exploration(pageHash, this.idHashes[i] as number));
+      if (base + maxExplore <= floor) continue;
+      first.push(i, base + we * exploration(pageHash, idHashes[i] as number));
+      floor = first.floor();
     }
     // 2. int8 re-rank of the prefilter's candidates: the similarity served (|error| < 1e-3).
-    const out: Ranked[] = [];
+    const sims = new Map<number, number>();
+    const second = new TopK(q.limit);
     for (const i of first.slots()) {
-      const row = this.rows[i] as FeedRow;
-      const similarity = dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit);
-      const explore = exploration(pageHash, this.idHashes[i] as number);
-      out.push({ row, similarity, exploration: explore, total: w.similarity * similarity + w.hot * row.score + w.exploration * explore });
+      const s = dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit);
+      sims.set(i, s);
+      second.push(i, w.similarity * s + w.hot * (this.hot[i] as number) + w.exploration * exploration(pageHash, this.idHashes[i] as number));
     }
+    const out = second.slots().map((i): Ranked => {
+      const row = this.rows[i] as FeedRow;
+      const similarity = sims.get(i) as number;
+      const explore = exploration(pageHash, this.idHashes[i] as number);
+      return { row, similarity, exploration: explore, total: w.similarity * similarity + w.hot * row.score + w.exploration * explore };
+    });
     out.sort((a, b) => b.total - a.total || (a.row.id < b.row.id ? -1 : 1));
-    return out.slice(0, q.limit);
+    return out;
   }
 
   /** Cosine similarity of `query` to each id held (ids not eligible are left out). */

@@ -18,7 +18,7 @@ export const CODE_WORDS = STYLE_DIMS / 32;
 const SIGNS = Float64Array.from({ length: STYLE_DIMS }, (_, i) => (fnv1a(`simhash-sign:${i}`) & 1 ? 1 : -1));
 
 /** 16-bit popcounts: two lookups per 32-bit word (JS has no popcount instruction). */
-const POP16 = (() => {
+export const POP16 = (() => {
   const t = new Uint8Array(65536);
   for (let i = 1; i < 65536; i++) t[i] = (t[i >> 1] as number) + (i & 1);
   return t;

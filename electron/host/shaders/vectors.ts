@@ -4,7 +4,7 @@ import { styleCodes, type StyleCodes } from './vector-codes.js';
 
 /**
  * Reads and writes the sqlite-vec tables (512-d, cosine, text keys; drizzle/0001_vectors.sql).
- * vec0 has no upsert, so a write is delete + insert in one transaction.
+ * vec0 has no upsert, so a write is an UPDATE, or an INSERT when no row was there.
  */
 
 export type VecTable = 'vec_shader_style' | 'vec_user_taste' | 'vec_desire_embedding';
@@ -61,9 +61,12 @@ export function putStyleCodes(db: Database.Database, id: string, v: Float32Array
 
 export function putVector(db: Database.Database, table: VecTable, id: string, v: Float32Array): void {
   check(v);
+  const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   db.transaction(() => {
-    stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
-    stmt(db, `INSERT INTO ${table}(id, embedding) VALUES (?, ?)`).run(id, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    // UPDATE in place when the row exists: ~0.03 ms, where vec0's delete + insert costs ~5 ms.
+    if (stmt(db, `UPDATE ${table} SET embedding = ? WHERE id = ?`).run(blob, id).changes === 0) {
+      stmt(db, `INSERT INTO ${table}(id, embedding) VALUES (?, ?)`).run(id, blob);
+    }
     styleChanged(db, table, id, v);
   })();
 }

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FeedIndex, feedIndexFor, type Ranked } from '../../electron/host/shaders/feed-index.js';
+import { FEED_WEIGHTS, feedScore } from '../../electron/host/shaders/ranking.js';
+import { STYLE_DIMS } from '../../electron/host/shaders/style-vector.js';
+import { cosine } from '../../electron/host/shaders/text-hash.js';
+import { exploration, idHash, pageKeyHash } from '../../electron/host/shaders/vector-codes.js';
+import { getVector, putVector } from '../../electron/host/shaders/vectors.js';
+import { completeRender, openShaderCore, type ShaderCore } from '../helpers/shader-core.js';
+import { FAMILY_TAGS, FAMILY_TITLES, familyGlsl, familyStats } from '../helpers/shader-fixtures.js';
+
+let sc: ShaderCore;
+beforeEach(async () => {
+  sc = await openShaderCore();
+});
+afterEach(() => sc.close());
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** `count` eligible shaders written straight to the tables (services would queue real renders), in `families` clusters. */
+function library(count: number, families: number, seed: number): { ids: string[]; vectors: Float32Array[]; hot: number[]; centres: Float32Array[] } {
+  const rand = rng(seed);
+  const sqlite = sc.core.database.sqlite;
+  const centres = Array.from({ length: families }, () => Float32Array.from({ length: STYLE_DIMS }, () => rand() - 0.5));
+  const insert = sqlite.prepare(
+    `INSERT INTO shaders (id, author_id, title, glsl_code, status, is_public, render_status, score, published_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'void mainImage(out vec4 c, in vec2 p){c=vec4(1);}', 'published', 1, 'ready', ?, ?, ?, ?)`,
+  );
+  const out = { ids: [] as string[], vectors: [] as Float32Array[], hot: [] as number[], centres };
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const id = `lib-${seed}-${i}`;
+      const c = centres[i % families]!;
+      const v = Float32Array.from(c, (x) => x + (rand() - 0.5) * 0.6);
+      const hot = rand() * 0.6;
+      insert.run(id, sc.core.ownerUserId, `Shader ${i}`, hot, 1000 + i, 1000 + i, 1000 + i);
+      putVector(sqlite, 'vec_shader_style', id, v);
+      out.ids.push(id);
+      out.vectors.push(v);
+      out.hot.push(hot);
+    }
+  })();
+  return out;
+}
+
+/** The exact seed §8 ranking over every shader: float cosine, cached hot score, the page's exploration draws. */
+function exact(lib: ReturnType<typeof library>, taste: Float32Array, pageHash: number, exclude: ReadonlySet<string> = new Set()) {
+  return lib.ids
+    .map((id, i) => ({ id, total: feedScore(cosine(taste, lib.vectors[i]!), lib.hot[i]!, exploration(pageHash, idHash(id))) }))
+    .filter((x) => !exclude.has(x.id))
+    .sort((a, b) => b.total - a.total);
+}
+
+const rank = (taste: Float32Array, pageHash: number, exclude: ReadonlySet<string> = new Set(), limit = 20): Ranked[] =>
+  feedIndexFor(sc.core.database.sqlite).rank(taste, { exclude, pageHash, limit, weights: FEED_WEIGHTS });
+
+describe('feed index ranking', () => {
+  it('serves the exact ranking on a small library (every shader re-ranked), exclusions honoured', () => {
+    const lib = library(300, 6, 1);
+    const rand = rng(9);
+    for (let q = 0; q < 8; q++) {
+      const taste = Float32Array.from(lib.centres[q % 6]!, (x) => x + (rand() - 0.5) * 0.4);
+      const pageHash = pageKeyHash(`${q}:0`);
+      const exclude = new Set(lib.ids.filter((_, i) => i % 7 === q % 7));
+      const want = exact(lib, taste, pageHash, exclude);
+      const got = rank(taste, pageHash, exclude);
+      expect(got).toHaveLength(20);
+      for (const r of got) expect(exclude.has(r.row.id)).toBe(false);
+      // Same set as the exact top 20 up to int8 rounding (|Δ total| < 1e-3 at the boundary).
+      const cutoff = want[19]!.total - 1e-3;
+      const exactTotal = new Map(want.map((w) => [w.id, w.total]));
+      for (const r of got) {
+        expect(exactTotal.get(r.row.id)!).toBeGreaterThanOrEqual(cutoff);
+        expect(Math.abs(r.total - exactTotal.get(r.row.id)!)).toBeLessThan(1e-3);
+      }
+      const overlap = got.filter((r) => want.slice(0, 20).some((w) => w.id === r.row.id)).length;
+      expect(overlap).toBeGreaterThanOrEqual(19);
+      for (let i = 1; i < got.length; i++) expect(got[i]!.total).toBeLessThanOrEqual(got[i - 1]!.total);
+    }
+  });
+
+  it('keeps recall@20 ≥ 0.95 when the Hamming prefilter narrows a larger library', () => {
+    const lib = library(4000, 12, 2);
+    const rand = rng(11);
+    let hits = 0;
+    const queries = 10;
+    for (let q = 0; q < queries; q++) {
+      const taste = Float32Array.from(lib.centres[q % 12]!, (x) => x + (rand() - 0.5) * 0.6);
+      const pageHash = pageKeyHash(`${q}:3`);
+      const want = new Set(exact(lib, taste, pageHash).slice(0, 20).map((w) => w.id));
+      // A narrow prefilter (256 of 4000) so the approximate stage really decides.
+      const got = feedIndexFor(sc.core.database.sqlite).rank(taste, { exclude: new Set(), pageHash, limit: 20, weights: FEED_WEIGHTS, prefilter: 256 });
+      hits += got.filter((r) => want.has(r.row.id)).length;
+    }
+    expect(hits / (20 * queries)).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('feed index follows the library', () => {
+  async function published(i: number): Promise<string> {
+    const s = sc.svc.shaders.create({ title: FAMILY_TITLES.tunnel[i]!, tags: FAMILY_TAGS.tunnel, source: familyGlsl('tunnel', i) }, { status: 'published' });
+    await completeRender(sc, s.id, { stats: familyStats('tunnel', i + 2) });
+    return s.id;
+  }
+
+  it('adds on publish + render, drops on private, moderation hold and delete, re-adds on public again', async () => {
+    const idx = feedIndexFor(sc.core.database.sqlite);
+    expect(idx.size()).toBe(0);
+    const draft = sc.svc.shaders.create({ title: 'Draft', source: familyGlsl('tunnel', 0) });
+    const a = await published(0);
+    const b = await published(1);
+    expect(idx.has(a) && idx.has(b)).toBe(true);
+    expect(idx.has(draft.id)).toBe(false); // a draft with a style vector is not eligible
+    sc.svc.shaders.update(a, { isPublic: false });
+    expect(idx.has(a)).toBe(false);
+    sc.svc.shaders.update(a, { isPublic: true });
+    expect(idx.has(a)).toBe(true);
+    sc.svc.shaders.setReviewState(b, 'pending_review', 'held for review');
+    expect(idx.has(b)).toBe(false);
+    sc.svc.shaders.delete(a);
+    expect(idx.has(a)).toBe(false);
+    expect(idx.size()).toBe(0);
+  });
+
+  it('re-reads the style vector after a re-render and the hot score after a vote', async () => {
+    const a = await published(0);
+    const b = await published(1);
+    const idx = feedIndexFor(sc.core.database.sqlite);
+    const before = getVector(sc.core.database.sqlite, 'vec_shader_style', a)!;
+    expect(idx.similarities(before, [a]).get(a)).toBeCloseTo(1, 2);
+    // A re-render with very different frames moves the vector; the index must follow it.
+    sc.svc.shaders.rerender(a, 'webm');
+    await completeRender(sc, a, { stats: familyStats('gradient', 9) });
+    const after = getVector(sc.core.database.sqlite, 'vec_shader_style', a)!;
+    expect(cosine(before, after)).toBeLessThan(0.99);
+    expect(idx.similarities(after, [a]).get(a)).toBeCloseTo(1, 2);
+    // Hot score only: the voted shader comes first.
+    sc.svc.votes.vote(b, 1);
+    const hotFirst = idx.rank(after, { exclude: new Set(), pageHash: 0, limit: 2, weights: { similarity: 0, hot: 1, exploration: 0 } });
+    expect(hotFirst[0]!.row.id).toBe(b);
+    expect(hotFirst[0]!.row.score).toBeGreaterThan(0);
+  });
+
+  it('rebuilds when another process pruned change-log rows it never read', async () => {
+    const a = await published(0);
+    const idx = feedIndexFor(sc.core.database.sqlite);
+    expect(idx.has(a)).toBe(true);
+    // Another index on the same file (as another process would hold) sees the same library.
+    const other = new FeedIndex(sc.core.database.sqlite);
+    expect(other.has(a)).toBe(true);
+    sc.svc.shaders.update(a, { isPublic: false });
+    // That process applies and prunes the log before this one reads it.
+    sc.core.database.sqlite.prepare('DELETE FROM feed_index_changes').run();
+    expect(idx.has(a)).toBe(false);
+  });
+});
