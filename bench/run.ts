@@ -19,7 +19,7 @@ const WARMUPS = 1;
 
 /**
  * BENCH_ONLY=start,feed runs only those groups (all by default): cold (host → /health, app
- * shell), start (URL line, first living card), feed, generate, media, mcp, shaders.
+ * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders.
  */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (group: string): boolean => !ONLY || ONLY.has(group);
@@ -324,6 +324,7 @@ async function main(): Promise<void> {
   }
 
   if (runs('feed')) measured.push(...(await benchFeedMeasured()));
+  if (runs('feed-load')) measured.push(...(await (await import('./feed-load.js')).benchFeedLoadMeasured()));
   if (runs('generate')) measured.push(...(await (await import('./generate.js')).benchGenerateMeasured()));
   if (runs('media')) measured.push(...(await (await import('./media.js')).benchMediaMeasured()));
   let mcpRows: BenchRow[] = [];
