@@ -76,7 +76,17 @@ export const MCP_TOOL_INPUTS = {
   }),
   get_job: strict('get_job', { job_id: z.string().min(1) }),
   list_jobs: strict('list_jobs', { status: JobStatus.optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(100).default(20) }),
-  post_desire: strict('post_desire', { prompt_text: z.string().trim().min(3).max(500), style_hints: styleMetadata('style_hints').optional() }),
+  post_desire: strict('post_desire', {
+    prompt_text: z.string().trim().min(3).max(500),
+    style_hints: styleMetadata('style_hints').optional(),
+    auto_fulfil: z.boolean().default(true).describe('Let the studio generate it at once when demand is low and the queue is clear (else it is listed on the board)'),
+  }),
+  review_desire_candidate: strict('review_desire_candidate', {
+    desire_id: z.string().min(1),
+    verdict: z.enum(['accept', 'reject']).describe('accept publishes the generated candidate and fulfils the desire; reject reopens the desire'),
+    shader_id: z.string().min(1).optional().describe('The candidate you looked at; refused if a newer one replaced it'),
+    retry: z.boolean().default(false).describe('With reject: generate another candidate at once'),
+  }),
   vote_shader: strict('vote_shader', { shader_id: z.string().min(1), value: z.union([z.literal(1), z.literal(-1), z.literal(0)]).describe('1 up, -1 down, 0 removes your vote') }),
 } as const;
 

@@ -85,6 +85,7 @@ export function registerDiscoveryTools(d: ToolDeps): void {
       {
         promptText: args.prompt_text,
         ttlDays: 14,
+        autoFulfil: args.auto_fulfil,
         styleHints: style ? { ...(style.chaos_level !== undefined ? { chaos: style.chaos_level } : {}), ...(style.color_temperature ? { temperatureLabel: style.color_temperature } : {}), ...(style.motion_type ? { motionType: style.motion_type } : {}) } : undefined,
       },
       actorOf(env.principal),

@@ -6,6 +6,7 @@ import { singlePass } from '../../../../shared/shaders/source.js';
 import { waitForJob } from '../../jobs/wait-for-job.js';
 import { shaderServices } from '../../shaders/services.js';
 import { errorResult, jsonResult, registerTool } from '../tool-kit.js';
+import { actorOf } from './actor.js';
 import { jobSummary } from './job-tools.js';
 import { formatDiagnostics } from './format.js';
 import type { ToolDeps } from './tool-deps.js';
@@ -63,17 +64,48 @@ export function registerMakeTools(d: ToolDeps): void {
     },
     d,
     async (args, env) => {
+      const desires = shaderServices(env.core).desires;
+      if (args.desire_id) desires.assertWorkable(args.desire_id);
       const { job } = env.core.jobs.submit({
         kind: 'shader.generate',
         input: { prompt: args.prompt, style: { chaos: args.chaos, colorTemperature: args.color_temperature, motion: args.motion }, provider: args.provider, ...(args.desire_id ? { desireId: args.desire_id } : {}) },
         userId: env.principal.userId,
         priority: 5,
       });
+      // The draft becomes the desire's candidate; its poster accepts or rejects it (review_desire_candidate).
+      if (args.desire_id) {
+        desires.markInProgress(args.desire_id);
+        desires.fulfiller.onGenerationStarted(args.desire_id, job.id);
+      }
       if (!env.wantsProgress) return jsonResult({ ...jobSummary(job), message: 'Generation started; follow it with get_job.' });
       const done = await waitForJob(env.core, job.id, { timeoutMs: GENERATE_WAIT_MS, signal: env.signal, onProgress: (j) => void env.progress(j.progress, j.progressMessage ?? undefined) });
-      if (done.status !== 'succeeded') return errorResult(`Generation ${done.status}: ${done.error ?? 'unknown error'} (job ${done.id})`);
+      // completed_with_problems still made a draft (e.g. the offline composer stood in for an LLM): return it with the problem.
+      if (done.status !== 'succeeded' && done.status !== 'completed_with_problems') return errorResult(`Generation ${done.status}: ${done.error ?? 'unknown error'} (job ${done.id})`);
       const out = done.result as ShaderGenerateOutput;
-      return jsonResult({ job_id: done.id, shader_id: out.shaderId, title: out.title, provider: out.provider, model: out.model, attempts: out.attempts.length, glsl_code: out.source.image.code, resource_uri: out.shaderId ? `auteur://shaders/${out.shaderId}/source.glsl` : null });
+      return jsonResult({ job_id: done.id, status: done.status, problems: done.status === 'completed_with_problems' ? done.error : null, shader_id: out.shaderId, title: out.title, provider: out.provider, model: out.model, attempts: out.attempts.length, glsl_code: out.source.image.code, resource_uri: out.shaderId ? `auteur://shaders/${out.shaderId}/source.glsl` : null });
+    },
+  );
+
+  registerTool(
+    d.server,
+    'review_desire_candidate',
+    {
+      title: 'Review a desire candidate',
+      description:
+        "Accept or reject the shader the studio generated for a desire you posted (its fulfilment.candidate, seen in the post_desire result or get_job). Accept publishes it and fulfils the desire; reject puts the desire back on the board, or with retry generates another.",
+    },
+    d,
+    async (args, env) => {
+      const r = shaderServices(env.core).desires.reviewCandidate(args.desire_id, { verdict: args.verdict, retry: args.retry, ...(args.shader_id ? { shaderId: args.shader_id } : {}) }, actorOf(env.principal));
+      const f = r.fulfilment;
+      return jsonResult({
+        desire_id: r.id,
+        status: r.status,
+        fulfilment_state: f?.state ?? null,
+        fulfilled_by: r.fulfilledBy ? { shader_id: r.fulfilledBy.id, title: r.fulfilledBy.title } : null,
+        generation_job_id: f?.state === 'generating' ? f.jobId : null,
+        reason: f?.reason ?? null,
+      });
     },
   );
 }
