@@ -13,7 +13,9 @@ Usage: auteur <command> [options]
 
 Commands:
   serve [--port N] [--home DIR]   Start the studio host headless and print its URL (with token)
-  doctor [--home DIR] [--json]    Check SQLite, sqlite-vec, ffmpeg, Chromium and AI providers
+  doctor [--home DIR] [--json] [--fresh]
+                                  Check SQLite, sqlite-vec, ffmpeg, Chromium (sandbox, a real frame against
+                                  the render budget; --fresh measures again) and AI providers with their models
   mcp [--home DIR]                MCP server on stdio for Claude Desktop (acts as the local owner)
   render <file.glsl|file.json> [--seconds 5] [--width 640 --height 360 --fps 30] [--out DIR]
                                   Render a shader (or Shadertoy JSON export) headless: thumbnail, preview, report
@@ -40,8 +42,8 @@ const COMMANDS: Record<string, Command> = {
     return serve({ port: portOf(values.port), home: values.home });
   },
   doctor: async (args) => {
-    const { values } = parseArgs({ args, options: { home: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
-    return doctor({ home: values.home, json: values.json });
+    const { values } = parseArgs({ args, options: { home: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' } }, strict: true });
+    return doctor({ home: values.home, json: values.json, fresh: values.fresh });
   },
   mcp: async (args) => {
     const { values } = parseArgs({ args, options: { home: { type: 'string' } }, strict: true });

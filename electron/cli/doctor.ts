@@ -14,8 +14,8 @@ const STATE: Record<DoctorProviderRow['state'], string> = {
 
 function providerTable(rows: DoctorProviderRow[]): string {
   return formatTable(
-    ['capability', 'provider', 'in use', 'status', 'version', 'source', 'detail'],
-    rows.map((r) => [r.capability, r.provider ?? '(none)', r.inUse ? '*' : '', r.provider ? STATE[r.state] : 'none', r.version ?? '', r.source, r.detail]),
+    ['capability', 'provider', 'in use', 'model', 'status', 'version', 'source', 'detail'],
+    rows.map((r) => [r.capability, r.provider ?? '(none)', r.inUse ? '*' : '', r.model ?? '', r.provider ? STATE[r.state] : 'none', r.version ?? '', r.source, r.detail]),
   );
 }
 
@@ -26,14 +26,17 @@ function configurationTable(rows: ConfigurationRow[]): string {
   );
 }
 
-/** `auteur doctor`: what this machine offers the studio, and where each value came from. */
-export async function doctor(opts: { home?: string; json?: boolean }): Promise<number> {
+/**
+ * `auteur doctor`: what this machine offers the studio, and where each value came from. The same
+ * runDoctor + providerDoctor as GET /system/doctor (Settings → Doctor), so the two agree.
+ */
+export async function doctor(opts: { home?: string; json?: boolean; fresh?: boolean }): Promise<number> {
   const dir = resolveDataDir(opts.home);
   const { services, close } = readOnlyProviderServices(dir);
   let probes;
   let providers;
   try {
-    [probes, providers] = await Promise.all([runDoctor(dir.root), providerDoctor(services)]);
+    [probes, providers] = await Promise.all([runDoctor(dir.root, { fresh: opts.fresh }), providerDoctor(services)]);
   } finally {
     close();
   }

@@ -10,10 +10,10 @@ export function useSystem() {
 }
 
 /** Probes touch the disk and spawn binaries; run them on demand, not on every focus. */
-export function useDoctor() {
+export function useDoctor(fresh = false) {
   return useQuery({
-    queryKey: queryKeys.doctor,
-    queryFn: ({ signal }) => api.call('system.doctor', { signal }),
+    queryKey: [...queryKeys.doctor, fresh],
+    queryFn: ({ signal }) => api.call('system.doctor', { signal, query: fresh ? { fresh: 'true' } : {} }),
     staleTime: 60_000,
     refetchOnWindowFocus: false,
   });

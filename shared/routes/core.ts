@@ -16,7 +16,10 @@ function notImplemented(method: HttpMethod, path: string, summary: string): Rout
 export const CORE_ROUTES = {
   'health.get': { method: 'get', path: '/health', summary: 'Liveness, versions and worker pool state', tag: 'system', auth: 'none', response: Health },
   'system.get': { method: 'get', path: '/system', summary: 'Data dir, versions, SQLite and worker pool details for Settings → System', tag: 'system', auth: 'token', response: SystemInfo },
-  'system.doctor': { method: 'get', path: '/system/doctor', summary: 'Quick probe table (same as `auteur doctor`)', tag: 'system', auth: 'token', response: z.object({ probes: z.array(ProbeResult), providers: z.array(DoctorProviderRow), configuration: z.array(ConfigurationRow) }) },
+  'system.doctor': {
+    method: 'get', path: '/system/doctor', summary: 'The probe and provider tables of `auteur doctor` (one function for both): sandbox, data dir modes, a real frame against the render budget (kept 10 min; fresh=true measures again), the provider and model in use per capability', tag: 'system', auth: 'token',
+    query: z.object({ fresh: z.enum(['true', 'false']).optional().describe('Measure the render budget now') }), response: z.object({ probes: z.array(ProbeResult), providers: z.array(DoctorProviderRow), configuration: z.array(ConfigurationRow) }),
+  },
   'jobs.list': { method: 'get', path: '/jobs', summary: 'List jobs, newest first, filtered by status and kind; page with nextCursor', tag: 'jobs', auth: 'token', query: JobListQuery, response: JobList },
   'jobs.counts': { method: 'get', path: '/jobs/counts', summary: 'Job counts per status and per kind', tag: 'jobs', auth: 'token', response: JobCounts },
   'jobs.kinds': {

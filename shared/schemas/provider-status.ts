@@ -43,6 +43,11 @@ export const CapabilityProviders = z.object({
   /** The provider jobs of this capability use now; null when nothing usable is there. */
   inUse: ProviderId.nullable(),
   why: z.string(),
+  /**
+   * The model jobs of this capability will use (e.g. the Ollama model for LLM text), as the
+   * worker's own selection resolves it; null when the provider has no models or none is usable.
+   */
+  model: z.string().nullable().default(null),
   /** The offline default for this capability, if it has one. */
   embeddedDefault: ProviderId.nullable(),
   providers: z.array(ProviderStatusRow),
@@ -70,6 +75,8 @@ export const DoctorProviderRow = z.object({
   label: z.string(),
   state: ProviderState,
   inUse: z.boolean(),
+  /** The model the capability uses, on the row of the provider in use. */
+  model: z.string().nullable().default(null),
   version: z.string().nullable(),
   /** Where its configuration came from, e.g. "env OLLAMA_HOST", "settings", "default", "embedded". */
   source: z.string(),

@@ -62,7 +62,10 @@ describe('provider settings and status on a real host', () => {
     expect(ollama).toMatchObject({ state: 'reachable', version: '0.12.6' });
     expect(ollama.models).toContain('llama3.2:latest');
     expect(llm.inUse).toBe('ollama');
-    expect(llm.why).toBe('auto: first reachable (URL set by OLLAMA_HOST)');
+    expect(llm.model).toBe('llama3.2:latest');
+    expect(llm.why).toBe('auto: first with a LLM text / JSON model, model llama3.2:latest (URL set by OLLAMA_HOST)');
+    // Reachable, but with no vision model pulled it is not in use for vision.
+    expect(body.capabilities.find((c) => c.capability === 'vision')!.inUse).not.toBe('ollama');
   });
 
   it('shows env-set values as env with the variable name', async () => {
@@ -107,7 +110,7 @@ describe('provider settings and status on a real host', () => {
 
   it('GET /system/doctor has the provider table and where each setting came from', async () => {
     const { body } = await call<{ providers: DoctorProviderRow[]; configuration: ConfigurationRow[] }>('/system/doctor');
-    expect(body.providers.find((r) => r.capability === 'llm' && r.provider === 'ollama')).toMatchObject({ inUse: true, source: 'env OLLAMA_HOST', state: 'reachable' });
+    expect(body.providers.find((r) => r.capability === 'llm' && r.provider === 'ollama')).toMatchObject({ inUse: true, model: 'llama3.2:latest', source: 'env OLLAMA_HOST', state: 'reachable' });
     const conf = Object.fromEntries(body.configuration.map((r) => [r.key, r]));
     expect(conf['ollama.url']).toMatchObject({ source: 'env', env: 'OLLAMA_HOST', value: fake.url });
     expect(conf['whisper.model']).toMatchObject({ source: 'settings', value: 'small.en' });

@@ -28,7 +28,7 @@ function setup(modules: ProviderModule[], env: NodeJS.ProcessEnv = {}) {
   open.push(database);
   const offered = (cap: string) => modules.filter((m) => m.capabilities.includes(cap as never)).map((m) => m.id);
   const settings = new ProviderSettingsService({ store: new ProviderSettingsStore(database.db), codec: keyFileCodec(dir), env, offered });
-  return { settings, status: new ProviderStatusService(settings, () => modules) };
+  return { settings, status: new ProviderStatusService(settings, () => modules, null) };
 }
 
 describe('provider status service', () => {

@@ -24,16 +24,18 @@ function providerSource(id: ProviderId, embedded: boolean, eff: EffectiveProvide
 export function doctorProviderRows(table: ProviderTable): DoctorProviderRow[] {
   return table.capabilities.flatMap((c): DoctorProviderRow[] =>
     !c.providers.length
-      ? [{ capability: c.capability, provider: null, label: c.label, state: 'unreachable', inUse: false, version: null, source: '', detail: c.why }]
+      ? [{ capability: c.capability, provider: null, label: c.label, state: 'unreachable', inUse: false, model: null, version: null, source: '', detail: c.why }]
       : c.providers.map((p) => ({
           capability: c.capability,
           provider: p.id,
           label: p.label,
           state: p.state,
           inUse: c.inUse === p.id,
+          model: c.inUse === p.id ? c.model : null,
           version: p.version,
           source: providerSource(p.id, p.embedded, table.effective),
-          detail: p.detail,
+          // The row in use says why (auto / chosen, and which model); the others what they are.
+          detail: c.inUse === p.id ? `${c.why} — ${p.detail}` : p.detail,
         })),
   );
 }

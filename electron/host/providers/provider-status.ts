@@ -6,7 +6,8 @@ import {
   type ProvidersResponse,
   type ProviderTestResponse,
 } from '../../../shared/schemas/provider-status.js';
-import { Capability, type ProviderId, type WorkerProviderConfig } from '../../../shared/schemas/providers.js';
+import { Capability, type ProviderChoice, type ProviderId, type WorkerProviderConfig } from '../../../shared/schemas/providers.js';
+import { selectLlm, type LlmCapability } from '../../../worker/providers/llm/select.js';
 import { PROVIDERS } from '../../../worker/providers/registry.js';
 import type { ProviderModule, ProviderStatusReport } from '../../../worker/providers/types.js';
 import { AppError } from '../errors.js';
@@ -92,6 +93,61 @@ function resolveInUse(cap: Capability, rows: ProviderStatusRow[], eff: Effective
   return { inUse: first.id, why: realOnes ? 'auto: no real provider reachable, so the embedded default' : 'auto: the embedded default' };
 }
 
+/**
+ * Which provider and model a job of an LLM capability would get: the worker's own selection
+ * (selectLlm), so a provider counts as in use only when it has a model for the capability (an
+ * Ollama with only a coder model pulled is not in use for vision or embeddings). `notes` gets
+ * the selection's log lines (what was skipped and why).
+ */
+export type ModelResolver = (
+  capability: LlmCapability,
+  config: WorkerProviderConfig,
+  choice: ProviderChoice,
+  signal: AbortSignal,
+  notes: (line: string) => void,
+) => Promise<{ provider: ProviderId; model: string } | null>;
+
+export const selectLlmModel: ModelResolver = async (capability, config, choice, signal, notes) => {
+  const client = await selectLlm(config, { capability, choice, signal, probeTimeoutMs: 1500, log: (_level, message) => notes(message) });
+  return client ? { provider: client.provider, model: client.model } : null;
+};
+
+const LLM_CAPABILITIES: ReadonlySet<Capability> = new Set(['llm', 'vision', 'embeddings']);
+const RESOLVE_TIMEOUT_MS = 6000;
+
+/** The model of a non-LLM capability, from the provider's settings (null where it has no model choice). */
+function configuredModel(id: ProviderId | null, config: WorkerProviderConfig): string | null {
+  if (id === 'elevenlabs') return config.elevenlabs.model;
+  if (id === 'whisper') return config.whisper.model;
+  return null;
+}
+
+type InUse = Pick<CapabilityProviders, 'inUse' | 'why' | 'model'>;
+
+/** In use for an LLM capability: the provider and model the worker would select now. */
+async function resolveLlmInUse(cap: LlmCapability, rows: ProviderStatusRow[], eff: EffectiveProviders, resolve: ModelResolver): Promise<InUse> {
+  const choice = eff.choice[cap].value;
+  const embedded = rows.find((r) => r.embedded) ?? null;
+  if (choice !== 'auto' && rows.find((r) => r.id === choice)?.embedded) return { ...resolveInUse(cap, rows, eff), model: null };
+  const notes: string[] = [];
+  let picked: { provider: ProviderId; model: string } | null;
+  try {
+    picked = await withTimeout((signal) => resolve(cap, eff.config, choice, signal, (l) => notes.push(l)), RESOLVE_TIMEOUT_MS);
+  } catch (err) {
+    const why = err instanceof Timeout ? `no answer within ${RESOLVE_TIMEOUT_MS / 1000} s` : (err as Error).message;
+    if (choice !== 'auto') return { inUse: choice, model: null, why: `chosen in Settings, but it has no usable ${CAPABILITY_LABELS[cap]} model: ${why} — jobs will fail until it is fixed or the choice is auto` };
+    picked = null;
+    notes.push(why);
+  }
+  if (picked) {
+    const how = choice === 'auto' ? `auto: first with a ${CAPABILITY_LABELS[cap]} model` : 'chosen in Settings';
+    return { inUse: picked.provider, model: picked.model, why: `${how}, model ${picked.model}${configNote(picked.provider, eff)}` };
+  }
+  const skipped = notes.length ? ` (${notes[notes.length - 1]!.replace(/^[a-z]+: /, '')})` : '';
+  if (!embedded) return { inUse: null, model: null, why: `auto: no provider has a ${CAPABILITY_LABELS[cap]} model${skipped}` };
+  return { inUse: embedded.id, model: null, why: `auto: no real provider has a ${CAPABILITY_LABELS[cap]} model, so the embedded default${skipped}` };
+}
+
 export interface ProviderTable extends ProvidersResponse {
   /** The settings the table was computed from (for doctor's source column). */
   effective: EffectiveProviders;
@@ -107,6 +163,8 @@ export class ProviderStatusService {
   constructor(
     private readonly settings: ProviderSettingsService,
     private readonly modules: () => ProviderModule[] = () => PROVIDERS,
+    /** null: in use by reachability alone, no model (test doubles of modules have no models). */
+    private readonly resolveModel: ModelResolver | null = selectLlmModel,
   ) {
     settings.onChange(() => this.invalidate());
   }
@@ -172,18 +230,27 @@ export class ProviderStatusService {
         });
       }),
     );
-    const capabilities = Capability.options.map((cap): CapabilityProviders => {
-      const list = modules.filter((m) => m.capabilities.includes(cap)).map((m) => rows.get(m.id)!);
-      return {
-        capability: cap,
-        label: CAPABILITY_LABELS[cap],
-        choice: eff.choice[cap].value,
-        choiceSource: eff.choice[cap].source,
-        ...resolveInUse(cap, list, eff),
-        embeddedDefault: list.find((r) => r.embedded)?.id ?? null,
-        providers: list,
-      };
-    });
+    const capabilities = await Promise.all(
+      Capability.options.map(async (cap): Promise<CapabilityProviders> => {
+        const list = modules.filter((m) => m.capabilities.includes(cap)).map((m) => rows.get(m.id)!);
+        let inUse: InUse;
+        if (this.resolveModel && LLM_CAPABILITIES.has(cap) && list.length) inUse = await resolveLlmInUse(cap as LlmCapability, list, eff, this.resolveModel);
+        else {
+          const base = resolveInUse(cap, list, eff);
+          inUse = { ...base, model: configuredModel(base.inUse, eff.config) };
+        }
+        return {
+          capability: cap,
+          label: CAPABILITY_LABELS[cap],
+          choice: eff.choice[cap].value,
+          choiceSource: eff.choice[cap].source,
+          ...inUse,
+          why: redact(inUse.why, secrets),
+          embeddedDefault: list.find((r) => r.embedded)?.id ?? null,
+          providers: list,
+        };
+      }),
+    );
     return { capabilities, checkedAt: new Date().toISOString(), effective: eff };
   }
 }

@@ -39,9 +39,11 @@ export const chromiumProvider: ProviderModule = {
     let version = versions.get(loc.path);
     if (version === undefined) {
       const res = await runProcess(loc.path, ['--version'], { timeoutMs: 2500, signal }).catch((err: Error) => ({ code: -1, stdout: '', stderr: err.message, timedOut: false }));
+      // A binary that is only slow to answer (a busy machine) is still there: not "unreachable",
+      // or doctor and Settings disagree depending on the load at the moment each one looked.
+      if (res.timedOut) return { provider: 'chromium', reachable: true, version: null, detail: `${loc.path} (${loc.source}): found, but it did not answer --version within 2.5 s (a busy machine); ${sandboxNote}` };
       if (res.code !== 0) {
-        const why = res.timedOut ? 'did not answer --version within 2.5 s' : `failed to start: ${res.stderr.split('\n')[0]?.slice(0, 200) ?? ''}`;
-        return { provider: 'chromium', reachable: false, version: null, detail: `${loc.path} ${why}` };
+        return { provider: 'chromium', reachable: false, version: null, detail: `${loc.path} failed to start: ${res.stderr.split('\n')[0]?.slice(0, 200) ?? ''}` };
       }
       version = /(\d+\.[\d.]+)/.exec(res.stdout)?.[1] ?? null;
       versions.set(loc.path, version);

@@ -9,8 +9,8 @@ export function systemRoutes(ctx: HostContext): RouteHandlers {
   return {
     'health.get': () => health(ctx),
     'system.get': () => systemInfo(ctx),
-    'system.doctor': async () => {
-      const [probes, providers] = await Promise.all([runDoctor(ctx.dataDir.root), providerDoctor(ctx.providers)]);
+    'system.doctor': async ({ query }) => {
+      const [probes, providers] = await Promise.all([runDoctor(ctx.dataDir.root, { fresh: query.fresh === 'true' }), providerDoctor(ctx.providers)]);
       return { probes, ...providers };
     },
     'openapi.get': () => (openapi ??= buildOpenApi(ctx.version)),
