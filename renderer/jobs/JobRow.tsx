@@ -22,7 +22,7 @@ export function JobRow({ job }: { job: Job }) {
   const retry = useRetryJob();
   const spec = jobKindSpec(job.kind);
   const canCancel = job.status === 'queued' || job.status === 'running';
-  const canRetry = job.status === 'failed' || job.status === 'cancelled';
+  const canRetry = job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed_with_problems';
   const took = elapsed(job.startedAt, job.finishedAt);
   const detailsId = `job-details-${job.id}`;
   const actionError = cancel.error ?? retry.error;

@@ -23,4 +23,9 @@ export const systemDiagnose = defineJobKind({
   output: SystemDiagnoseOutput,
   maxAttempts: 3,
   timeoutMs: 120_000,
+  // Every probe ran (the result is complete), but a machine with a broken probe is not "fine".
+  verdict: (out) => {
+    const bad = out.probes.filter((p) => p.status === 'error');
+    return bad.length ? { outcome: 'problems', message: `${bad.length} probe${bad.length === 1 ? '' : 's'} reported an error: ${bad.map((p) => `${p.label}: ${p.detail}`).join('; ')}` } : { outcome: 'succeeded' };
+  },
 });

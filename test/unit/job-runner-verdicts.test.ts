@@ -216,3 +216,12 @@ describe('waitForJob', () => {
     expect(pool.isRunning(job.id)).toBe(true);
   });
 });
+
+describe('system.diagnose verdict', () => {
+  it('completes with problems when a probe reports an error, and succeeds otherwise', async () => {
+    const { systemDiagnose } = await import('../../shared/jobs/system-diagnose.js');
+    const probe = (status: 'ok' | 'error', label: string) => ({ id: label, label, status, version: null, detail: status === 'ok' ? 'fine' : 'not found', source: null, durationMs: 1 });
+    expect(systemDiagnose.verdict!({ ok: true, probes: [probe('ok', 'SQLite')] })).toEqual({ outcome: 'succeeded' });
+    expect(systemDiagnose.verdict!({ ok: false, probes: [probe('ok', 'SQLite'), probe('error', 'ffmpeg')] })).toEqual({ outcome: 'problems', message: '1 probe reported an error: ffmpeg: not found' });
+  });
+});

@@ -289,8 +289,8 @@ export class JobStore {
     return this.database.sqlite.transaction(() => {
       const row = this.get(id);
       if (!row) throw new JobStateError(`No job with id ${id}`);
-      if (row.status !== 'failed' && row.status !== 'cancelled') {
-        throw new JobStateError(`Job ${id} is ${row.status}; only failed or cancelled jobs can be retried`);
+      if (row.status !== 'failed' && row.status !== 'cancelled' && row.status !== 'completed_with_problems') {
+        throw new JobStateError(`Job ${id} is ${row.status}; only failed, cancelled or completed-with-problems jobs can be retried`);
       }
       return this.db
         .update(jobs)
