@@ -1,14 +1,15 @@
 /**
  * `auteur render <file.glsl|file.json>`: renders a shader in-process (no host needed) with the
  * same renderer the shader.render job uses, and writes thumbnail.png, preview.<webm|mp4> and
- * report.json into --out. Exit 0 when the shader rendered, 1 with the mapped diagnostics when
- * it did not, 2 for a usage error.
+ * report.json into --out. report.json is written whatever happens, with a one-line `message`.
+ * Exit codes (RENDER_EXIT): 0 rendered, 1 the shader is broken (with the mapped diagnostics),
+ * 2 usage error, 3 the renderer could not run (browser/WebGL start, machine too busy, ffmpeg).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../../shared/shaders/glsl-wrap.js';
-import { ShaderRenderInput, type ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
+import { failureFault, ShaderRenderInput, type ShaderRenderOutput } from '../../shared/shaders/render-contract.js';
 import { fromShadertoy, ShadertoyImportError, type ShaderMeta } from '../../shared/shaders/shadertoy-format.js';
 import type { LooseShaderSource } from '../../shared/shaders/static-checks.js';
 import { sharedRenderBrowser } from '../../worker/render/browser.js';
@@ -16,11 +17,17 @@ import { renderShader } from '../../worker/render/shader-renderer.js';
 
 export const RENDER_HELP = 'render <file.glsl|.json> [--seconds 5] [--width 640 --height 360 --fps 30] [--time T] [--preview webm|mp4|none] [--frames] [--out DIR] [--json]';
 
+/** What `auteur render` exits with: scripts can tell a broken shader from a renderer that could not run. */
+export const RENDER_EXIT = { rendered: 0, shaderBroken: 1, usage: 2, rendererFailed: 3 } as const;
+
+export const RENDER_EXIT_HELP =
+  'Exit codes: 0 rendered; 1 the shader is broken (compile error, hang, black, NaN, too heavy); 2 usage error; 3 the renderer could not run (Chromium or WebGL would not start, machine too busy, ffmpeg). report.json is always written.';
+
 const FLAG_OF: Record<string, string> = { width: '--width', height: '--height', fps: '--fps', seconds: '--seconds', thumbnailTime: '--time', preview: '--preview' };
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\n\nUsage: auteur ${RENDER_HELP}\n`);
-  return 2;
+  process.stderr.write(`${message}\n\nUsage: auteur ${RENDER_HELP}\n${RENDER_EXIT_HELP}\n`);
+  return RENDER_EXIT.usage;
 }
 
 function num(flag: string, v: string | undefined): number | undefined {
@@ -44,8 +51,9 @@ function summary(out: ShaderRenderOutput, fps: number): string {
   const lines: string[] = [];
   const t = out.frameTimeMs;
   const timing = t ? ` (frame mean ${t.mean} ms, p95 ${t.p95} ms)` : '';
-  if (out.ok) lines.push(`OK: ${out.frames} frames at ${fps} fps in ${(out.renderer.ms / 1000).toFixed(1)} s${timing} on ${out.renderer.gl ?? 'unknown GL'}`);
-  else lines.push(`FAILED (${out.failure?.code}): ${out.failure?.message}`);
+  const tier = out.tier?.level ? ` (degraded to tier ${out.tier.level}, ${out.tier.name}: ${out.tier.width}x${out.tier.height} at ${out.tier.fps} fps for ${out.tier.seconds} s; the shader costs ${out.tier.costRatio}x the reference draw)` : '';
+  if (out.ok) lines.push(`OK: ${out.frames} frames at ${out.tier?.fps ?? fps} fps in ${(out.renderer.ms / 1000).toFixed(1)} s${timing} on ${out.renderer.gl ?? 'unknown GL'}${tier}`);
+  else lines.push(oneLine(out));
   for (const d of out.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
   if (out.stats) {
     const s = out.stats;
@@ -55,6 +63,19 @@ function summary(out: ShaderRenderOutput, fps: number): string {
   const flags = [v.isStatic && 'static (nothing moves)', !v.withinBudget && 'over the frame-time budget'].filter(Boolean);
   if (flags.length) lines.push(`  note: ${flags.join(', ')}`);
   return lines.join('\n');
+}
+
+/** The one-line outcome that report.json carries as `message` and the CLI prints first. */
+function oneLine(out: ShaderRenderOutput): string {
+  if (out.ok) return `Rendered ${out.frames} frames${out.tier?.level ? ` at tier ${out.tier.level} (${out.tier.name})` : ''}`;
+  const f = out.failure;
+  if (!f) return 'FAILED: the render did not pass';
+  return failureFault(f.code) === 'renderer' ? `RENDERER FAILED (${f.code}): ${f.message}` : `FAILED (${f.code}): ${f.message}`;
+}
+
+function exitCodeOf(out: ShaderRenderOutput): number {
+  if (out.ok) return RENDER_EXIT.rendered;
+  return out.failure && failureFault(out.failure.code) === 'renderer' ? RENDER_EXIT.rendererFailed : RENDER_EXIT.shaderBroken;
 }
 
 export async function renderCommand(args: string[]): Promise<number> {
@@ -74,12 +95,17 @@ export async function renderCommand(args: string[]): Promise<number> {
         out: { type: 'string' },
         frames: { type: 'boolean' },
         json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
     return usage((err as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`Usage: auteur ${RENDER_HELP}\n${RENDER_EXIT_HELP}\n`);
+    return RENDER_EXIT.rendered;
+  }
   if (positionals.length !== 1) return usage(positionals.length ? `Give one shader file, got ${positionals.length}` : 'Give the shader file to render');
   const file = resolve(positionals[0]!);
   let shader;
@@ -110,23 +136,32 @@ export async function renderCommand(args: string[]): Promise<number> {
   }
   const outDir = resolve(values.out ?? `${basename(file, extname(file))}.render`);
   mkdirSync(outDir, { recursive: true });
-  let lastMessage = '';
-  const out = await renderShader(
-    { ...settings, source: shader.source as ShaderRenderInput['source'] },
-    {
-      workDir: outDir,
-      keepFrames: values.frames,
-      progress: (_f, message) => {
-        if (!values.json && process.stderr.isTTY && message !== lastMessage) process.stderr.write(`\r\x1b[K${message}`);
-        lastMessage = message;
-      },
-    },
-  ).finally(() => {
-    if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    return sharedRenderBrowser().close();
-  });
   const reportPath = join(outDir, 'report.json');
-  writeFileSync(reportPath, `${JSON.stringify({ file, meta: shader.meta, settings, ...out }, null, 2)}\n`);
+  let lastMessage = '';
+  let out: ShaderRenderOutput;
+  try {
+    out = await renderShader(
+      { ...settings, source: shader.source as ShaderRenderInput['source'] },
+      {
+        workDir: outDir,
+        keepFrames: values.frames,
+        progress: (_f, message) => {
+          if (!values.json && process.stderr.isTTY && message !== lastMessage) process.stderr.write(`\r\x1b[K${message}`);
+          lastMessage = message;
+        },
+      },
+    );
+  } catch (err) {
+    // ffmpeg failing, a full disk …: still a report and a one-line reason, never a stack trace.
+    const message = `RENDERER FAILED: ${((err as Error).message || String(err)).split('\n')[0]}`;
+    writeFileSync(reportPath, `${JSON.stringify({ file, meta: shader.meta, settings, ok: false, message, failure: null, error: message }, null, 2)}\n`);
+    process.stdout.write(`${message}\n  report:    ${reportPath}\n`);
+    return RENDER_EXIT.rendererFailed;
+  } finally {
+    if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    await sharedRenderBrowser().close();
+  }
+  writeFileSync(reportPath, `${JSON.stringify({ file, meta: shader.meta, settings, message: oneLine(out), ...out }, null, 2)}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
@@ -135,5 +170,5 @@ export async function renderCommand(args: string[]): Promise<number> {
     if (out.preview?.path) process.stdout.write(`  preview:   ${out.preview.path}\n`);
     process.stdout.write(`  report:    ${reportPath}\n`);
   }
-  return out.ok ? 0 : 1;
+  return exitCodeOf(out);
 }

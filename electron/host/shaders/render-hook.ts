@@ -36,7 +36,7 @@ export class RenderResults {
     const shaderId = shaderIdOf(job);
     const out = await this.ingest(job.id, parsed.data, shaderId);
     // Another attempt follows a renderer failure (see shared/jobs/shader-render.ts): it is not the result yet.
-    const retrying = !out.ok && out.failure && failureFault(out.failure.code) === 'renderer' && job.attempts < job.maxAttempts;
+    const retrying = !out.ok && !!out.failure && failureFault(out.failure.code) === 'renderer' && job.attempts < job.maxAttempts;
     if (shaderId) this.applyToShader(job.id, shaderId, out, retrying);
     return out;
   }
