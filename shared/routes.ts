@@ -6,6 +6,7 @@ import { MODERATION_ROUTES } from './routes/moderation.js';
 import { PROVIDER_ROUTES } from './routes/providers.js';
 import { SHADER_DISCOVERY_ROUTES } from './routes/shader-discovery.js';
 import { SHADER_ROUTES } from './routes/shaders.js';
+import { SHOTS_ROUTES } from './routes/shots.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -21,6 +22,7 @@ export const ROUTES = {
   ...SHADER_DISCOVERY_ROUTES,
   ...FEED_STATUS_ROUTES,
   ...MODERATION_ROUTES,
+  ...SHOTS_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;
