@@ -346,3 +346,88 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: integer('updated_at').notNull().default(now),
 });
+
+// ---- Shots studio (seed 003 §2). Soft delete (deleted_at) makes every delete undoable. --------
+
+export const shotProjects = sqliteTable(
+  'shot_projects',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    resolution: text('resolution', { enum: ['720p', '1080p', '4k'] }).notNull().default('1080p'),
+    aspectRatio: text('aspect_ratio', { enum: ['16:9', '9:16'] }).notNull().default('16:9'),
+    veoVersion: text('veo_version').notNull().default('3.1'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('idx_shot_projects_updated').on(t.updatedAt)],
+);
+
+export const shotScenes = sqliteTable(
+  'shot_scenes',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id').notNull().references(() => shotProjects.id, { onDelete: 'cascade' }),
+    slugline: text('slugline').notNull(),
+    rawContent: text('raw_content'),
+    sequenceNumber: integer('sequence_number').notNull(),
+    /** Characters the parser found in the scene (the breakdown's hint). */
+    characters: text('characters', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    breakdownJobId: text('breakdown_job_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('idx_shot_scenes_project').on(t.projectId, t.sequenceNumber)],
+);
+
+export const shots = sqliteTable(
+  'shots',
+  {
+    id: text('id').primaryKey(),
+    sceneId: text('scene_id').notNull().references(() => shotScenes.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    duration: real('duration'),
+    sequenceNumber: integer('sequence_number').notNull(),
+    /** The slot system: three entries, an ingredient id or null each. */
+    assignedIngredients: text('assigned_ingredients', { mode: 'json' }).$type<(string | null)[]>().notNull().default(sql`'[null,null,null]'`),
+    llmContextCache: text('llm_context_cache'),
+    veoJsonPayload: text('veo_json_payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+    payloadSource: text('payload_source', { enum: ['llm', 'template', 'edited'] }),
+    status: text('status', { enum: ['draft', 'generating_json', 'ready'] }).notNull().default('draft'),
+    lastError: text('last_error'),
+    shotType: text('shot_type'),
+    camera: text('camera'),
+    characters: text('characters', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    source: text('source', { enum: ['llm', 'heuristic', 'manual'] }).notNull().default('manual'),
+    payloadJobId: text('payload_job_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('idx_shots_scene').on(t.sceneId, t.sequenceNumber)],
+);
+
+export const shotIngredients = sqliteTable(
+  'shot_ingredients',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id').notNull().references(() => shotProjects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['Character', 'Location', 'Object', 'Style'] }).notNull(),
+    kind: text('kind', { enum: ['image', 'video'] }).notNull(),
+    mediaId: text('media_id').notNull().references(() => mediaObjects.id),
+    thumbnailMediaId: text('thumbnail_media_id').references(() => mediaObjects.id),
+    posterMediaId: text('poster_media_id').references(() => mediaObjects.id),
+    /** IngredientMetadata JSON: measured facts, plus caption/tags only when a vision model wrote them. */
+    metadata: text('metadata', { mode: 'json' }).notNull(),
+    provenance: text('provenance', { mode: 'json' }).notNull(),
+    /** Slots emptied by a confirmed delete, refilled by restore: [{ shotId, slot }]. */
+    clearedSlots: text('cleared_slots', { mode: 'json' }).$type<{ shotId: string; slot: number }[]>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('idx_ingredients_project_type').on(t.projectId, t.type)],
+);
