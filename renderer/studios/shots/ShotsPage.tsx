@@ -1,11 +1,20 @@
-import { StudioPlaceholder } from '../StudioPlaceholder.js';
+import { Page } from '../../components/Page.js';
+import { ProjectList } from './ProjectList.js';
+import { ProjectView } from './ProjectView.js';
+import { useShotsLocation } from './nav.js';
+import { Notices } from './ui/Notices.js';
+import './shots.css';
 
 export function ShotsPage() {
+  const { projectId, view } = useShotsLocation();
   return (
-    <StudioPlaceholder
+    <Page
       id="shots"
       title="Shots"
-      description="Breaks a Fountain screenplay into scenes and shots, keeps an ingredient library of characters, places and props for visual consistency, and prepares Veo 3.1 generation payloads for each shot."
-    />
+      lead="Screenplays broken into scenes and shots, an ingredient library for visual consistency, and a Veo 3.1 request for every shot."
+    >
+      {projectId ? <ProjectView key={projectId} projectId={projectId} view={view} /> : <ProjectList />}
+      <Notices />
+    </Page>
   );
 }

@@ -1,0 +1,66 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { TERMINAL_STATUSES, type Job } from '../../../../shared/schemas/jobs.js';
+import { api } from '../../../api/client.js';
+import { useEventsStore } from '../../../api/eventsStore.js';
+import { queryKeys } from '../../../api/keys.js';
+import { ProgressBar } from '../../../components/ProgressBar.js';
+
+const isTerminal = (job: Job | undefined) => !!job && TERMINAL_STATUSES.includes(job.status);
+
+/** A job followed live (job.updated events patch the same cache entry); polls only while events are down. */
+export function useWatchedJob(jobId: string | null) {
+  const live = useEventsStore((s) => s.state === 'open');
+  return useQuery({
+    queryKey: queryKeys.jobs.detail(jobId ?? ''),
+    queryFn: ({ signal }) => api.call('jobs.get', { params: { id: jobId! }, signal }),
+    enabled: !!jobId,
+    refetchInterval: (q) => (isTerminal(q.state.data) ? false : live ? 10_000 : 1_500),
+  });
+}
+
+const TONE: Record<Job['status'], 'active' | 'done' | 'problems' | 'failed' | 'muted'> = {
+  queued: 'active',
+  running: 'active',
+  succeeded: 'done',
+  completed_with_problems: 'problems',
+  failed: 'failed',
+  cancelled: 'muted',
+};
+
+interface JobProgressProps {
+  jobId: string | null;
+  label: string;
+  /** Invalidate what the job wrote once it ends. */
+  onSettled?: (job: Job) => void;
+  /** Hide the bar once the job succeeded (its result is on screen instead). */
+  hideWhenDone?: boolean;
+}
+
+export function JobProgress({ jobId, label, onSettled, hideWhenDone }: JobProgressProps) {
+  const job = useWatchedJob(jobId).data;
+  const qc = useQueryClient();
+  const settledFor = useRef<string | null>(null);
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (!job) return;
+    if (!isTerminal(job)) {
+      wasActive.current = true;
+      return;
+    }
+    // Only a job we saw running ends "now"; one already finished on first sight needs no refresh.
+    if (wasActive.current && settledFor.current !== job.id) {
+      settledFor.current = job.id;
+      onSettled?.(job);
+    }
+  }, [job, onSettled, qc]);
+  if (!job) return null;
+  if (hideWhenDone && job.status === 'succeeded') return null;
+  const message =
+    job.status === 'failed' ? `Failed: ${job.error ?? 'no reason given'}` : job.status === 'queued' ? 'Queued' : (job.progressMessage ?? job.status.replace(/_/g, ' '));
+  return (
+    <div className="shots-job" data-testid="shots-job" data-status={job.status}>
+      <ProgressBar value={job.progress} label={label} message={message} tone={TONE[job.status]} />
+    </div>
+  );
+}
