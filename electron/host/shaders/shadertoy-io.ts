@@ -38,7 +38,7 @@ export class ShadertoyIO {
     private readonly shaders: ShaderService,
   ) {}
 
-  /** Unsupported inputs (keyboard, webcam, sound passes …) → 422 listing each one; bad GLSL → 422 diagnostics. */
+  /** Unsupported inputs (webcam, music, cubemaps, sound passes …) → 422 listing each one; bad GLSL → 422 diagnostics. */
   import(body: ImportShaderBody, actor: Actor = ownerActor(this.deps)): Shader {
     let parsed: ReturnType<typeof fromShadertoy>;
     try {

@@ -137,7 +137,13 @@ export function EditorToolbar(p: Props) {
         <button type="button" className="btn btn-ghost" data-testid="editor-import" onClick={() => file.current?.click()} title="Import a Shadertoy JSON export">
           Import
         </button>
-        <button type="button" className="btn btn-ghost" data-testid="editor-export" onClick={() => exportShadertoyFile(p.draft)} title="Download as Shadertoy JSON">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          data-testid="editor-export"
+          onClick={() => void exportShadertoyFile(p.draft, p.id ? { id: p.id, dirty: p.dirty } : undefined).catch((err: unknown) => setProblem(`Export failed: ${errorMessage(err)}`))}
+          title="Download as Shadertoy JSON"
+        >
           Export
         </button>
         {p.id ? (

@@ -1,4 +1,5 @@
-import { fromShadertoy, ShadertoyImportError, toShadertoy } from '../../../../shared/shaders/shadertoy-format.js';
+import { fromShadertoy, ShadertoyImportError, toShadertoy, type ShadertoyDocument } from '../../../../shared/shaders/shadertoy-format.js';
+import { api } from '../../../api/client.js';
 import type { Draft } from './draft.js';
 
 /** Reads a Shadertoy JSON export into a draft; throws with a message fit to show the user. */
@@ -22,9 +23,16 @@ export async function importShadertoyFile(file: File): Promise<Draft> {
   }
 }
 
-/** Downloads the draft as a Shadertoy API document (`{ Shader: { info, renderpass } }`). */
-export function exportShadertoyFile(draft: Draft): void {
-  const doc = toShadertoy(draft.source, { title: draft.title || 'Untitled', description: draft.description, tags: draft.tags });
+/**
+ * Downloads the shader as a Shadertoy API document (`{ Shader: { info, renderpass } }`). A saved
+ * shader without unsaved changes comes from the host, which writes back what its import held
+ * (info block, input ids, sampler flags); anything else is converted from the draft here.
+ */
+export async function exportShadertoyFile(draft: Draft, saved?: { id: string; dirty: boolean }): Promise<void> {
+  const doc: ShadertoyDocument =
+    saved && !saved.dirty
+      ? await api.call('shaders.export', { params: { id: saved.id } })
+      : toShadertoy(draft.source, { title: draft.title || 'Untitled', description: draft.description, tags: draft.tags });
   const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
