@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { DwellBody, EngagementResult } from '../../../shared/schemas/shaders.js';
-import { engagementEvents, shaders, votes } from '../db/schema.js';
+import { engagementEvents } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import { classifyDwell, SIGNAL_WEIGHTS } from './ranking.js';
@@ -12,6 +12,8 @@ import type { TasteService } from './taste.js';
  * also mark a shader as seen for the feed) and move the taste vector by their weight.
  */
 export class EngagementService {
+  private readonly stmts = new Map<string, Database.Statement>();
+
   constructor(
     private readonly deps: ShaderDeps,
     private readonly taste: TasteService,
@@ -21,12 +23,19 @@ export class EngagementService {
     return this.deps.database.db;
   }
 
+  /** Prepared once: a dwell report comes with every card watched, and drizzle prepares per call. */
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.deps.database.sqlite.prepare(sql)));
+    return s;
+  }
+
   private exists(shaderId: string): void {
-    if (!this.db.select({ id: shaders.id }).from(shaders).where(eq(shaders.id, shaderId)).get()) throw notFound(`Shader ${shaderId}`);
+    if (!this.prep('SELECT 1 FROM shaders WHERE id = ?').get(shaderId)) throw notFound(`Shader ${shaderId}`);
   }
 
   private upvoted(userId: string, shaderId: string): boolean {
-    return this.db.select({ value: votes.value }).from(votes).where(and(eq(votes.userId, userId), eq(votes.shaderId, shaderId))).get()?.value === 1;
+    return (this.prep('SELECT value FROM votes WHERE user_id = ? AND shader_id = ?').get(userId, shaderId) as { value: number } | undefined)?.value === 1;
   }
 
   /** < 1 s: ignored flick; < 2 s: skip (−0.4); > 10 s: +0.3; > 30 s: +0.6 (none if already upvoted). */
@@ -35,18 +44,15 @@ export class EngagementService {
     const { signal, weight } = classifyDwell(body.seconds, this.upvoted(actor.userId, body.shaderId));
     if (signal === 'ignored') return { recorded: false, signal, weight: null, tasteUpdated: false };
     this.deps.database.sqlite.transaction(() => {
-      this.db
-        .insert(engagementEvents)
-        .values({
-          id: randomUUID(),
-          userId: actor.userId,
-          sessionId: body.sessionId ?? null,
-          shaderId: body.shaderId,
-          eventType: signal === 'skip' ? 'skip' : 'dwell',
-          dwellSecs: body.seconds,
-        })
-        .run();
-      this.db.update(shaders).set({ viewCount: sql`${shaders.viewCount} + 1` }).where(eq(shaders.id, body.shaderId)).run();
+      this.prep('INSERT INTO engagement_events (id, user_id, session_id, shader_id, event_type, dwell_secs) VALUES (?, ?, ?, ?, ?, ?)').run(
+        randomUUID(),
+        actor.userId,
+        body.sessionId ?? null,
+        body.shaderId,
+        signal === 'skip' ? 'skip' : 'dwell',
+        body.seconds,
+      );
+      this.prep('UPDATE shaders SET view_count = view_count + 1 WHERE id = ?').run(body.shaderId);
     })();
     const tasteSignal = signal === 'skip' ? 'skip' : signal === 'dwell_30s' ? 'dwell30' : signal === 'dwell_10s' ? 'dwell10' : null;
     const tasteUpdated = weight !== null && tasteSignal !== null && this.taste.applyShaderSignal(actor.userId, body.shaderId, tasteSignal);

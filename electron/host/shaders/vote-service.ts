@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, or, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { gt, or } from 'drizzle-orm';
 import type { VoteResult } from '../../../shared/schemas/shaders.js';
-import { settings, shaders, votes } from '../db/schema.js';
+import { settings, shaders } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import { hotScore, hoursBetween, wilsonLowerBound } from './ranking.js';
@@ -13,6 +14,8 @@ export const HOT_REFRESH_MS = 15 * 60_000;
 
 /** Up/down votes (one per user and shader), the cached hot score, and the taste signal they carry. */
 export class VoteService {
+  private readonly stmts = new Map<string, Database.Statement>();
+
   constructor(
     private readonly deps: ShaderDeps,
     private readonly taste: TasteService,
@@ -22,27 +25,34 @@ export class VoteService {
     return this.deps.database.db;
   }
 
+  /** Prepared once: votes arrive with every card of a busy feed, and drizzle prepares per call. */
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.deps.database.sqlite.prepare(sql)));
+    return s;
+  }
+
   private exists(shaderId: string): void {
-    if (!this.db.select({ id: shaders.id }).from(shaders).where(eq(shaders.id, shaderId)).get()) throw notFound(`Shader ${shaderId}`);
+    if (!this.prep('SELECT 1 FROM shaders WHERE id = ?').get(shaderId)) throw notFound(`Shader ${shaderId}`);
+  }
+
+  private mine(userId: string, shaderId: string): number | undefined {
+    return (this.prep('SELECT value FROM votes WHERE user_id = ? AND shader_id = ?').get(userId, shaderId) as { value: number } | undefined)?.value;
   }
 
   /** Recounts votes and recomputes the cached Wilson and hot scores of one shader (seed: on each vote). */
   recompute(shaderId: string, now = Date.now()): { up: number; down: number; hot: number; wilson: number } {
-    const c = this.db
-      .select({ up: sql<number>`coalesce(sum(${votes.value} = 1), 0)`, down: sql<number>`coalesce(sum(${votes.value} = -1), 0)` })
-      .from(votes)
-      .where(eq(votes.shaderId, shaderId))
-      .get() ?? { up: 0, down: 0 };
-    const row = this.db.select({ createdAt: shaders.createdAt, publishedAt: shaders.publishedAt }).from(shaders).where(eq(shaders.id, shaderId)).get();
+    const c = (this.prep('SELECT coalesce(sum(value = 1), 0) AS up, coalesce(sum(value = -1), 0) AS down FROM votes WHERE shader_id = ?').get(shaderId) as { up: number; down: number } | undefined) ?? { up: 0, down: 0 };
+    const row = this.prep('SELECT created_at AS createdAt, published_at AS publishedAt FROM shaders WHERE id = ?').get(shaderId) as { createdAt: number; publishedAt: number | null } | undefined;
     if (!row) throw notFound(`Shader ${shaderId}`);
     const hot = hotScore(c.up, c.down, hoursBetween(row.publishedAt ?? row.createdAt, now));
     const wilson = wilsonLowerBound(c.up, c.down);
-    this.db.update(shaders).set({ upvotes: c.up, downvotes: c.down, score: hot, wilsonScore: wilson }).where(eq(shaders.id, shaderId)).run();
+    this.prep('UPDATE shaders SET upvotes = ?, downvotes = ?, score = ?, wilson_score = ? WHERE id = ?').run(c.up, c.down, hot, wilson, shaderId);
     return { up: c.up, down: c.down, hot, wilson };
   }
 
   private result(shaderId: string, userId: string, s: { up: number; down: number; hot: number; wilson: number }): VoteResult {
-    const mine = this.db.select({ value: votes.value }).from(votes).where(and(eq(votes.userId, userId), eq(votes.shaderId, shaderId))).get()?.value ?? 0;
+    const mine = this.mine(userId, shaderId) ?? 0;
     return { shaderId, votes: { ...s, mine: mine === 1 || mine === -1 ? mine : 0 } };
   }
 
@@ -50,13 +60,10 @@ export class VoteService {
   vote(shaderId: string, value: 1 | -1, actor: Actor = ownerActor(this.deps)): VoteResult {
     this.exists(shaderId);
     const changed = this.deps.database.sqlite.transaction(() => {
-      const prev = this.db.select({ value: votes.value }).from(votes).where(and(eq(votes.userId, actor.userId), eq(votes.shaderId, shaderId))).get();
-      if (prev?.value === value) return false;
-      this.db
-        .insert(votes)
-        .values({ id: randomUUID(), userId: actor.userId, shaderId, value })
-        .onConflictDoUpdate({ target: [votes.userId, votes.shaderId], set: { value, createdAt: Date.now() } })
-        .run();
+      if (this.mine(actor.userId, shaderId) === value) return false;
+      this.prep(
+        'INSERT INTO votes (id, user_id, shader_id, value) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, shader_id) DO UPDATE SET value = excluded.value, created_at = ?',
+      ).run(randomUUID(), actor.userId, shaderId, value, Date.now());
       return true;
     })();
     const s = this.recompute(shaderId);
@@ -68,7 +75,7 @@ export class VoteService {
   /** Removes the vote; taste keeps what it learned (an EMA cannot be undone exactly). */
   unvote(shaderId: string, actor: Actor = ownerActor(this.deps)): VoteResult {
     this.exists(shaderId);
-    this.db.delete(votes).where(and(eq(votes.userId, actor.userId), eq(votes.shaderId, shaderId))).run();
+    this.prep('DELETE FROM votes WHERE user_id = ? AND shader_id = ?').run(actor.userId, shaderId);
     const s = this.recompute(shaderId);
     this.deps.bus.publish({ type: 'domain', topic: 'shader.voted', id: shaderId, data: { up: s.up, down: s.down, hot: s.hot } });
     return this.result(shaderId, actor.userId, s);
@@ -76,7 +83,8 @@ export class VoteService {
 
   /** Re-derives decayed hot scores of every shader with votes, at most every 15 minutes. */
   refreshIfStale(now = Date.now()): boolean {
-    const last = this.db.select({ value: settings.value }).from(settings).where(eq(settings.key, REFRESH_KEY)).get()?.value as number | undefined;
+    const raw = (this.prep('SELECT value FROM settings WHERE key = ?').get(REFRESH_KEY) as { value: string | null } | undefined)?.value;
+    const last = raw == null ? undefined : (JSON.parse(raw) as unknown);
     if (typeof last === 'number' && now - last < HOT_REFRESH_MS) return false;
     this.refreshAll(now);
     return true;
