@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedIndex, feedIndexFor, type Ranked } from '../../electron/host/shaders/feed-index.js';
-import { FEED_WEIGHTS, feedScore } from '../../electron/host/shaders/ranking.js';
+import { FEED_WEIGHTS, feedScore, hotScore, hoursBetween } from '../../electron/host/shaders/ranking.js';
 import { STYLE_DIMS } from '../../electron/host/shaders/style-vector.js';
 import { cosine } from '../../electron/host/shaders/text-hash.js';
 import { exploration, idHash, pageKeyHash } from '../../electron/host/shaders/vector-codes.js';
@@ -144,6 +144,25 @@ describe('feed index follows the library', () => {
     const hotFirst = idx.rank(after, { exclude: new Set(), pageHash: 0, limit: 2, weights: { similarity: 0, hot: 1, exploration: 0 } });
     expect(hotFirst[0]!.row.id).toBe(b);
     expect(hotFirst[0]!.row.score).toBeGreaterThan(0);
+  });
+
+  it('applies a large batch (new library, 15-min hot-score refresh) in one scan, as a rebuild would', () => {
+    const idx = feedIndexFor(sc.core.database.sqlite);
+    expect(idx.size()).toBe(0); // built, empty: what follows arrives as changes
+    const lib = library(2500, 5, 3);
+    expect(idx.size()).toBe(2500);
+    const sqlite = sc.core.database.sqlite;
+    sqlite.prepare(`UPDATE shaders SET upvotes = 1 + (rowid % 9), downvotes = rowid % 4, published_at = ? - (rowid % 200) * 3600000`).run(Date.now());
+    const now = Date.now();
+    expect(sc.svc.votes.refreshAll(now)).toBe(2500);
+    const r = sqlite.prepare('SELECT upvotes AS up, downvotes AS down, published_at AS t, score FROM shaders WHERE id = ?').get(lib.ids[7]) as { up: number; down: number; t: number; score: number };
+    expect(r.score).toBeCloseTo(hotScore(r.up, r.down, hoursBetween(r.t, now)), 12);
+    const byHot = { similarity: 0, hot: 1, exploration: 0 };
+    const fresh = new FeedIndex(sqlite);
+    const ids = (x: FeedIndex) => x.rank(lib.vectors[0]!, { exclude: new Set(), pageHash: 5, limit: 30, weights: byHot }).map((h) => [h.row.id, h.row.score]);
+    expect(ids(idx)).toEqual(ids(fresh));
+    const mixed = (x: FeedIndex) => x.rank(lib.vectors[1]!, { exclude: new Set(), pageHash: 5, limit: 20, weights: FEED_WEIGHTS }).map((h) => h.row.id);
+    expect(mixed(idx)).toEqual(mixed(fresh));
   });
 
   it('rebuilds when another process pruned change-log rows it never read', async () => {

@@ -20,14 +20,14 @@ import { getVector, putStyleCodes } from './vectors.js';
  * The index follows the database through `feed_index_changes` (drizzle/0004_feed_index.sql):
  * triggers on `shaders` and every write of a style vector (vectors.ts) append the shader id, and
  * each query first applies what was appended since the last one. A gap (another process pruned
- * rows this one never read) or a large backlog rebuilds from scratch.
+ * rows this one never read) rebuilds from scratch; a large batch is applied in one scan.
  */
 
 /** Candidates kept from the Hamming pass: recall@20 stayed 1.0 down to 256 at 10k and 100k in
  * `npm run bench`; twice that for margin. */
 export const PREFILTER = 512;
-/** More pending changes than this (e.g. the 15-min hot-score refresh) → rebuild instead. */
-const REBUILD_BACKLOG = 5_000;
+/** More changed shaders than this (e.g. the 15-min hot-score refresh) → one scan instead of a read each. */
+const BULK_APPLY = 2_000;
 /** Applied change rows are deleted once this many have piled up. */
 const PRUNE_EVERY = 2_000;
 
@@ -186,13 +186,13 @@ export class FeedIndex {
     const max = this.maxSeq();
     if (max === this.lastSeq) return;
     const pending = max - this.lastSeq;
-    if (pending > REBUILD_BACKLOG) return this.rebuild();
-    const changes = this.prep('SELECT seq, shader_id AS id, vector FROM feed_index_changes WHERE seq > ? ORDER BY seq').all(this.lastSeq) as Change[];
+    const changes = this.prep('SELECT seq, shader_id AS id, vector FROM feed_index_changes WHERE seq > ? AND seq <= ?').all(this.lastSeq, max) as Change[];
     // Fewer rows than sequence numbers: someone pruned rows this index never read.
     if (changes.length < pending) return this.rebuild();
     const touched = new Map<string, boolean>();
-    for (const c of changes) if (c.seq <= max) touched.set(c.id, (touched.get(c.id) ?? false) || c.vector === 1);
-    for (const [id, vectorChanged] of touched) this.apply(id, vectorChanged);
+    for (const c of changes) touched.set(c.id, (touched.get(c.id) ?? false) || c.vector === 1);
+    if (touched.size > BULK_APPLY) this.applyBulk(touched);
+    else for (const [id, vectorChanged] of touched) this.apply(id, vectorChanged);
     this.lastSeq = max;
     this.prune();
   }
@@ -221,6 +221,29 @@ export class FeedIndex {
     const hit = this.prep(`SELECT ${COLS}, c.code AS code, c.q8 AS q8, c.scale AS scale FROM shaders s JOIN shader_style_codes c ON c.shader_id = s.id WHERE s.id = ? AND ${ELIGIBLE}`).get(id) as CodedRow | undefined;
     if (!hit) return this.remove(id);
     this.put(hit);
+  }
+
+  /**
+   * Many changes at once (the 15-minute hot-score refresh touches every voted shader): one scan of
+   * the eligible rows updates scores and eligibility; only new or re-vectored shaders read codes.
+   */
+  private applyBulk(touched: ReadonlyMap<string, boolean>): void {
+    const eligible = new Map<string, FeedRow>();
+    for (const r of this.prep(`SELECT ${COLS} FROM shaders s WHERE s.status = 'published' AND s.is_public = 1 AND s.render_status = 'ready'`).iterate() as Iterable<FeedRow>) {
+      eligible.set(r.id, r);
+    }
+    for (const id of [...this.slotOf.keys()]) {
+      const row = eligible.get(id);
+      if (!row) {
+        this.remove(id);
+        continue;
+      }
+      if (touched.get(id)) continue; // re-read with its codes below
+      const slot = this.slotOf.get(id) as number;
+      this.rows[slot] = row;
+      this.hot[slot] = row.score;
+    }
+    for (const [id, vectorChanged] of touched) if (eligible.has(id) && (vectorChanged || !this.slotOf.has(id))) this.apply(id, true);
   }
 
   /** Reads every eligible shader and its codes in one consistent snapshot. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { gt, or } from 'drizzle-orm';
 import type { VoteResult } from '../../../shared/schemas/shaders.js';
-import { settings, shaders } from '../db/schema.js';
+import { settings } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import { hotScore, hoursBetween, wilsonLowerBound } from './ranking.js';
@@ -19,7 +18,9 @@ export class VoteService {
   constructor(
     private readonly deps: ShaderDeps,
     private readonly taste: TasteService,
-  ) {}
+  ) {
+    deps.database.sqlite.function('auteur_hot_score', { deterministic: true }, (up, down, ageHours) => hotScore(Number(up), Number(down), Number(ageHours)));
+  }
 
   private get db() {
     return this.deps.database.db;
@@ -91,20 +92,18 @@ export class VoteService {
   }
 
   refreshAll(now = Date.now()): number {
+    // One UPDATE through a SQL function (the same hotScore) instead of a statement per shader:
+    // far less time on the event loop every 15 minutes with a large voted library.
     return this.deps.database.sqlite.transaction(() => {
-      const rows = this.db
-        .select({ id: shaders.id, up: shaders.upvotes, down: shaders.downvotes, createdAt: shaders.createdAt, publishedAt: shaders.publishedAt })
-        .from(shaders)
-        .where(or(gt(shaders.upvotes, 0), gt(shaders.downvotes, 0)))
-        .all();
-      const stmt = this.deps.database.sqlite.prepare('UPDATE shaders SET score = ? WHERE id = ?');
-      for (const r of rows) stmt.run(hotScore(r.up, r.down, hoursBetween(r.publishedAt ?? r.createdAt, now)), r.id);
+      const { changes } = this.prep(
+        'UPDATE shaders SET score = auteur_hot_score(upvotes, downvotes, (? - coalesce(published_at, created_at)) / 3600000.0) WHERE upvotes > 0 OR downvotes > 0',
+      ).run(now);
       this.db
         .insert(settings)
         .values({ key: REFRESH_KEY, value: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: now, updatedAt: now } })
         .run();
-      return rows.length;
+      return changes;
     })();
   }
 }
