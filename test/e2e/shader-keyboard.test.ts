@@ -58,7 +58,7 @@ describe('keyboard channel in the editor preview', () => {
 
     const canvas = page.locator('.preview-canvas canvas.shader-canvas-gl');
     await canvas.click();
-    expect(await canvas.evaluate((c) => document.activeElement === c)).toBe(true);
+    expect(await page.evaluate(`document.activeElement?.classList.contains('shader-canvas-gl') ?? false`)).toBe(true);
     await expect.poll(centre, { timeout: 20_000 }).toEqual([1, 0, 0]);
 
     await page.keyboard.down('k');
@@ -105,10 +105,8 @@ describe('keyboard channel in the editor preview', () => {
     const { id } = (await res.json()) as { id: string };
     // The first test left an unsaved draft in the editor: leave it.
     page.on('dialog', (d) => void d.accept());
-    await page.evaluate((path) => {
-      window.history.pushState(null, '', path);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, `/shaders/edit/${id}`);
+    // In-app navigation (the router follows popstate), keeping the session the first test opened.
+    await page.evaluate(`(() => { history.pushState(null, '', '/shaders/edit/${id}'); dispatchEvent(new PopStateEvent('popstate')); })()`);
     await page.locator(`${tid('editor')}[data-dirty="false"]`).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(tid('editor-title')).inputValue()).toBe('Keyed noise');
     const download = page.waitForEvent('download');
