@@ -5,6 +5,8 @@ import { mediaComposeTask } from './media-compose.js';
 import { providerOllamaPullTask } from './provider-ollama-pull.js';
 import { shaderGenerateTask } from './shader-generate.js';
 import { shaderRenderTask } from './shader-render.js';
+import { shotsBreakdownTask } from './shots-breakdown.js';
+import { shotsPayloadTask } from './shots-payload.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
 
@@ -17,4 +19,6 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'shader.generate': shaderGenerateTask,
   'tts.synthesize': ttsSynthesizeTask,
   'media.compose': mediaComposeTask,
+  'shots.breakdown': shotsBreakdownTask,
+  'shots.payload': shotsPayloadTask,
 };
