@@ -26,7 +26,7 @@ export function CandidateReview({ desire, showPreview = true }: { desire: Desire
     );
   const writer = c.provider === 'procedural' ? 'the procedural composer' : `${c.provider} (${c.model})`;
   return (
-    <div className="candidate" data-testid="desire-candidate" data-shader-id={c.shaderId}>
+    <div className="candidate" data-testid="desire-candidate" data-shader-id={c.shaderId} data-preview={showPreview}>
       {showPreview ? (
         <div className="candidate-stage">
           {shader.data ? <ShaderCanvas source={shader.data.source} priority={PRIORITY.feedNext} label={`Candidate: ${c.title}`} className="candidate-canvas" /> : null}
