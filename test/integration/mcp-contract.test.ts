@@ -129,8 +129,8 @@ describe('MCP contract over stdio', () => {
     }
     for (const [name, s] of results) expect(camelKeys(s), name).toEqual([]);
     // The nested objects that used to leak camelCase are there, in snake_case.
-    const queue = results.find(([n]) => n === 'get_desire_queue')![1] as { desires: Array<{ style_hints: Structured }> };
-    expect(queue.desires[0]!.style_hints).toMatchObject({ temperature_label: 'cool', motion_type: 'slow' });
+    const posted = results.find(([n]) => n === 'post_desire')![1] as { desire: { prompt_text: string; style_hints: Structured } };
+    expect(posted.desire).toMatchObject({ prompt_text: 'a slow cosine drift in cool colours', style_hints: { temperature_label: 'cool', motion_type: 'slow' } });
     const brief = (results[0]![1] as { shader: Structured }).shader;
     expect(brief.votes).toMatchObject({ up: 0, down: 0 });
   }, 200_000);
