@@ -1,9 +1,9 @@
 /** Key events → KeyboardState for an on-screen canvas, while it has focus. */
 import type { KeyboardState } from './keyboard-state.js';
 
-/** Keys left to the page even while the canvas has focus: moving focus away and browser/OS shortcuts. */
+/** Keys left to the page even while the canvas has focus: moving focus away, function keys and browser/OS shortcuts. */
 function leaveToPage(ev: KeyboardEvent): boolean {
-  return ev.key === 'Tab' || ev.key === 'Escape' || ev.ctrlKey || ev.metaKey || ev.altKey;
+  return ev.key === 'Tab' || ev.key === 'Escape' || /^F\d{1,2}$/.test(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey;
 }
 
 /**
