@@ -30,11 +30,11 @@ function InUseTable({ rows }: { rows: DoctorProviderRow[] }) {
             return (
               <tr key={cap} data-capability={cap} data-in-use={used?.provider ?? ''}>
                 <th scope="row">{CAPABILITY_LABELS[cap]}</th>
-                <td>{used ? `${used.label} (${STATE[used.state]})` : '—'}</td>
+                <td>{used ? (used.state === 'embedded' ? used.label : `${used.label} (${STATE[used.state]})`) : '—'}</td>
                 <td className="mono" data-testid={`doctor-model-${cap}`}>
                   {used?.model ?? '—'}
                 </td>
-                <td className="small">{used?.detail ?? none?.detail ?? rows.find((r) => r.capability === cap)?.detail ?? ''}</td>
+                <td className="small">{(used ?? none ?? rows.find((r) => r.capability === cap))?.why ?? ''}</td>
               </tr>
             );
           })}

@@ -77,6 +77,8 @@ export const DoctorProviderRow = z.object({
   inUse: z.boolean(),
   /** The model the capability uses, on the row of the provider in use. */
   model: z.string().nullable().default(null),
+  /** Why that provider (or none) is in use for the capability: the same text on each of its rows. */
+  why: z.string().default(''),
   version: z.string().nullable(),
   /** Where its configuration came from, e.g. "env OLLAMA_HOST", "settings", "default", "embedded". */
   source: z.string(),

@@ -79,12 +79,12 @@ describe('Jobs page', () => {
   it('filters by status and by kind', async () => {
     await page.locator(tid('job-filter-failed')).click();
     await page.locator(`${tid('job-filter-failed')}[aria-pressed="true"]`).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="job-row"][data-kind="system.diagnose"]').length === 0);
+    await expect.poll(() => page.locator(`${tid('job-row')}[data-kind="system.diagnose"]`).count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator(tid('job-filter-failed')).innerText()).toMatch(/Failed\s*3/);
     await page.locator(tid('job-filter-all')).click();
     await page.locator(tid('job-filter-kind')).selectOption('shader.render');
     // Filtered to one kind: the jobs themselves, not a group.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="job-list"] > [data-testid="job-row"]').length === 3);
+    await expect.poll(() => page.locator(`${tid('job-list')} > ${tid('job-row')}`).count(), { timeout: 10_000 }).toBe(3);
     expect(await page.locator(tid('job-group')).count()).toBe(0);
     await screenshot(page, 'jobs-filtered-shader-render');
   });

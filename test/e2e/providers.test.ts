@@ -60,7 +60,7 @@ describe('Settings → Providers', () => {
     const llm = section.locator(tid('provider-card-llm'));
     await llm.locator(`${tid('provider-row-ollama')}[data-status="reachable"]`).waitFor();
     expect(await llm.getAttribute('data-in-use')).toBe('ollama');
-    expect(await llm.locator(tid('provider-in-use-llm')).innerText()).toMatch(/auto: first with a LLM text \/ JSON model, model \S+ \(URL set by OLLAMA_HOST\)/);
+    expect(await llm.locator(tid('provider-in-use-llm')).innerText()).toMatch(/auto: first with a model for LLM text \/ JSON, model \S+ \(URL set by OLLAMA_HOST\)/);
     expect(await section.locator(`${tid('provider-card-llm')} ${tid('provider-row-procedural')}`).getAttribute('data-status')).toBe('embedded');
     expect(await section.locator(`${tid('provider-card-render')} ${tid('provider-row-chromium')}`).getAttribute('data-status')).toBe('embedded');
 

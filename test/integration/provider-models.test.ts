@@ -38,9 +38,11 @@ it('an Ollama with only a coder model is in use for LLM text (naming the model),
   expect(cap('llm')).toMatchObject({ inUse: 'ollama', model: 'qwen2.5-coder:7b' });
   expect(cap('llm').why).toMatch(/model qwen2\.5-coder:7b/);
   expect(cap('vision').inUse).not.toBe('ollama');
-  expect(cap('vision').why).toMatch(/no provider has a Vision captioning model/);
+  expect(cap('vision').why).toMatch(/no provider has a model for Vision captioning \(Ollama at \S+ has no vision model pulled/);
   expect(cap('embeddings')).toMatchObject({ inUse: 'hashed-features', model: null });
-  expect(cap('embeddings').why).toMatch(/embedded default/);
+  expect(cap('embeddings').why).toMatch(/embedded default \(Ollama at \S+ has no embeddings model pulled — run `ollama pull nomic-embed-text`/);
+  // Only the reachable provider's reason: not the unconfigured ones.
+  expect(cap('embeddings').why).not.toMatch(/Anthropic|OpenAI/);
   const rows = doctorProviderRows(table);
   expect(rows.find((r) => r.capability === 'llm' && r.provider === 'ollama')).toMatchObject({ inUse: true, model: 'qwen2.5-coder:7b' });
   expect(rows.find((r) => r.capability === 'vision' && r.provider === 'ollama')).toMatchObject({ inUse: false, model: null });

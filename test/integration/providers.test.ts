@@ -63,7 +63,7 @@ describe('provider settings and status on a real host', () => {
     expect(ollama.models).toContain('llama3.2:latest');
     expect(llm.inUse).toBe('ollama');
     expect(llm.model).toBe('llama3.2:latest');
-    expect(llm.why).toBe('auto: first with a LLM text / JSON model, model llama3.2:latest (URL set by OLLAMA_HOST)');
+    expect(llm.why).toBe('auto: first with a model for LLM text / JSON, model llama3.2:latest (URL set by OLLAMA_HOST)');
     // Reachable, but with no vision model pulled it is not in use for vision.
     expect(body.capabilities.find((c) => c.capability === 'vision')!.inUse).not.toBe('ollama');
   });

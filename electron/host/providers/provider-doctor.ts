@@ -24,7 +24,7 @@ function providerSource(id: ProviderId, embedded: boolean, eff: EffectiveProvide
 export function doctorProviderRows(table: ProviderTable): DoctorProviderRow[] {
   return table.capabilities.flatMap((c): DoctorProviderRow[] =>
     !c.providers.length
-      ? [{ capability: c.capability, provider: null, label: c.label, state: 'unreachable', inUse: false, model: null, version: null, source: '', detail: c.why }]
+      ? [{ capability: c.capability, provider: null, label: c.label, state: 'unreachable', inUse: false, model: null, why: c.why, version: null, source: '', detail: c.why }]
       : c.providers.map((p) => ({
           capability: c.capability,
           provider: p.id,
@@ -32,6 +32,7 @@ export function doctorProviderRows(table: ProviderTable): DoctorProviderRow[] {
           state: p.state,
           inUse: c.inUse === p.id,
           model: c.inUse === p.id ? c.model : null,
+          why: c.why,
           version: p.version,
           source: providerSource(p.id, p.embedded, table.effective),
           // The row in use says why (auto / chosen, and which model); the others what they are.

@@ -139,13 +139,30 @@ async function resolveLlmInUse(cap: LlmCapability, rows: ProviderStatusRow[], ef
     picked = null;
     notes.push(why);
   }
+  const what = `a model for ${CAPABILITY_LABELS[cap]}`;
   if (picked) {
-    const how = choice === 'auto' ? `auto: first with a ${CAPABILITY_LABELS[cap]} model` : 'chosen in Settings';
+    const how = choice === 'auto' ? `auto: first with ${what}` : 'chosen in Settings';
     return { inUse: picked.provider, model: picked.model, why: `${how}, model ${picked.model}${configNote(picked.provider, eff)}` };
   }
-  const skipped = notes.length ? ` (${notes[notes.length - 1]!.replace(/^[a-z]+: /, '')})` : '';
-  if (!embedded) return { inUse: null, model: null, why: `auto: no provider has a ${CAPABILITY_LABELS[cap]} model${skipped}` };
-  return { inUse: embedded.id, model: null, why: `auto: no real provider has a ${CAPABILITY_LABELS[cap]} model, so the embedded default${skipped}` };
+  const skipped = reachableSkips(notes, rows);
+  const because = skipped ? ` (${skipped})` : '';
+  if (!embedded) return { inUse: null, model: null, why: `auto: no provider has ${what}${because}` };
+  return { inUse: embedded.id, model: null, why: `auto: no real provider has ${what}, so the embedded default${because}` };
+}
+
+/**
+ * From the selection's "skipped a: … | b: …" note, the reasons of providers that answered (e.g.
+ * "Ollama … has no embeddings model pulled — run `ollama pull …`"): the ones a user can act on now.
+ */
+function reachableSkips(notes: string[], rows: ProviderStatusRow[]): string {
+  const last = notes[notes.length - 1] ?? '';
+  const reachable = new Set(rows.filter((r) => r.state === 'reachable').map((r) => r.id as string));
+  return last
+    .split(/ \| |(?<=\.) (?=[a-z-]+: )/)
+    .map((part) => /^([a-z-]+): (.*)$/s.exec(part.trim()))
+    .filter((m): m is RegExpExecArray => !!m && reachable.has(m[1]!))
+    .map((m) => m[2]!)
+    .join('; ');
 }
 
 export interface ProviderTable extends ProvidersResponse {
