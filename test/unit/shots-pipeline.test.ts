@@ -84,7 +84,7 @@ describe('offline (heuristic) breakdown', () => {
   it('has no shots for a scene without action or dialogue, and the verdict says so', () => {
     const empty = parseScreenplay('INT. A - DAY\n\n[[just a note]]\n').scenes[0]!;
     expect(heuristicBreakdown(empty)).toEqual([]);
-    const out = { sceneId: 's', shots: [], source: 'heuristic', provider: 'heuristic', model: 'm', attempts: 0, fallbackReason: null, sceneSeconds: 1 } as const;
+    const out = ShotsBreakdownOutput.parse({ sceneId: 's', shots: [], source: 'heuristic', provider: 'heuristic', model: 'm', attempts: 0, fallbackReason: null, sceneSeconds: 1 });
     expect(shotsBreakdown.verdict!(out).outcome).toBe('problems');
   });
 });
