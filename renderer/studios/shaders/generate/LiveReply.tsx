@@ -45,7 +45,8 @@ export function LiveReply({ job, log }: { job: Job; log: readonly JobLogLine[] }
         {channels.map((c) => {
           const isLatest = c === latest;
           return (
-            <details key={c.channel} className="live-reply-attempt" open={isLatest}>
+            // Open while it is being written (or when the job failed: the reply is the evidence); folded once a shader is shown.
+            <details key={c.channel} className="live-reply-attempt" open={isLatest && (active || job.status === 'failed')}>
               <summary>
                 {attemptOf(c.channel)}: {isLatest && active ? 'the LLM is writing…' : 'what the LLM wrote'} <span className="muted small">({c.text.length} characters)</span>
               </summary>
