@@ -93,8 +93,9 @@ export function useParseScript() {
 export function useScreenplay(projectId: string, board: ProjectBoard | undefined, enabled: boolean) {
   const text = (board?.scenes ?? [])
     .map((s) => {
+      // rawContent usually starts with the heading as written (maybe forced with '.', maybe with #1#).
       const body = s.rawContent ?? '';
-      return body.trimStart().toUpperCase().startsWith(s.slugline.toUpperCase()) ? body : `${s.slugline}\n\n${body}`;
+      return body.trimStart().replace(/^\./, '').toUpperCase().startsWith(s.slugline.toUpperCase()) ? body : `${s.slugline}\n\n${body}`;
     })
     .join('\n\n');
   return useQuery({

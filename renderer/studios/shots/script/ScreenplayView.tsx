@@ -94,7 +94,7 @@ export function ScreenplayView({ document }: { document: unknown }) {
         <header className="sp-title-page">
           {sp.titlePage.map((e, i) => (
             <p key={i} className={e.key.toLowerCase() === 'title' ? 'sp-title' : 'sp-title-entry'}>
-              {e.key.toLowerCase() === 'title' ? e.value : `${e.key}: ${e.value}`}
+              {e.key.toLowerCase() === 'title' ? e.value : `${e.key.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase())}: ${e.value}`}
             </p>
           ))}
         </header>
