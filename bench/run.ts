@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { printTable, row, summarize, type BenchRow, type Summary } from './table.js';
 import { benchFeedMeasured } from './feed.js';
 import { benchShaders } from './shaders.js';
+import { benchShots } from './shots.js';
 import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../worker/tools/binaries.js';
 
 const RUNS = 5;
@@ -19,7 +20,7 @@ const WARMUPS = 1;
 
 /**
  * BENCH_ONLY=start,feed runs only those groups (all by default): cold (host → /health, app
- * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders.
+ * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders, shots.
  */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (group: string): boolean => !ONLY || ONLY.has(group);
@@ -332,7 +333,7 @@ async function main(): Promise<void> {
     process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
     mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
   }
-  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...mcpRows];
+  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...(runs('shots') ? await benchShots() : []), ...mcpRows];
   process.stdout.write('\n');
   printTable(rows);
 
