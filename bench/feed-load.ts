@@ -88,7 +88,22 @@ interface Reply {
   body: string;
 }
 
-function call(agent: Agent, host: Host, method: string, path: string, json?: unknown): Promise<Reply> {
+/**
+ * One request. A reset on a reused keep-alive socket means the server closed it as idle before
+ * reading the request (its 5 s keep-alive timer won the race); like a browser, send it once more
+ * on a fresh socket — counted in `retries`, never hidden.
+ */
+async function call(agent: Agent, host: Host, method: string, path: string, json?: unknown, t?: Tally): Promise<Reply> {
+  try {
+    return await send(agent, host, method, path, json);
+  } catch (err) {
+    if (!(err as { reusedSocket?: boolean }).reusedSocket || (err as NodeJS.ErrnoException).code !== 'ECONNRESET') throw err;
+    if (t) t.retries++;
+    return send(agent, host, method, path, json);
+  }
+}
+
+function send(agent: Agent, host: Host, method: string, path: string, json?: unknown): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = json === undefined ? undefined : JSON.stringify(json);
     const req = request(
@@ -102,12 +117,13 @@ function call(agent: Agent, host: Host, method: string, path: string, json?: unk
       },
     );
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`timeout after ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
+    req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket })));
     req.end(body);
   });
 }
 
 interface Tally {
+  retries: number;
   latencies: number[];
   byKind: Map<string, number[]>;
   errors: string[];
@@ -142,7 +158,7 @@ async function scroller(agent: Agent, host: Host, t: Tally, deadline: number, se
   while (performance.now() < deadline) {
     const q = cursor && pages < PAGES_PER_FEED ? `?limit=20&cursor=${encodeURIComponent(cursor)}` : '?limit=20';
     if (!cursor || pages >= PAGES_PER_FEED) pages = 0;
-    const page = await timed(t, 'feed', () => call(agent, host, 'GET', `/feed${q}`));
+    const page = await timed(t, 'feed', () => call(agent, host, 'GET', `/feed${q}`, undefined, t));
     if (!page) {
       cursor = null;
       continue;
@@ -155,11 +171,11 @@ async function scroller(agent: Agent, host: Host, t: Tally, deadline: number, se
     await think();
     if (performance.now() >= deadline) break;
     const voted = items[Math.floor(next() * items.length)]!.id;
-    await timed(t, 'vote', () => call(agent, host, 'POST', `/shaders/${encodeURIComponent(voted)}/vote`, { value: next() < 0.8 ? 1 : -1 }));
+    await timed(t, 'vote', () => call(agent, host, 'POST', `/shaders/${encodeURIComponent(voted)}/vote`, { value: next() < 0.8 ? 1 : -1 }, t));
     await think();
     if (performance.now() >= deadline) break;
     const watched = items[Math.floor(next() * items.length)]!.id;
-    await timed(t, 'dwell', () => call(agent, host, 'POST', '/feed/dwell', { shaderId: watched, seconds: Math.round(next() * 400) / 10 }));
+    await timed(t, 'dwell', () => call(agent, host, 'POST', '/feed/dwell', { shaderId: watched, seconds: Math.round(next() * 400) / 10 }, t));
     await think();
   }
 }
@@ -169,12 +185,12 @@ async function healthClient(agent: Agent, host: Host, t: Tally, deadline: number
   const next = () => (n = (Math.imul(n, 1103515245) + 12345) >>> 0) / 4294967296;
   await new Promise((r) => setTimeout(r, THINK_MS * next()));
   while (performance.now() < deadline) {
-    await timed(t, 'health', () => call(agent, host, 'GET', '/health'));
+    await timed(t, 'health', () => call(agent, host, 'GET', '/health', undefined, t));
     await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + next())));
   }
 }
 
-const newTally = (): Tally => ({ latencies: [], byKind: new Map(), errors: [] });
+const newTally = (): Tally => ({ retries: 0, latencies: [], byKind: new Map(), errors: [] });
 
 /** At most `max` samples spread evenly over the sorted distribution (what latest.json keeps). */
 function thin(samples: number[], max = 2000): number[] {
@@ -218,7 +234,7 @@ export async function benchFeedLoadMeasured(clients = CLIENTS, seconds = DURATIO
     const label =
       `${clients} clients × ${seconds} s (think ${THINK_MS / 1000} s), feed + vote + dwell, ${LIBRARY / 1000}k shaders, vs GET /health, same clients ` +
       `(p95 ${p95(t.latencies)} ms: feed ${p95(t.byKind.get('feed'))}, vote ${p95(t.byKind.get('vote'))}, dwell ${p95(t.byKind.get('dwell'))}; ` +
-      `${(t.latencies.length / wall).toFixed(0)} req/s, host CPU ${cpuPerReq.toFixed(1)} ms/req, ${errors} errors)`;
+      `${(t.latencies.length / wall).toFixed(0)} req/s, host CPU ${cpuPerReq.toFixed(1)} ms/req, ${errors} errors, ${t.retries + base.retries} keep-alive retries)`;
     return [
       {
         row: row(label, t.latencies, base.latencies),

@@ -169,14 +169,18 @@ export class FeedIndex {
     return out;
   }
 
-  /** The unit style vector of an id held (from its int8 copy), or null. */
-  unitVector(id: string): Float64Array | null {
+  /** The unit style vectors (from the int8 copies) of the ids held; others are left out. */
+  unitVectors(ids: readonly string[]): Map<string, Float64Array> {
     this.sync();
-    const i = this.slotOf.get(id);
-    if (i === undefined) return null;
-    const out = new Float64Array(STYLE_DIMS);
-    const k = this.scale[i] as number;
-    for (let d = 0; d < STYLE_DIMS; d++) out[d] = (this.q8[i * STYLE_DIMS + d] as number) * k;
+    const out = new Map<string, Float64Array>();
+    for (const id of ids) {
+      const i = this.slotOf.get(id);
+      if (i === undefined || out.has(id)) continue;
+      const v = new Float64Array(STYLE_DIMS);
+      const k = this.scale[i] as number;
+      for (let d = 0; d < STYLE_DIMS; d++) v[d] = (this.q8[i * STYLE_DIMS + d] as number) * k;
+      out.set(id, v);
+    }
     return out;
   }
 

@@ -182,13 +182,8 @@ export class FeedService {
 
   /** Style vectors from the feed index, and from vec0 for shaders it does not hold (no longer eligible). */
   private unitVectors(ids: readonly string[]): Map<string, ArrayLike<number>> {
-    const out = new Map<string, ArrayLike<number>>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const v = this.index.unitVector(id);
-      if (v) out.set(id, v);
-      else missing.push(id);
-    }
+    const out = new Map<string, ArrayLike<number>>(this.index.unitVectors(ids));
+    const missing = ids.filter((id) => !out.has(id));
     for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', missing)) out.set(id, v);
     return out;
   }
