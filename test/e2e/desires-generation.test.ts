@@ -93,7 +93,8 @@ describe('desires that fulfil themselves', () => {
 
     const result = page.locator(`${tid('generate-result')}[data-status="succeeded"]`);
     await result.waitFor({ timeout: GEN_TIMEOUT });
-    expect(await page.locator(tid('generate-stream-attempt-1')).innerText()).toContain('fragColor = vec4(col * vec3(0.35, 0.9, 0.85), 1.0);');
+    // The finished reply folds away under its summary; all of it is still there.
+    expect(await page.locator(tid('generate-stream-attempt-1')).textContent()).toContain('fragColor = vec4(col * vec3(0.35, 0.9, 0.85), 1.0);');
     await result.locator(`${tid('shader-canvas')}[data-state="live"]`).waitFor({ timeout: 30_000 });
     await page.locator(`${tid('generate-fulfil')} ${tid('desire-candidate')}`).waitFor({ timeout: 30_000 });
     await shot('generate-candidate');
