@@ -253,3 +253,6 @@ export type ParseScriptResult = z.infer<typeof ParseScriptResult>;
 export const ShotProjectList = z.object({ projects: z.array(Project) });
 export const IngredientList = z.object({ ingredients: z.array(Ingredient) });
 export const ShotWithWarnings = z.object({ shot: Shot, warnings: z.array(ContinuityWarning) });
+export type ShotWithWarnings = z.infer<typeof ShotWithWarnings>;
+export type ShotProjectList = z.infer<typeof ShotProjectList>;
+export type IngredientList = z.infer<typeof IngredientList>;

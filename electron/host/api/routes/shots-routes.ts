@@ -1,15 +1,66 @@
-import { SHOTS_ROUTES } from '../../../../shared/routes/shots.js';
 import { AppError } from '../../errors.js';
 import type { HostContext } from '../../host-context.js';
+import { breakdownInput, payloadInput } from '../../shots/job-inputs.js';
+import { queueShotsJob, SHOTS_KINDS } from '../../shots/job-queue.js';
+import { shotsServices } from '../../shots/services.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
-/** Shots studio routes (shared/routes/shots.ts). Routes not wired yet answer 501 with the reason. */
-export function shotsRoutes(_ctx: HostContext): RouteHandlers {
-  const handlers: Record<string, () => never> = {};
-  for (const id of Object.keys(SHOTS_ROUTES)) {
-    handlers[id] = () => {
-      throw new AppError(501, 'not_implemented', `${id} is not wired in this build yet`);
-    };
-  }
-  return handlers as RouteHandlers;
+/** Shots studio routes (shared/routes/shots.ts) over the Shots services. */
+export function shotsRoutes(ctx: HostContext): RouteHandlers {
+  const svc = shotsServices(ctx);
+  return {
+    'assets.upload': ({ req }) => svc.ingredients.upload(req),
+    'scripts.parse': ({ body }) => svc.scripts.run(body),
+    'shots.projects.list': () => ({ projects: svc.projects.list() }),
+    'shots.projects.create': ({ body }) => svc.projects.create(body),
+    'shots.projects.get': ({ params }) => svc.projects.board(params.id),
+    'shots.projects.update': ({ params, body }) => svc.projects.update(params.id, body),
+    'shots.projects.delete': ({ params }) => svc.projects.delete(params.id),
+    'shots.projects.restore': ({ params }) => svc.projects.restore(params.id),
+    'shots.projects.export': ({ params, res }) => svc.exports.project(params.id, res),
+    'shots.projects.reorderScenes': ({ params, body }) => svc.scenes.reorder(params.id, body.ids),
+    'shots.projects.createScene': ({ params, body }) => svc.scenes.create(params.id, body),
+    'shots.projects.ingredients': ({ params, query }) => ({ ingredients: svc.ingredients.list(params.id, query) }),
+    'shots.scenes.update': ({ params, body }) => svc.scenes.update(params.id, body),
+    'shots.scenes.delete': ({ params }) => svc.scenes.delete(params.id),
+    'shots.scenes.restore': ({ params }) => svc.scenes.restore(params.id),
+    'shots.scenes.createShot': ({ params, body }) => svc.shots.create(params.id, body),
+    'shots.scenes.reorderShots': ({ params, body }) => svc.shots.reorder(params.id, body.ids),
+    'shots.scenes.breakdown': ({ params }) => {
+      const job = queueShotsJob(ctx, SHOTS_KINDS.breakdown, breakdownInput(svc.reader, params.id));
+      svc.scenes.setBreakdownJob(params.id, job.id);
+      return job;
+    },
+    'shots.scenes.animatic': ({ params }) => {
+      svc.reader.scene(params.id);
+      return queueShotsJob(ctx, SHOTS_KINDS.animatic, { sceneId: params.id });
+    },
+    'shots.scenes.export': ({ params, res }) => svc.exports.scene(params.id, res),
+    'shots.ingredients.get': ({ params }) => svc.ingredients.get(params.id),
+    'shots.ingredients.update': ({ params, body }) => svc.ingredients.update(params.id, body),
+    'shots.ingredients.delete': ({ params, query }) => svc.ingredients.delete(params.id, query.confirm === 'true'),
+    'shots.ingredients.restore': ({ params }) => svc.ingredients.restore(params.id),
+    'shots.get': ({ params }) => svc.shots.get(params.id),
+    'shots.update': ({ params, body }) => svc.shots.update(params.id, body),
+    'shots.delete': ({ params }) => svc.shots.delete(params.id),
+    'shots.restore': ({ params }) => svc.shots.restore(params.id),
+    'shots.slots.assign': ({ params, body }) => svc.slots.assign(params.id, params.slot, body.ingredientId),
+    'shots.slots.clear': ({ params }) => svc.slots.clear(params.id, params.slot),
+    'shots.generateFlow': ({ params }) => {
+      const { shot } = svc.reader.shot(params.id);
+      if (shot.status === 'generating_json' && shot.payloadJobId) {
+        const running = ctx.jobs.get(shot.payloadJobId);
+        if (running.status === 'queued' || running.status === 'running') throw new AppError(409, 'already_generating', `A payload for this shot is already being generated (job ${running.id})`);
+      }
+      const job = queueShotsJob(ctx, SHOTS_KINDS.payload, payloadInput(ctx, svc.reader, params.id));
+      svc.shots.setPayloadState(params.id, { status: 'generating_json', payloadJobId: job.id, lastError: null });
+      return job;
+    },
+    'shots.veoSubmit': ({ params }) => {
+      const { shot } = svc.reader.shot(params.id);
+      if (!shot.veoJsonPayload) throw new AppError(409, 'no_payload', 'This shot has no Veo payload yet: generate it (POST /shots/:id/generate-flow) or write one first');
+      return queueShotsJob(ctx, SHOTS_KINDS.veo, { shotId: params.id });
+    },
+    'shots.export': ({ params, res }) => svc.exports.shot(params.id, res),
+  };
 }
