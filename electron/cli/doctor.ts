@@ -36,7 +36,9 @@ export async function doctor(opts: { home?: string; json?: boolean; fresh?: bool
   let probes;
   let providers;
   try {
-    [probes, providers] = await Promise.all([runDoctor(dir.root, { fresh: opts.fresh }), providerDoctor(services)]);
+    // Providers first: their quick status checks must not compete with the render check's Chromium.
+    providers = await providerDoctor(services);
+    probes = await runDoctor(dir.root, { fresh: opts.fresh });
   } finally {
     close();
   }

@@ -15,6 +15,8 @@ import type { EffectiveProviders, ProviderSettingsService } from './provider-set
 import { PROVIDER_INPUTS } from './setting-fields.js';
 
 const STATUS_TIMEOUT_MS = 3000;
+/** Embedded modules start local binaries (chromium --version): seconds on a loaded machine, and not a network wait. */
+const EMBEDDED_STATUS_TIMEOUT_MS = 8000;
 const TEST_TIMEOUT_MS = 45_000;
 const CACHE_MS = 5000;
 
@@ -227,11 +229,12 @@ export class ProviderStatusService {
     await Promise.all(
       modules.map(async (mod) => {
         const t0 = performance.now();
+        const cap = mod.embedded ? EMBEDDED_STATUS_TIMEOUT_MS : STATUS_TIMEOUT_MS;
         let report: ProviderStatusReport;
         try {
-          report = await withTimeout((signal) => mod.status(eff.config, signal), STATUS_TIMEOUT_MS);
+          report = await withTimeout((signal) => mod.status(eff.config, signal), cap);
         } catch (err) {
-          const detail = err instanceof Timeout ? `no answer within ${STATUS_TIMEOUT_MS / 1000} s` : `status check failed: ${(err as Error).message}`;
+          const detail = err instanceof Timeout ? `no answer within ${cap / 1000} s` : `status check failed: ${(err as Error).message}`;
           report = { provider: mod.id, reachable: false, version: null, detail };
         }
         rows.set(mod.id, {

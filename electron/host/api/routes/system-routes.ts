@@ -10,7 +10,9 @@ export function systemRoutes(ctx: HostContext): RouteHandlers {
     'health.get': () => health(ctx),
     'system.get': () => systemInfo(ctx),
     'system.doctor': async ({ query }) => {
-      const [probes, providers] = await Promise.all([runDoctor(ctx.dataDir.root, { fresh: query.fresh === 'true' }), providerDoctor(ctx.providers)]);
+      // Providers first: their quick status checks must not compete with the render check's Chromium.
+      const providers = await providerDoctor(ctx.providers);
+      const probes = await runDoctor(ctx.dataDir.root, { fresh: query.fresh === 'true' });
       return { probes, ...providers };
     },
     'openapi.get': () => (openapi ??= buildOpenApi(ctx.version)),
