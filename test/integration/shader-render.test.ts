@@ -123,6 +123,8 @@ const HOSTILE: Hostile[] = [
 ];
 
 describe('20 hostile shaders in a row, each followed by a good one', () => {
+  // Start Chromium (and the reference draw) first, so the per-case time below is the case's own.
+  beforeAll(() => expectGoodRender(), 60_000);
   it('has 20 cases', () => expect(HOSTILE).toHaveLength(20));
   for (const h of HOSTILE) {
     it(`${h.name} → ${h.code}, then a good shader renders`, async () => {

@@ -242,9 +242,9 @@ async function finish(
 ): Promise<ShaderRenderOutput> {
   progress(0.9, 'Frame statistics');
   const thumbPath = join(opts.workDir, 'thumbnail.png');
-  await writeFile(thumbPath, done.thumbPng);
   const sampled = [...done.samples].sort((a, b) => a.time - b.time);
-  const stats = await computeFrameStats(sampled);
+  // Statistics are computed while ffmpeg finishes the preview.
+  const [stats] = await Promise.all([computeFrameStats(sampled), writeFile(thumbPath, done.thumbPng), done.encoded]);
   const allBlack = sampled.every((f) => litFraction(f) < LIT_FRACTION_MIN);
   const hasNaN = done.nan.fraction > NAN_FRACTION_LIMIT;
   const p95 = result.frameTimeSummary(done.frameTimes).p95;

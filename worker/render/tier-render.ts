@@ -59,7 +59,16 @@ export interface TierRun {
 }
 
 export type TierOutcome =
-  | { kind: 'done'; frameTimes: number[]; samples: Array<RawFrame & { time: number }>; thumbPng: Buffer; nan: { fraction: number; time: number }; previewPath: string | null }
+  | {
+      kind: 'done';
+      frameTimes: number[];
+      samples: Array<RawFrame & { time: number }>;
+      thumbPng: Buffer;
+      nan: { fraction: number; time: number };
+      previewPath: string | null;
+      /** ffmpeg finishing the preview: awaited by the caller alongside the frame statistics. */
+      encoded: Promise<void>;
+    }
   | { kind: 'failed'; failure: RenderFailure; frameTimes: number[] }
   | { kind: 'overrun'; frameTimes: number[]; msPerFrame: number };
 
@@ -179,7 +188,6 @@ export async function renderTier(browser: RenderBrowser, run: TierRun): Promise<
         return { kind: 'overrun', frameTimes, msPerFrame: perFrame };
       }
     }
-    if (encoder) await encoder.finish();
     await Promise.all(fileWrites);
   } catch (err) {
     encoder?.abort();
@@ -187,7 +195,18 @@ export async function renderTier(browser: RenderBrowser, run: TierRun): Promise<
   } finally {
     if (run.signal?.aborted) encoder?.abort();
   }
-  if (!thumbPng) throw new Error('No thumbnail frame was captured');
-  const samples = await Promise.all(decoding);
-  return { kind: 'done', frameTimes, samples, thumbPng, nan, previewPath };
+  if (!thumbPng) {
+    encoder?.abort();
+    throw new Error('No thumbnail frame was captured');
+  }
+  const encoded = encoder ? encoder.finish() : Promise.resolve();
+  encoded.catch(() => undefined); // awaited by the caller; never unhandled meanwhile
+  let samples: Array<RawFrame & { time: number }>;
+  try {
+    samples = await Promise.all(decoding);
+  } catch (err) {
+    encoder?.abort();
+    throw err;
+  }
+  return { kind: 'done', frameTimes, samples, thumbPng, nan, previewPath, encoded };
 }
