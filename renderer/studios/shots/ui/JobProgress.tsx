@@ -19,6 +19,12 @@ export function useWatchedJob(jobId: string | null) {
   });
 }
 
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  const first = end >= 0 ? text.slice(0, end + 1) : text;
+  return first.length > 180 ? `${first.slice(0, 177)}…` : first;
+}
+
 const TONE: Record<Job['status'], 'active' | 'done' | 'problems' | 'failed' | 'muted'> = {
   queued: 'active',
   running: 'active',
@@ -56,10 +62,18 @@ export function JobProgress({ jobId, label, onSettled, hideWhenDone }: JobProgre
   }, [job, onSettled, qc]);
   if (!job) return null;
   if (hideWhenDone && job.status === 'succeeded') return null;
+  // A problem or failure reason can list every provider tried: the first sentence on the bar, all of it on hover.
+  const reason = job.status === 'failed' || job.status === 'completed_with_problems' ? (job.error ?? job.progressMessage ?? 'no reason given') : null;
   const message =
-    job.status === 'failed' ? `Failed: ${job.error ?? 'no reason given'}` : job.status === 'queued' ? 'Queued' : (job.progressMessage ?? job.status.replace(/_/g, ' '));
+    job.status === 'failed'
+      ? `Failed: ${firstSentence(reason!)}`
+      : reason
+        ? firstSentence(reason)
+        : job.status === 'queued'
+          ? 'Queued'
+          : (job.progressMessage ?? job.status.replace(/_/g, ' '));
   return (
-    <div className="shots-job" data-testid="shots-job" data-status={job.status}>
+    <div className="shots-job" data-testid="shots-job" data-status={job.status} title={reason ?? undefined}>
       <ProgressBar value={job.progress} label={label} message={message} tone={TONE[job.status]} />
     </div>
   );
