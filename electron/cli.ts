@@ -18,7 +18,8 @@ Commands:
                                   the render budget; --fresh measures again) and AI providers with their models
   mcp [--home DIR]                MCP server on stdio for Claude Desktop (acts as the local owner)
   render <file.glsl|file.json> [--seconds 5] [--width 640 --height 360 --fps 30] [--out DIR]
-                                  Render a shader (or Shadertoy JSON export) headless: thumbnail, preview, report
+                                  Render a shader (or Shadertoy JSON export) headless: thumbnail, preview, report.json;
+                                  exit 1 the shader is broken, 3 the renderer could not run (render --help)
   version                         Print the version
   help                            Show this help
 

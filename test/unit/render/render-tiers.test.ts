@@ -1,5 +1,6 @@
 /** The degrade tiers and the choice between them (pure: no browser). */
 import { describe, expect, it } from 'vitest';
+import { shaderRenderVerdict } from '../../../shared/jobs/shader-render.js';
 import { failureFault, RenderFailure } from '../../../shared/shaders/render-contract.js';
 import { chooseTier, costRatio, framesOf, planEstimateMs, tiersFor, TOO_HEAVY_RATIO, type ShaderCost } from '../../../worker/render/render-tiers.js';
 
@@ -53,5 +54,15 @@ describe('failure codes', () => {
     for (const code of ['compile_error', 'static_check', 'too_large', 'hang', 'too_heavy', 'all_black', 'nan', 'context_lost'] as const) expect(failureFault(code)).toBe('shader');
     for (const code of ['browser_start', 'webgl_start', 'probe_timeout', 'timeout', 'budget'] as const) expect(failureFault(code)).toBe('renderer');
     expect(RenderFailure.parse({ code: 'hang', message: 'x', frame: 3 }).frame).toBe(3);
+  });
+});
+
+describe('shader.render verdict', () => {
+  const out = (failure: { code: RenderFailure['code']; message: string } | null) => ({ ok: !failure, failure }) as Parameters<typeof shaderRenderVerdict>[0];
+  it('retries a renderer failure (at a lower tier) but not a shader at fault', () => {
+    expect(shaderRenderVerdict(out(null))).toEqual({ outcome: 'succeeded' });
+    expect(shaderRenderVerdict(out({ code: 'budget', message: 'busy' }))).toEqual({ outcome: 'failed', message: 'busy', retryable: true });
+    expect(shaderRenderVerdict(out({ code: 'browser_start', message: 'no browser' }))).toMatchObject({ retryable: true });
+    expect(shaderRenderVerdict(out({ code: 'hang', message: 'Frame 3 was killed' }))).toEqual({ outcome: 'failed', message: 'Frame 3 was killed', retryable: false });
   });
 });
