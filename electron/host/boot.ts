@@ -99,6 +99,9 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     const token = randomBytes(24).toString('base64url');
     const ctx: HostContext = { ...core, origin: { url: '', port: 0, token } };
     const server = createServer(createApp(ctx));
+    // Keep idle keep-alive sockets well past a client's pause: with Node's 5 s default, a busy
+    // loop lets the idle timer close a socket that already carries the next request (ECONNRESET).
+    server.keepAliveTimeout = 65_000;
     const detachWs = attachEventsSocket(server, ctx);
     let port: number;
     try {
