@@ -5,6 +5,7 @@ import { mediaComposeTask } from './media-compose.js';
 import { providerOllamaPullTask } from './provider-ollama-pull.js';
 import { shaderGenerateTask } from './shader-generate.js';
 import { shaderRenderTask } from './shader-render.js';
+import { shotsAnimaticTask } from './shots-animatic.js';
 import { shotsBreakdownTask } from './shots-breakdown.js';
 import { shotsPayloadTask } from './shots-payload.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
@@ -21,4 +22,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'media.compose': mediaComposeTask,
   'shots.breakdown': shotsBreakdownTask,
   'shots.payload': shotsPayloadTask,
+  'shots.animatic': shotsAnimaticTask,
 };
