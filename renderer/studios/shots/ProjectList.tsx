@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { restoreProject, useCreateProject, useDeleteProject, useProjects, useUpdateProject } from './api/hooks.js';
 import { shotsPaths } from './nav.js';
 import { InlineEdit } from './ui/InlineEdit.js';
+import { plural } from './ui/format.js';
 import { notify } from './ui/notices.js';
 
 function CreateProject() {
@@ -78,7 +79,7 @@ export function ProjectList() {
             <div className="shots-project-main">
               <InlineEdit value={p.name} label="Project name" onSave={(name) => rename.mutateAsync({ id: p.id, body: { name } })} className="shots-project-name" />
               <p className="muted small">
-                {p.sceneCount} scenes · {p.shotCount} shots · {p.ingredientCount} ingredients · {p.resolution} {p.aspectRatio} · Veo {p.veoVersion}
+                {plural(p.sceneCount, 'scene')} · {plural(p.shotCount, 'shot')} · {plural(p.ingredientCount, 'ingredient')} · {p.resolution} {p.aspectRatio} · Veo {p.veoVersion}
               </p>
             </div>
             <div className="shots-row-actions">

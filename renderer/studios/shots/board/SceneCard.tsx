@@ -8,6 +8,7 @@ import { downloadExport } from '../api/transfer.js';
 import { accepts, draggedId, useDrag } from '../ui/drag.js';
 import { InlineEdit } from '../ui/InlineEdit.js';
 import { JobProgress } from '../ui/JobProgress.js';
+import { plural } from '../ui/format.js';
 import { notify } from '../ui/notices.js';
 import { AnimaticResult } from './AnimaticResult.js';
 import { ShotCard } from './ShotCard.js';
@@ -100,7 +101,7 @@ export function SceneCard({ projectId, scene, index, count, ingredients, warning
         </span>
         <span className="shots-scene-num">{index + 1}</span>
         <InlineEdit value={scene.slugline} label="Slugline" className="shots-slugline" onSave={(slugline) => sceneActions.rename.mutateAsync({ id: scene.id, slugline })} />
-        <span className="muted small">{scene.shots.length} shots</span>
+        <span className="muted small">{plural(scene.shots.length, 'shot')}</span>
       </header>
       <div className="shots-row-actions">
         <button type="button" className="btn btn-secondary btn-tight" onClick={breakdown} disabled={sceneActions.breakdown.isPending}>

@@ -77,7 +77,7 @@ export function ScriptImport({ projectId, hasScenes, onDone }: ScriptImportProps
           Break each scene down into shots
         </label>
       </div>
-      {parse.error ? <ErrorBanner error={parse.error} title="This file could not be imported" /> : null}
+      {parse.error ? <ErrorBanner error={parse.error} title="This script could not be imported" /> : null}
       <div className="shots-row-actions">
         <button type="submit" className="btn btn-cta" disabled={!source || parse.isPending}>
           {parse.isPending ? 'Importing…' : 'Import screenplay'}
