@@ -106,7 +106,7 @@ describe('provider settings and status on a real host', () => {
     expect(readFileSync(join(home, 'logs', 'host.log'), 'utf8')).toMatch(/provider settings saved: .*anthropic key saved/);
     expect(host!.stderr()).not.toContain(SECRET);
     for (const f of readdirSync(home).filter((n) => n.startsWith('studio.db'))) expect(readFileSync(join(home, f)).includes(SECRET), f).toBe(false);
-  });
+  }, 180_000); // doctor renders a real frame (the render check), shared for 10 min
 
   it('GET /system/doctor has the provider table and where each setting came from', async () => {
     const { body } = await call<{ providers: DoctorProviderRow[]; configuration: ConfigurationRow[] }>('/system/doctor');
@@ -115,7 +115,7 @@ describe('provider settings and status on a real host', () => {
     expect(conf['ollama.url']).toMatchObject({ source: 'env', env: 'OLLAMA_HOST', value: fake.url });
     expect(conf['whisper.model']).toMatchObject({ source: 'settings', value: 'small.en' });
     expect(conf['anthropic.apiKey']).toMatchObject({ source: 'settings', secret: true, value: 'set (settings, encrypted)' });
-  });
+  }, 180_000); // doctor renders a real frame (the render check), shared for 10 min
 
   it('pulls a model through a provider.ollama.pull job, with live progress to 1', async () => {
     fake.chunkDelayMs = 120;
@@ -175,7 +175,7 @@ describe('provider settings and status on a real host', () => {
     expect(text.stdout).toMatch(/Providers \(\* = in use\)/);
     expect(text.stdout).toMatch(/anthropic\.apiKey\s+env ANTHROPIC_API_KEY\s+set \(env ANTHROPIC_API_KEY\)/);
     expect(text.stdout).not.toContain(envKey);
-  });
+  }, 180_000); // doctor renders a real frame (the render check), shared for 10 min
 
   it('keeps settings and keys across a restart; without OLLAMA_HOST the saved URL applies and its test says why it fails', async () => {
     await host!.stop();
