@@ -49,6 +49,15 @@ export class FeedService {
     this.candidates = new FeedCandidates(deps.database.sqlite);
     this.sessions = new FeedSessions(deps);
     this.index = feedIndexFor(deps.database.sqlite);
+    // Build the index a second after start (after the URL line) rather than inside the first feed
+    // request (~1 s per 100k shaders); a database closed by then (short-lived tools, tests) skips it.
+    setTimeout(() => {
+      try {
+        if (deps.database.sqlite.open) this.index.sync();
+      } catch {
+        /* the first query builds it and reports any error */
+      }
+    }, 1000).unref();
   }
 
   personal(userId: string, cursor: string | undefined, limit: number, now = Date.now()): FeedPage {
