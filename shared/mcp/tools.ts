@@ -88,6 +88,20 @@ export const MCP_TOOL_INPUTS = {
     retry: z.boolean().default(false).describe('With reject: generate another candidate at once'),
   }),
   vote_shader: strict('vote_shader', { shader_id: z.string().min(1), value: z.union([z.literal(1), z.literal(-1), z.literal(0)]).describe('1 up, -1 down, 0 removes your vote') }),
+  shots_import_script: strict('shots_import_script', {
+    text: z.string().min(1).max(1_800_000).describe('The screenplay: Fountain (.fountain/.txt) or Final Draft XML (.fdx)'),
+    file_name: z.string().max(255).optional().describe('Its file name; ".fdx" picks Final Draft'),
+    project_id: z.string().min(1).optional().describe('Add the scenes to this Shots project; without it a new project is made'),
+    project_name: z.string().trim().min(1).max(200).optional().describe('Name of the new project (default: the title page title)'),
+    mode: z.enum(['append', 'replace']).default('append').describe('replace: the project\'s scenes are deleted first (restorable)'),
+    breakdown: z.boolean().default(true).describe('Queue a shots.breakdown job per scene (LLM Script Supervisor, offline heuristic without an LLM)'),
+  }),
+  shots_list: strict('shots_list', {
+    project_id: z.string().min(1).optional().describe('One project: its scenes, shots, slots and continuity warnings. Without it: the projects'),
+  }),
+  shots_generate_payload: strict('shots_generate_payload', {
+    shot_id: z.string().min(1).describe('The shot whose Veo 3.1 request to write (status generating_json, then ready); follow the job with get_job'),
+  }),
 } as const;
 
 export type McpToolName = keyof typeof MCP_TOOL_INPUTS;

@@ -233,6 +233,15 @@ describe('shots API: slots, continuity, guarded delete, export, script import', 
     await json<Ingredient>(await host.api(`/shots/ingredients/${mara.id}/restore`, { method: 'POST' }));
     expect((await json<ShotWithWarnings>(await host.api(`/shots/${a.id}`))).shot.slots).toEqual([mara.id, null, null]);
 
+    // generate-flow queues shots.payload with the shot and its filled slots; the shot is generating_json meanwhile.
+    const flow = await json<{ kind: string; input: { shotId: string; ingredients: { slot: number; id: string; mime: string }[]; aspectRatio: string } }>(
+      await host.api(`/shots/${a.id}/generate-flow`, { method: 'POST' }),
+      202,
+    );
+    expect(flow.kind).toBe('shots.payload');
+    expect(flow.input.ingredients).toEqual([expect.objectContaining({ slot: 1, id: mara.id, mime: 'image/png' })]);
+    expect((await host.api(`/shots/nope/generate-flow`, { method: 'POST' })).status).toBe(404);
+
     // Export: the shot, its scene and the project, each a zip with JSON and the reference images.
     const zip = zipEntries(Buffer.from(await (await host.api(`/shots/projects/${p.id}/export`)).arrayBuffer()));
     const doc = JSON.parse(zip.get('project.json')!.toString()) as { scenes: { shots: { id: string }[] }[]; ingredients: { id: string; files: string[] }[] };

@@ -6,6 +6,7 @@ import { registerDiscoveryTools } from './tools/discovery-tools.js';
 import { registerJobTools } from './tools/job-tools.js';
 import { registerMakeTools } from './tools/make-tools.js';
 import { registerShaderTools } from './tools/shader-tools.js';
+import { registerShotsTools } from './tools/shots-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
 export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
@@ -22,6 +23,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerDiscoveryTools(deps);
   registerMakeTools(deps);
   registerJobTools(deps);
+  registerShotsTools(deps);
   registerResourcesAndPrompts(server, core);
   return server;
 }

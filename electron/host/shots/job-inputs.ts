@@ -1,4 +1,5 @@
 import type { ShotsBreakdownInput } from '../../../shared/jobs/shots-breakdown.js';
+import type { ShotsAnimaticInput } from '../../../shared/jobs/shots-animatic.js';
 import type { PayloadIngredient, ShotsPayloadInputRaw } from '../../../shared/jobs/shots-payload.js';
 import type { IngredientMetadata } from '../../../shared/schemas/shots.js';
 import { badRequest } from '../errors.js';
@@ -48,4 +49,17 @@ export function payloadInput(deps: ShotsDeps, reader: ShotsReader, shotId: strin
     aspectRatio: project.aspectRatio,
     resolution: project.resolution,
   };
+}
+
+/** shots.animatic input: the scene's shots in order, each with its first filled slot's image (poster for a video). */
+export function animaticInput(reader: ShotsReader, sceneId: string): Omit<ShotsAnimaticInput, 'speech'> {
+  const scene = reader.scene(sceneId);
+  const project = reader.project(scene.projectId);
+  const shots = reader.liveShots([sceneId]).map((s) => {
+    const first = slotsOf(s).find((id): id is string => !!id);
+    const ing = first ? reader.ingredient(first) : null;
+    return { shotId: s.id, description: s.description, duration: s.duration, shotType: s.shotType, imageMediaId: ing ? (ing.posterMediaId ?? ing.mediaId) : null };
+  });
+  if (!shots.length) throw badRequest(`Scene "${scene.slugline}" has no shots yet: break it down or add shots before making an animatic`);
+  return { sceneId, slugline: scene.slugline, shots, aspectRatio: project.aspectRatio };
 }

@@ -4,6 +4,7 @@ import { IngredientService } from './ingredient-service.js';
 import { ProjectService } from './project-service.js';
 import { ShotsReader } from './rows.js';
 import { SceneService } from './scene-service.js';
+import { ShotsPipeline } from './pipeline.js';
 import { ScriptImportService } from './script-import.js';
 import { ShotService, type PayloadCheck } from './shot-service.js';
 import { SlotService } from './slot-service.js';
@@ -19,6 +20,7 @@ export interface ShotsServices {
   ingredients: IngredientService;
   scripts: ScriptImportService;
   exports: ExportService;
+  pipeline: ShotsPipeline;
 }
 
 export function createShotsServices(deps: ShotsDeps, checkPayload: PayloadCheck = checkVeoPayload): ShotsServices {
@@ -26,7 +28,7 @@ export function createShotsServices(deps: ShotsDeps, checkPayload: PayloadCheck 
   const projects = new ProjectService(deps, reader);
   const scenes = new SceneService(deps, reader, projects);
   const shots = new ShotService(deps, reader, projects, checkPayload);
-  return {
+  const svc = {
     reader,
     projects,
     scenes,
@@ -35,7 +37,9 @@ export function createShotsServices(deps: ShotsDeps, checkPayload: PayloadCheck 
     ingredients: new IngredientService(deps, reader, projects),
     scripts: new ScriptImportService(deps, reader, scenes),
     exports: new ExportService(deps, reader),
-  };
+  } as ShotsServices;
+  svc.pipeline = new ShotsPipeline(deps, svc);
+  return svc;
 }
 
 const byCore = new WeakMap<object, ShotsServices>();

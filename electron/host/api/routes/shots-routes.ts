@@ -1,7 +1,4 @@
-import { AppError } from '../../errors.js';
 import type { HostContext } from '../../host-context.js';
-import { breakdownInput, payloadInput } from '../../shots/job-inputs.js';
-import { queueShotsJob, SHOTS_KINDS } from '../../shots/job-queue.js';
 import { shotsServices } from '../../shots/services.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
@@ -26,15 +23,8 @@ export function shotsRoutes(ctx: HostContext): RouteHandlers {
     'shots.scenes.restore': ({ params }) => svc.scenes.restore(params.id),
     'shots.scenes.createShot': ({ params, body }) => svc.shots.create(params.id, body),
     'shots.scenes.reorderShots': ({ params, body }) => svc.shots.reorder(params.id, body.ids),
-    'shots.scenes.breakdown': ({ params }) => {
-      const job = queueShotsJob(ctx, SHOTS_KINDS.breakdown, breakdownInput(svc.reader, params.id));
-      svc.scenes.setBreakdownJob(params.id, job.id);
-      return job;
-    },
-    'shots.scenes.animatic': ({ params }) => {
-      svc.reader.scene(params.id);
-      return queueShotsJob(ctx, SHOTS_KINDS.animatic, { sceneId: params.id });
-    },
+    'shots.scenes.breakdown': ({ params }) => svc.pipeline.breakdown(params.id),
+    'shots.scenes.animatic': ({ params }) => svc.pipeline.animatic(params.id),
     'shots.scenes.export': ({ params, res }) => svc.exports.scene(params.id, res),
     'shots.ingredients.get': ({ params }) => svc.ingredients.get(params.id),
     'shots.ingredients.update': ({ params, body }) => svc.ingredients.update(params.id, body),
@@ -46,21 +36,8 @@ export function shotsRoutes(ctx: HostContext): RouteHandlers {
     'shots.restore': ({ params }) => svc.shots.restore(params.id),
     'shots.slots.assign': ({ params, body }) => svc.slots.assign(params.id, params.slot, body.ingredientId),
     'shots.slots.clear': ({ params }) => svc.slots.clear(params.id, params.slot),
-    'shots.generateFlow': ({ params }) => {
-      const { shot } = svc.reader.shot(params.id);
-      if (shot.status === 'generating_json' && shot.payloadJobId) {
-        const running = ctx.jobs.get(shot.payloadJobId);
-        if (running.status === 'queued' || running.status === 'running') throw new AppError(409, 'already_generating', `A payload for this shot is already being generated (job ${running.id})`);
-      }
-      const job = queueShotsJob(ctx, SHOTS_KINDS.payload, payloadInput(ctx, svc.reader, params.id));
-      svc.shots.setPayloadState(params.id, { status: 'generating_json', payloadJobId: job.id, lastError: null });
-      return job;
-    },
-    'shots.veoSubmit': ({ params }) => {
-      const { shot } = svc.reader.shot(params.id);
-      if (!shot.veoJsonPayload) throw new AppError(409, 'no_payload', 'This shot has no Veo payload yet: generate it (POST /shots/:id/generate-flow) or write one first');
-      return queueShotsJob(ctx, SHOTS_KINDS.veo, { shotId: params.id });
-    },
+    'shots.generateFlow': ({ params }) => svc.pipeline.payload(params.id),
+    'shots.veoSubmit': ({ params }) => svc.pipeline.veo(params.id),
     'shots.export': ({ params, res }) => svc.exports.shot(params.id, res),
   };
 }
