@@ -148,15 +148,16 @@ describe('shaders over HTTP on a real host (real renders)', () => {
   });
 
   it('clusters similar desires, heats them by the seed formula, and fulfils with a rendered shader', async () => {
-    const d1 = await post<DesireDetail>('/desires', { promptText: 'a neon tunnel with purple fog' }, 201);
+    // Listed on the board (no automatic generation): this test is about clustering and heat.
+    const d1 = await post<DesireDetail>('/desires', { promptText: 'a neon tunnel with purple fog', autoFulfil: false }, 201);
     expect(d1).toMatchObject({ status: 'open', clusterSize: 1 });
     expect(d1.heatScore).toBeCloseTo(Math.log(2), 2);
-    const d2 = await post<DesireDetail>('/desires', { promptText: 'I want purple fog in a neon tunnel' }, 201);
+    const d2 = await post<DesireDetail>('/desires', { promptText: 'I want purple fog in a neon tunnel', autoFulfil: false }, 201);
     expect(d2.clusterId).toBe(d1.clusterId);
     expect(d2.cluster!.size).toBe(2);
     expect(d2.heatScore).toBeCloseTo(Math.log(3), 2);
     expect((await call<DesireDetail>(`/desires/${d1.id}`)).heatScore).toBeCloseTo(Math.log(3), 2);
-    const d3 = await post<DesireDetail>('/desires', { promptText: 'ocean waves at sunset' }, 201);
+    const d3 = await post<DesireDetail>('/desires', { promptText: 'ocean waves at sunset', autoFulfil: false }, 201);
     expect(d3.clusterId).not.toBe(d1.clusterId);
     const list = await call<DesireList>('/desires');
     expect(list.items.map((d) => d.id).slice(0, 2).sort()).toEqual([d1.id, d2.id].sort());
