@@ -17,6 +17,7 @@ import { APP_VERSION, WORKER_ENTRY } from './package-root.js';
 import { registerProviderHooks } from './providers/provider-hooks.js';
 import { registerShaderHooks } from './shaders/render-hook.js';
 import { registerGenerationHooks } from './shaders/generation-hooks.js';
+import { registerShotsJobHooks } from './shots/job-hooks.js';
 import { createProviderServices } from './providers/provider-services.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 import { ProviderSettingsStore } from './providers/settings-store.js';
@@ -40,6 +41,7 @@ function registerDomains(core: CoreContext): void {
   registerGenerationHooks(core);
   registerImageHooks(core);
   registerMediaHooks(core);
+  registerShotsJobHooks(core);
 }
 
 /**
