@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FeedRow } from './feed-candidates.js';
 import { STYLE_DIMS } from './style-vector.js';
 import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, idHash, POP16, simHash, unit } from './vector-codes.js';
+import { TopK } from './top-k.js';
 import { getVector, putStyleCodes } from './vectors.js';
 
 /**
@@ -344,56 +345,6 @@ export class FeedIndex {
       this.idHashes[slot] = this.idHashes[last] as number;
     }
     this.rows.length = this.n;
-  }
-}
-
-/** The k best (slot, score) pairs seen, as a min-heap on score. */
-class TopK {
-  private readonly score: Float64Array;
-  private readonly slot: Int32Array;
-  private size = 0;
-  constructor(private readonly k: number) {
-    this.score = new Float64Array(k);
-    this.slot = new Int32Array(k);
-  }
-
-  push(slot: number, score: number): void {
-    if (this.size < this.k) {
-      let i = this.size++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if ((this.score[p] as number) <= score) break;
-        this.score[i] = this.score[p] as number;
-        this.slot[i] = this.slot[p] as number;
-        i = p;
-      }
-      this.score[i] = score;
-      this.slot[i] = slot;
-      return;
-    }
-    if (score <= (this.score[0] as number)) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const c = r < this.size && (this.score[r] as number) < (this.score[l] as number) ? r : l;
-      if ((this.score[c] as number) >= score) break;
-      this.score[i] = this.score[c] as number;
-      this.slot[i] = this.slot[c] as number;
-      i = c;
-    }
-    this.score[i] = score;
-    this.slot[i] = slot;
-  }
-
-  /** The score to beat once full (−∞ before). */
-  floor(): number {
-    return this.size < this.k ? -Infinity : (this.score[0] as number);
-  }
-
-  slots(): number[] {
-    return Array.from(this.slot.subarray(0, this.size));
   }
 }
 
