@@ -51,14 +51,14 @@ export class ExportService {
     const used = new Set(shotList.flatMap((s) => s.slots).filter((x): x is string => !!x));
     const ingredients = board.ingredients.filter((i) => used.has(i.id));
     // Read every reference before the first byte goes out, so a missing file is an error response, not a broken zip.
-    const files: { ingredient: Ingredient; path: string; data: Buffer }[] = [];
+    const files: { ingredient: Ingredient; mediaId: string; path: string; data: Buffer }[] = [];
     for (const ing of ingredients) {
       const media = this.deps.media.get(ing.mediaId);
       if (!media) continue;
       const data = await readFile(this.deps.media.absolutePath(media));
-      files.push({ ingredient: ing, path: `references/${slug(ing.type)}-${slug(ing.name)}-${ing.id.slice(0, 8)}${extname(media.relPath)}`, data });
+      files.push({ ingredient: ing, mediaId: media.id, path: `references/${slug(ing.type)}-${slug(ing.name)}-${ing.id.slice(0, 8)}${extname(media.relPath)}`, data });
       const poster = ing.posterMediaId ? this.deps.media.get(ing.posterMediaId) : undefined;
-      if (poster) files.push({ ingredient: ing, path: `references/${slug(ing.type)}-${slug(ing.name)}-${ing.id.slice(0, 8)}.poster.png`, data: await readFile(this.deps.media.absolutePath(poster)) });
+      if (poster) files.push({ ingredient: ing, mediaId: poster.id, path: `references/${slug(ing.type)}-${slug(ing.name)}-${ing.id.slice(0, 8)}.poster.png`, data: await readFile(this.deps.media.absolutePath(poster)) });
     }
     const doc = {
       format: EXPORT_FORMAT,
@@ -66,6 +66,8 @@ export class ExportService {
       project: board.project,
       scenes: board.scenes,
       ingredients: ingredients.map((i) => ({ ...i, files: files.filter((f) => f.ingredient.id === i.id).map((f) => f.path) })),
+      /** Veo payload images are media ids: this maps each to its file in the zip. */
+      mediaFiles: Object.fromEntries(files.map((f) => [f.mediaId, f.path])),
       warnings: board.warnings.filter((w) => shotList.some((s) => s.id === w.shotId)),
     };
     res.status(200);
