@@ -39,7 +39,9 @@ interface Active {
   child: ChildProcess;
   resolve(o: RunOutcome): void;
   callbacks: RunCallbacks;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
+  /** Starts the job's timeout; called once the worker process is ready (see run). */
+  startClock(): void;
   cancelTimer?: NodeJS.Timeout;
   cancelled: boolean;
 }
@@ -49,6 +51,8 @@ export function defaultCapacity(): Record<ResourceClass, number> {
 }
 
 const CANCEL_GRACE_MS = 3000;
+/** A freshly forked worker must say `ready` within this; its startup does not count as the job's running time. */
+const WORKER_START_MS = 60_000;
 
 /**
  * Child processes per resource class, kept warm between jobs (a browser or model stays loaded).
@@ -58,6 +62,8 @@ const CANCEL_GRACE_MS = 3000;
 export class WorkerPool {
   private readonly slots: Record<ResourceClass, Slot[]>;
   private readonly active = new Map<string, Active>();
+  /** Worker processes that have sent `ready` (their module graph is loaded). */
+  private readonly ready = new WeakSet<ChildProcess>();
   private closed = false;
 
   constructor(
@@ -101,11 +107,27 @@ export class WorkerPool {
     slot.busy = true;
     const child = this.ensureChild(slot);
     return new Promise<RunOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        this.finish(req.jobId, { type: 'error', message: `Timed out after ${Math.round(req.timeoutMs / 1000)} s; the worker process was stopped`, cancelled: false, crashed: false });
+      const expire = (message: string) => {
+        this.finish(req.jobId, { type: 'error', message, cancelled: false, crashed: false });
         this.kill(slot);
-      }, req.timeoutMs);
-      this.active.set(req.jobId, { slot, child, resolve, callbacks, timer, cancelled: false });
+      };
+      // The job's clock runs from when its worker can run it: a cold fork (seconds on a loaded
+      // machine) is bounded separately and does not eat the job's own time.
+      const active: Active = {
+        slot,
+        child,
+        resolve,
+        callbacks,
+        cancelled: false,
+        startClock: () => {
+          clearTimeout(active.timer);
+          active.timer = setTimeout(() => expire(`Timed out after ${Math.round(req.timeoutMs / 1000)} s of running; the worker process was stopped`), req.timeoutMs);
+          active.startClock = () => undefined;
+        },
+      };
+      if (this.ready.has(child)) active.startClock();
+      else active.timer = setTimeout(() => expire(`The worker process did not start within ${WORKER_START_MS / 1000} s; it was stopped`), WORKER_START_MS);
+      this.active.set(req.jobId, active);
       callbacks.onStart(child.pid ?? -1);
       const msg: HostToWorker = { type: 'run', jobId: req.jobId, kind: req.kind, input: req.input, attempt: req.attempt, dataDir: req.dataDir, providers: req.providers };
       child.send(msg);
@@ -153,7 +175,7 @@ export class WorkerPool {
     // Worker stdout goes to our stderr: stdout belongs to the MCP stdio protocol in `auteur mcp`.
     const child = fork(this.entry, [], { stdio: ['ignore', 2, 2, 'ipc'], execArgv: this.execArgv, serialization: 'advanced' });
     slot.child = child;
-    child.on('message', (raw) => this.onMessage(raw));
+    child.on('message', (raw) => this.onMessage(raw, child));
     child.on('exit', (code, signal) => {
       if (slot.child === child) slot.child = null;
       for (const [jobId, a] of this.active) {
@@ -168,9 +190,14 @@ export class WorkerPool {
     return child;
   }
 
-  private onMessage(raw: unknown): void {
+  private onMessage(raw: unknown, child: ChildProcess): void {
     const parsed = WorkerToHost.safeParse(raw);
-    if (!parsed.success || parsed.data.type === 'ready') return;
+    if (!parsed.success) return;
+    if (parsed.data.type === 'ready') {
+      this.ready.add(child);
+      for (const a of this.active.values()) if (a.child === child) a.startClock();
+      return;
+    }
     const msg = parsed.data;
     const a = this.active.get(msg.jobId);
     if (!a) return;
