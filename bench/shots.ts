@@ -11,8 +11,8 @@ import { parseScreenplay } from '../shared/shots/parse-script.js';
 import { heuristicBreakdown } from '../worker/shots/breakdown-heuristic.js';
 import { printTable, row, type BenchRow } from './table.js';
 
-const RUNS = 5;
-const BASELINE_RUNS = 3;
+const RUNS = 7;
+const BASELINE_RUNS = 7;
 export const PAGES = 120;
 
 const PLACES = ['KITCHEN', 'ROOFTOP', 'SUBWAY CAR', 'POLICE STATION', 'DINER', 'DESERT ROAD', 'SERVER ROOM', 'HOSPITAL CORRIDOR'];
@@ -43,7 +43,8 @@ export function syntheticScreenplay(pages: number): string {
 }
 
 function time(fn: () => unknown, runs: number): number[] {
-  fn(); // warm-up
+  // Warm-ups: the JIT settles after a few parses (one was not enough on a busy machine).
+  for (let i = 0; i < 3; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -61,8 +62,12 @@ export async function benchShots(): Promise<BenchRow[]> {
   const breakdown = time(() => {
     for (const s of parsed.scenes) heuristicBreakdown(s);
   }, RUNS).map((ms) => ms / parsed.pages);
+  // 500 pages: fountain-js alone needs minutes here (quadratic), so this row has no baseline.
+  const long = syntheticScreenplay(500);
+  const ours500 = time(() => parseScreenplay(long), 3);
   return [
     row(`shots: parse ${PAGES}-page screenplay (${parsed.scenes.length} scenes) vs fountain-js`, ours, plain),
+    row('shots: parse 500-page screenplay', ours500),
     row('shots: offline breakdown, per page', breakdown),
   ];
 }

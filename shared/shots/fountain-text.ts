@@ -22,6 +22,8 @@ export interface CleanText {
 }
 
 export function stripEmphasis(s: string): string {
+  // Most lines have no markup: skip the eight passes.
+  if (!/[*_\\]/.test(s)) return s;
   return s
     .replace(/\\\*/g, ESC_STAR)
     .replace(/\\_/g, ESC_UNDER)
@@ -35,6 +37,7 @@ export function stripEmphasis(s: string): string {
 }
 
 export function cleanText(raw: string): CleanText {
+  if (!raw.includes('[[')) return { text: stripEmphasis(raw).trim(), notes: [], boneyards: [] };
   const boneyards: number[] = [];
   const notes: string[] = [];
   let removed = false;
