@@ -18,6 +18,7 @@ import { registerProviderHooks } from './providers/provider-hooks.js';
 import { registerShaderHooks } from './shaders/render-hook.js';
 import { registerGenerationHooks } from './shaders/generation-hooks.js';
 import { registerShotsJobHooks } from './shots/job-hooks.js';
+import { registerShotsCaptionHooks } from './shots/caption-hooks.js';
 import { createProviderServices } from './providers/provider-services.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 import { ProviderSettingsStore } from './providers/settings-store.js';
@@ -42,6 +43,7 @@ function registerDomains(core: CoreContext): void {
   registerImageHooks(core);
   registerMediaHooks(core);
   registerShotsJobHooks(core);
+  registerShotsCaptionHooks(core);
 }
 
 /**

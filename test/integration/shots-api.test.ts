@@ -7,13 +7,15 @@ import { WorkerProviderConfig } from '../../shared/schemas/providers.js';
 import type { Deleted, Ingredient, Project, ProjectBoard, Scene, ShotWithWarnings } from '../../shared/schemas/shots.js';
 import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
 import { ffmpegCommand, inputArgs, outputArgs, runFfmpeg } from '../../worker/media/ffmpeg/run.js';
+import { closedPortUrl } from '../fixtures/fake-http.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
 
 let host: HostProcess;
 let project: Project;
 
 beforeAll(async () => {
-  host = await startHostProcess(tempHome('auteur-shots-'));
+  // No vision provider: Ollama at a closed port (a developer's running Ollama must not change the result).
+  host = await startHostProcess(tempHome('auteur-shots-'), { OLLAMA_HOST: await closedPortUrl() });
   const r = await host.api('/shots/projects', { method: 'POST', json: { name: 'Rain City' } });
   expect(r.status).toBe(201);
   project = (await r.json()) as Project;

@@ -7,6 +7,7 @@ import { shaderGenerateTask } from './shader-generate.js';
 import { shaderRenderTask } from './shader-render.js';
 import { shotsAnimaticTask } from './shots-animatic.js';
 import { shotsBreakdownTask } from './shots-breakdown.js';
+import { shotsCaptionTask } from './shots-caption.js';
 import { shotsPayloadTask } from './shots-payload.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
@@ -23,4 +24,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'shots.breakdown': shotsBreakdownTask,
   'shots.payload': shotsPayloadTask,
   'shots.animatic': shotsAnimaticTask,
+  'shots.caption': shotsCaptionTask,
 };

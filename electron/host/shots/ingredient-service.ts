@@ -124,7 +124,8 @@ export class IngredientService {
       })
       .run();
     // The row must exist before a caption job can point at it.
-    this.setVision(id, await visionFor(this.deps, id));
+    const seen = posterRow ?? media;
+    this.setVision(id, await visionFor(this.deps, { id, type, imagePath: this.deps.media.absolutePath(seen), mime: posterRow ? 'image/png' : (mime as 'image/png' | 'image/jpeg' | 'image/webp') }));
     this.projects.touch(projectId);
     return this.get(id);
   }

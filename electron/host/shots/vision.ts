@@ -1,5 +1,5 @@
 import { jobKindSpec } from '../../../shared/jobs/registry.js';
-import type { IngredientMetadata } from '../../../shared/schemas/shots.js';
+import type { IngredientMetadata, IngredientType } from '../../../shared/schemas/shots.js';
 import { selectLlmModel } from '../providers/provider-status.js';
 import type { ShotsDeps } from './deps.js';
 
@@ -11,7 +11,7 @@ const PROBE_MS = 4000;
  * Whether a caption can be made: a registered caption job and a vision-capable model the worker
  * would select now. Without one the ingredient says so and gets no caption (none is invented).
  */
-export async function visionFor(deps: ShotsDeps, ingredientId: string): Promise<IngredientMetadata['vision']> {
+export async function visionFor(deps: ShotsDeps, ingredient: { id: string; type: IngredientType; imagePath: string; mime: 'image/png' | 'image/jpeg' | 'image/webp' }): Promise<IngredientMetadata['vision']> {
   let picked: { provider: string; model: string } | null = null;
   const notes: string[] = [];
   try {
@@ -32,6 +32,6 @@ export async function visionFor(deps: ShotsDeps, ingredientId: string): Promise<
   if (!jobKindSpec(CAPTION_KIND)) {
     return { status: 'not_configured', reason: `${picked.provider} (${picked.model}) can see images, but this build has no ${CAPTION_KIND} job to caption references; no caption was made.`, jobId: null };
   }
-  const { job } = deps.jobs.submit({ kind: CAPTION_KIND, input: { ingredientId }, userId: deps.ownerUserId, priority: 0 });
+  const { job } = deps.jobs.submit({ kind: CAPTION_KIND, input: { ingredientId: ingredient.id, type: ingredient.type, image: { path: ingredient.imagePath, mime: ingredient.mime } }, userId: deps.ownerUserId, priority: 0 });
   return { status: 'pending', reason: `Captioning with ${picked.provider} (${picked.model})`, jobId: job.id };
 }
