@@ -8,7 +8,7 @@ import type { Deleted, Ingredient, Project, ProjectBoard, Scene, ShotWithWarning
 import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
 import { ffmpegCommand, inputArgs, outputArgs, runFfmpeg } from '../../worker/media/ffmpeg/run.js';
 import { closedPortUrl } from '../fixtures/fake-http.js';
-import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
 let host: HostProcess;
 let project: Project;
@@ -271,5 +271,41 @@ describe('shots API: slots, continuity, guarded delete, export, script import', 
     expect(board.scenes[0]!.rawContent).toContain('Mara checks the vial.');
     const bad = await host.api('/scripts/parse', { method: 'POST', json: { text: 'Dear John, how are you?' } });
     expect(bad.status).toBe(422);
+    // Raw bytes: UTF-16LE with a BOM and CRLF line ends, decoded by the host; replace soft-deletes the old scenes.
+    const utf16 = Buffer.from(`\ufeff${text.replace(/\n/g, '\r\n')}`, 'utf16le').toString('base64');
+    const again = await json<{ scenes: { slugline: string }[]; createdSceneIds: string[] }>(
+      await host.api('/scripts/parse', { method: 'POST', json: { base64: utf16, fileName: 'night.fountain', projectId: p.id, mode: 'replace', breakdown: false } }),
+    );
+    expect(again.scenes.map((s) => s.slugline)).toEqual(['INT. LAB - NIGHT', 'EXT. ROOF - NIGHT']);
+    const replaced = await json<ProjectBoard>(await host.api(`/shots/projects/${p.id}`));
+    expect(replaced.scenes.map((s) => s.id)).toEqual(again.createdSceneIds);
+    expect((await host.api('/scripts/parse', { method: 'POST', json: { text, base64: utf16 } })).status).toBe(400);
   });
+
+  it('import → offline breakdown → payload: the queued jobs land in the tables', async () => {
+    const p = await json<Project>(await host.api('/shots/projects', { method: 'POST', json: { name: 'Pipeline' } }), 201);
+    const text = 'INT. LAB - NIGHT\n\nMara checks the vial. It glows green.\n\nMARA\nIt works.\n\nShe pockets it and runs for the door.\n';
+    const r = await json<{ breakdownJobIds: string[]; createdSceneIds: string[] }>(await host.api('/scripts/parse', { method: 'POST', json: { text, projectId: p.id } }));
+    expect(r.breakdownJobIds).toHaveLength(1);
+    const job = await waitFor(async () => {
+      const j = (await (await host.api(`/jobs/${r.breakdownJobIds[0]}`)).json()) as { status: string };
+      return ['queued', 'running'].includes(j.status) ? null : j;
+    }, 'the breakdown job', 120_000, 250);
+    // No LLM here (Ollama at a closed port): the heuristic wrote the shots and the job says so.
+    expect(job.status).toBe('completed_with_problems');
+    const board = await json<ProjectBoard>(await host.api(`/shots/projects/${p.id}`));
+    const shots = board.scenes[0]!.shots;
+    expect(board.scenes[0]!.breakdownJobId).toBe(r.breakdownJobIds[0]);
+    expect(shots.length).toBeGreaterThan(0);
+    expect(shots.every((x) => x.source === 'heuristic')).toBe(true);
+
+    const flow = await json<{ id: string }>(await host.api(`/shots/${shots[0]!.id}/generate-flow`, { method: 'POST' }), 202);
+    expect((await json<ShotWithWarnings>(await host.api(`/shots/${shots[0]!.id}`))).shot.payloadJobId).toBe(flow.id);
+    const ready = await waitFor(async () => {
+      const x = await json<ShotWithWarnings>(await host.api(`/shots/${shots[0]!.id}`));
+      return x.shot.status === 'generating_json' ? null : x.shot;
+    }, 'the payload job', 120_000, 250);
+    expect([ready.status, ready.payloadSource]).toEqual(['ready', 'template']);
+    expect((ready.veoPayload as { instances: { prompt: string }[] }).instances[0]!.prompt.length).toBeGreaterThan(10);
+  }, 240_000);
 });
