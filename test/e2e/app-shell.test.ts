@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type PageEl } from '../helpers/browser.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
 
 // The renderer, served by a real `auteur serve`, driven by playwright-core on system Chromium.
@@ -147,7 +147,7 @@ describe('app shell (signed in from the printed URL)', () => {
     await page.locator(tid('page-jobs')).waitFor({ state: 'visible' });
     await settle(page);
     const before = new Set(
-      await page.locator(tid('job-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-job-id') ?? '')),
+      await page.locator(tid('job-row')).evaluateAll((rows) => (rows as unknown as PageEl[]).map((r) => r.getAttribute('data-job-id') ?? '')),
     );
 
     await page.locator(tid('run-diagnose')).click();
@@ -157,7 +157,7 @@ describe('app shell (signed in from the printed URL)', () => {
     let jobId: string | null = null;
     const deadline = Date.now() + 15_000;
     while (!jobId && Date.now() < deadline) {
-      const ids = await rows.evaluateAll((els) => els.map((r) => r.getAttribute('data-job-id') ?? ''));
+      const ids = await rows.evaluateAll((els) => (els as unknown as PageEl[]).map((r) => r.getAttribute('data-job-id') ?? ''));
       jobId = ids.find((id) => id && !before.has(id)) ?? null;
       if (!jobId) await page.waitForTimeout(25);
     }
@@ -171,10 +171,10 @@ describe('app shell (signed in from the printed URL)', () => {
     const finished = Date.now() + 90_000;
     let status = '';
     while (Date.now() < finished) {
-      const snap = await row.evaluate((el) => ({
-        status: el.getAttribute('data-status') ?? '',
-        now: el.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null,
-      }));
+      const snap = await row.evaluate((node) => {
+        const el = node as unknown as PageEl;
+        return { status: el.getAttribute('data-status') ?? '', now: el.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null };
+      });
       status = snap.status;
       if (statuses.at(-1) !== status) statuses.push(status);
       if (snap.now !== null) {

@@ -28,3 +28,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * What page-side callbacks (`evaluate`, `evaluateAll`) read of an element. The Node type-check
+ * has no DOM lib on purpose (the host must not use the DOM), and React's types, pulled in by
+ * renderer modules that unit tests import, declare the DOM interfaces empty.
+ */
+export interface PageEl {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageEl | null;
+}
