@@ -68,6 +68,16 @@ export function hangFailure(frame: number, lastFrame: number, time: number, budg
   };
 }
 
+/**
+ * A frame was killed, but the reference draw is so slow right now that even a shader within the
+ * allowed heaviness could not have finished: the machine, not the shader, is the suspect.
+ */
+export function busyTimeout(hang: RenderFailure, referenceMs: number | null, calWidth: number, calHeight: number): RenderFailure {
+  const what = hang.message.slice(0, hang.message.indexOf(' was killed'));
+  const ref = referenceMs === null ? 'the reference draw (a trivial shader) did not finish either' : `the reference draw (a trivial shader) takes ${referenceMs.toFixed(1)} ms at ${calWidth}x${calHeight} now`;
+  return { code: 'budget', frame: hang.frame ?? null, message: `${what} did not finish in time, but this machine is too busy right now to tell an endless loop from heavy work (${ref}); it will be retried later` };
+}
+
 export function compileTimeout(budgetMs: number, recovery: keyof typeof RECOVERY_NOTE): RenderFailure {
   return { code: 'timeout', message: `Compiling the shader took longer than ${secs(budgetMs)} (the renderer will retry it later); ${RECOVERY_NOTE[recovery]}` };
 }

@@ -105,14 +105,36 @@ async function prepare(browser: RenderBrowser, input: ShaderRenderInput, width: 
   }
 }
 
+/**
+ * A killed frame is a hang only if a shader within the allowed heaviness (TOO_HEAVY_RATIO times
+ * the reference draw, measured again now) would have finished in the frame's budget; on a
+ * machine too busy for that it is a budget failure of the renderer, retried later.
+ */
+async function judgeKill(browser: RenderBrowser, input: ShaderRenderInput, hang: RenderFailure, frameBudgetMs: number, size: { width: number; height: number }, budget: RenderBudget): Promise<RenderFailure> {
+  const cal = calibrationSize(input);
+  let referenceMs: number | null = null;
+  try {
+    // After the kill the page is new: this call also starts WebGL again (hence the compile budget);
+    // only its timed frames count.
+    const ref = await browser.call<{ frameMs: number[] }>('Reference draw', budget.compileMs, 'measureReference', cal.width, cal.height, CAL_FRAMES);
+    referenceMs = median(ref.frameMs);
+  } catch (err) {
+    if (!(err instanceof RenderTimeoutError)) throw err;
+  }
+  const scale = (size.width * size.height) / (cal.width * cal.height);
+  if (referenceMs !== null && referenceMs * TOO_HEAVY_RATIO * scale <= frameBudgetMs) return hang;
+  return result.busyTimeout(hang, referenceMs, cal.width, cal.height);
+}
+
 /** The shader's cost against the reference draw at the calibration size, in the same browser now. */
 async function calibrate(browser: RenderBrowser, input: ShaderRenderInput, budget: RenderBudget): Promise<{ cost: ShaderCost } | { failure: RenderFailure }> {
   const cal = calibrationSize(input);
   let ref: { frameMs: number[] };
   try {
-    ref = await browser.call('Reference draw', budget.frameMs * (CAL_FRAMES + 1), 'measureReference', cal.width, cal.height, CAL_FRAMES);
+    // The first call of a page also starts the reference's WebGL context: the compile budget.
+    ref = await browser.call('Reference draw', budget.compileMs, 'measureReference', cal.width, cal.height, CAL_FRAMES);
   } catch (err) {
-    if (err instanceof RenderTimeoutError) throw new RenderInfraError('webgl_start', `the reference draw (a trivial shader at ${cal.width}x${cal.height}) did not finish within ${((budget.frameMs * (CAL_FRAMES + 1)) / 1000).toFixed(1)} s`);
+    if (err instanceof RenderTimeoutError) throw new RenderInfraError('webgl_start', `the reference draw (a trivial shader at ${cal.width}x${cal.height}) did not finish within ${(budget.compileMs / 1000).toFixed(1)} s`);
     throw err;
   }
   const time = Math.min(input.thumbnailTime, input.seconds);
@@ -123,14 +145,14 @@ async function calibrate(browser: RenderBrowser, input: ShaderRenderInput, budge
     m = await browser.call<Measured>('Frame 1', budget.firstFrameMs, 'measureShader', cal.width, cal.height, time, input.fps, 0);
     if (!m.ok || m.lost) return { failure: result.contextLostFailure(0) };
   } catch (err) {
-    if (err instanceof RenderTimeoutError) return { failure: result.hangFailure(0, 0, time, budget.firstFrameMs, err.recovery) };
+    if (err instanceof RenderTimeoutError) return { failure: await judgeKill(browser, input, result.hangFailure(0, 0, time, budget.firstFrameMs, err.recovery), budget.firstFrameMs, cal, budget) };
     throw err;
   }
   const timedBudget = CAL_FRAMES * budget.frameMs;
   try {
     m = await browser.call<Measured>('Measuring the shader', timedBudget, 'measureShader', cal.width, cal.height, time, input.fps, CAL_FRAMES);
   } catch (err) {
-    if (err instanceof RenderTimeoutError) return { failure: result.hangFailure(1, CAL_FRAMES, time + 1 / input.fps, timedBudget, err.recovery) };
+    if (err instanceof RenderTimeoutError) return { failure: await judgeKill(browser, input, result.hangFailure(1, CAL_FRAMES, time + 1 / input.fps, timedBudget, err.recovery), budget.frameMs, cal, budget) };
     throw err;
   }
   if (!m.ok || m.lost) return { failure: result.contextLostFailure(0) };
@@ -215,6 +237,7 @@ async function renderLocked(
       },
     });
     frameTimes = outcome.frameTimes;
+    if (outcome.kind === 'failed' && outcome.failure.code === 'hang') outcome.failure = await judgeKill(browser, input, outcome.failure, Math.max(budget.frameMs, 8 * estimate), plan, budget);
     if (outcome.kind === 'failed') return result.stopped(outcome.failure, diagnostics, timing, { compiled: true, frames: frameTimes.length, frameTimes, tier: tierRecord(current, cost) });
     if (outcome.kind === 'done') return finish(input, current, cost, outcome, diagnostics, budget, timing, opts, progress);
     // Overrun: the machine got busier than measured. Re-scale the cost from what this tier really took.
