@@ -166,6 +166,26 @@ describe('shots API: uploads', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('cuts a streamed upload (no declared length) as soon as it passes the image limit', async () => {
+    const boundary = 'streamed';
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="projectId"\r\n\r\n${project.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nStyle\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.png"\r\n\r\n`);
+    const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    let sent = 0;
+    const chunk = Buffer.alloc(1024 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        // 80 MB of "PNG" with no end: the host must stop it at 50 MB, not read it all.
+        if (sent === 0) c.enqueue(new Uint8Array(Buffer.concat([head, magic])));
+        else if (sent > 80) return c.close();
+        else c.enqueue(new Uint8Array(chunk));
+        sent++;
+      },
+    });
+    const r = await host.api('/assets/upload', { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, duplex: 'half' } as RequestInit).catch((e: Error) => e);
+    expect(r instanceof Response ? r.status : r.message).toBe(413);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('takes a short MP4 reference with a poster frame', async () => {
     const out = join(host.home, 'clip.mp4');
     const ff = resolveFfmpegPath(WorkerProviderConfig.parse({}));

@@ -87,6 +87,10 @@ export class IngredientService {
       const originalName = neutraliseName(form.file.filename);
       const name = fields.data.name ?? (parsePath(originalName).name || originalName);
       return await this.store(fields.data.projectId, fields.data.type, name, originalName, tmp, poster, mime, form.file.bytes);
+    } catch (err) {
+      // A refusal mid-stream leaves the rest of the body unread: close the connection after the answer instead of reusing it.
+      if (!req.complete) req.res?.setHeader('Connection', 'close');
+      throw err;
     } finally {
       await rm(tmp, { force: true });
       await rm(poster, { force: true });
