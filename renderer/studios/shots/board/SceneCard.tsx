@@ -125,7 +125,12 @@ export function SceneCard({ projectId, scene, index, count, ingredients, warning
           Delete
         </button>
       </div>
-      <JobProgress jobId={scene.breakdownJobId} label={`Breakdown of scene ${index + 1}`} onSettled={refreshBoard} />
+      <JobProgress
+        jobId={scene.breakdownJobId}
+        label={`Breakdown of scene ${index + 1}`}
+        onSettled={refreshBoard}
+        dataUpdatedAt={qc.getQueryState(shotsKeys.board(projectId))?.dataUpdatedAt}
+      />
       {animaticJobId ? (
         <>
           <JobProgress jobId={animaticJobId} label={`Animatic of scene ${index + 1}`} hideWhenDone />

@@ -109,6 +109,7 @@ export function ShotCard({ projectId, shot, index, count, ingredients, warnings,
         label={`Payload for shot ${index + 1}`}
         hideWhenDone
         onSettled={() => void qc.invalidateQueries({ queryKey: shotsKeys.board(projectId) })}
+        dataUpdatedAt={qc.getQueryState(shotsKeys.board(projectId))?.dataUpdatedAt}
       />
       <div className="shots-row-actions">
         <button type="button" className="btn btn-secondary btn-tight" onClick={generate} disabled={shot.status === 'generating_json' || actions.generate.isPending}>

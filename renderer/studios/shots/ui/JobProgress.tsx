@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { TERMINAL_STATUSES, type Job } from '../../../../shared/schemas/jobs.js';
 import { api } from '../../../api/client.js';
@@ -41,11 +41,18 @@ interface JobProgressProps {
   onSettled?: (job: Job) => void;
   /** Hide the bar once the job succeeded (its result is on screen instead). */
   hideWhenDone?: boolean;
+  /**
+   * When the data showing this job was fetched (ms). A job that ended after it settles too, even
+   * if it was never seen running (it can finish between the mutation and the first look).
+   */
+  dataUpdatedAt?: number;
 }
 
-export function JobProgress({ jobId, label, onSettled, hideWhenDone }: JobProgressProps) {
+// Host and browser clocks may differ a little (a LAN client): lean towards one refresh too many.
+const CLOCK_SLACK_MS = 5_000;
+
+export function JobProgress({ jobId, label, onSettled, hideWhenDone, dataUpdatedAt }: JobProgressProps) {
   const job = useWatchedJob(jobId).data;
-  const qc = useQueryClient();
   const settledFor = useRef<string | null>(null);
   const wasActive = useRef(false);
   useEffect(() => {
@@ -54,12 +61,15 @@ export function JobProgress({ jobId, label, onSettled, hideWhenDone }: JobProgre
       wasActive.current = true;
       return;
     }
-    // Only a job we saw running ends "now"; one already finished on first sight needs no refresh.
-    if (wasActive.current && settledFor.current !== job.id) {
+    // A job we saw running, or one that ended after the data on screen was read, ends "now";
+    // an old finished job needs no refresh. Once per job, so a refresh never loops.
+    const endedAt = Date.parse(job.finishedAt ?? job.updatedAt);
+    const endedAfterData = dataUpdatedAt !== undefined && endedAt > dataUpdatedAt - CLOCK_SLACK_MS;
+    if ((wasActive.current || endedAfterData) && settledFor.current !== job.id) {
       settledFor.current = job.id;
       onSettled?.(job);
     }
-  }, [job, onSettled, qc]);
+  }, [job, onSettled, dataUpdatedAt]);
   if (!job) return null;
   if (hideWhenDone && job.status === 'succeeded') return null;
   // A problem or failure reason can list every provider tried: the first sentence on the bar, all of it on hover.
