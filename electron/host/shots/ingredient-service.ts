@@ -12,6 +12,7 @@ import { API_BASE, type ShotsDeps } from './deps.js';
 import type { ProjectService } from './project-service.js';
 import { slotsOf, toIngredient, type ShotsReader } from './rows.js';
 import { measureImage, measureVideo } from './upload/measure.js';
+import { drain } from './upload/drain.js';
 import { readMultipart } from './upload/multipart.js';
 import { claimedMime, describeBytes, neutraliseName, sniffReference, type ReferenceMime } from './upload/sniff.js';
 import { visionFor } from './vision.js';
@@ -88,8 +89,12 @@ export class IngredientService {
       const name = fields.data.name ?? (parsePath(originalName).name || originalName);
       return await this.store(fields.data.projectId, fields.data.type, name, originalName, tmp, poster, mime, form.file.bytes);
     } catch (err) {
-      // A refusal mid-stream leaves the rest of the body unread: close the connection after the answer instead of reusing it.
-      if (!req.complete) req.res?.setHeader('Connection', 'close');
+      // A refusal mid-stream leaves the rest of the body unread: discard a bounded amount so the
+      // answer is read rather than reset, and close the connection after it.
+      if (!req.complete) {
+        req.res?.setHeader('Connection', 'close');
+        await drain(req, { maxBytes: 64 * 1024 * 1024, maxMs: 5000 });
+      }
       throw err;
     } finally {
       await rm(tmp, { force: true });
