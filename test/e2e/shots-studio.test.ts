@@ -246,6 +246,21 @@ describe('Shots studio', () => {
     const [projectZip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export project' }).click()]);
     expect(execFileSync('unzip', ['-l', await projectZip.path()], { encoding: 'utf8' })).toMatch(/project\.json/);
     await shot('after-export');
+  });
+
+  it('asks before deleting an ingredient a slot uses, clears the slot, and undoes it', async () => {
+    const item = page.locator(tid('shots-ingredient'), { hasText: 'Brick' });
+    await item.getByRole('button', { name: 'Delete Brick' }).click();
+    // In use: nothing is deleted until the user confirms.
+    await item.getByRole('alertdialog').waitFor();
+    expect((await board()).ingredients.some((i) => i.name === 'Brick')).toBe(true);
+    await shot('ingredient-delete-confirm');
+    await item.getByRole('button', { name: 'Delete anyway' }).click();
+    await page.locator(tid('shots-notice'), { hasText: '1 slot cleared' }).waitFor();
+    await waitFor(async () => (await api<{ shot: ShotJson }>(`/shots/${slotShotId}`)).shot.slots[0] === null, 'the slot cleared');
+    await page.locator(tid('shots-notice'), { hasText: 'Brick' }).getByRole('button', { name: 'Undo' }).click();
+    await waitFor(async () => (await api<{ shot: ShotJson }>(`/shots/${slotShotId}`)).shot.slots[0] !== null, 'the slot refilled by the restore');
+    await page.locator(`${tid('shots-shot')}[data-shot-id="${slotShotId}"] ${tid('shots-slot')}[data-slot="1"][data-filled="true"]`).waitFor();
     expect(errors).toEqual([]);
   });
 });
