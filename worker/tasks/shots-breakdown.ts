@@ -1,10 +1,10 @@
 import type { ShotsBreakdownInput, ShotsBreakdownOutput } from '../../shared/jobs/shots-breakdown.js';
 import { roundSeconds, sceneLines, secondsFromLines } from '../../shared/shots/duration.js';
 import { sceneToFountain } from '../../shared/shots/to-fountain.js';
-import { selectLlm } from '../providers/llm/select.js';
 import { ProviderError } from '../providers/types.js';
 import { heuristicBreakdown } from '../shots/breakdown-heuristic.js';
 import { llmBreakdown } from '../shots/breakdown-llm.js';
+import { chooseShotsLlm } from '../shots/choose-llm.js';
 import { sceneFromSource } from '../shots/scene-source.js';
 import type { TaskHandler } from '../task-context.js';
 
@@ -25,26 +25,10 @@ export const shotsBreakdownTask: TaskHandler<ShotsBreakdownInput, ShotsBreakdown
     return { ...base, shots, source: 'heuristic', provider: 'heuristic', model: 'offline-breakdown-v1', attempts: 0, fallbackReason };
   };
 
-  if (input.provider === 'heuristic') {
-    ctx.log('info', 'Breakdown: the offline heuristic, as requested');
-    return offline(null);
-  }
-  const skipped: string[] = [];
-  const client = await selectLlm(ctx.providers, {
-    capability: 'llm',
-    choice: input.provider === 'auto' ? undefined : input.provider,
-    signal: ctx.signal,
-    client: { log: ctx.log },
-    log: (level, message) => {
-      ctx.log(level, message);
-      skipped.push(message);
-    },
-  });
-  if (!client) {
-    // Settings chose an embedded default for text: that is the plan, not a fallback.
-    if (ctx.providers.choice.llm && ctx.providers.choice.llm !== 'auto') return offline(null);
-    return offline(skipped.at(-1) ?? 'No LLM provider is configured');
-  }
+  if (input.provider === 'heuristic') ctx.log('info', 'Breakdown: the offline heuristic, as requested');
+  const writer = await chooseShotsLlm(input.provider, ctx);
+  if (!writer.client) return offline(writer.fallbackReason);
+  const { client } = writer;
   ctx.progress(0.2, `Asking ${client.label} (${client.model}) for the shots of ${input.slugline}`);
   try {
     const res = await llmBreakdown(client, input.slugline, sceneToFountain(scene), { signal: ctx.signal });

@@ -1,5 +1,5 @@
 import type { ShotsPayloadInput, ShotsPayloadOutput } from '../../shared/jobs/shots-payload.js';
-import { selectLlm } from '../providers/llm/select.js';
+import { chooseShotsLlm } from '../shots/choose-llm.js';
 import { buildPayload, shotContext, templatePrompt } from '../shots/payload-template.js';
 import { llmPrompt } from '../shots/payload-llm.js';
 import type { TaskHandler } from '../task-context.js';
@@ -17,22 +17,9 @@ export const shotsPayloadTask: TaskHandler<ShotsPayloadInput, ShotsPayloadOutput
     ctx.progress(1, 'Veo request written by the offline template');
     return { shotId: input.shotId, payload, source: 'template', provider: 'template', model: 'veo-template-v1', attempts: 0, context, fallbackReason };
   };
-  if (input.provider === 'heuristic') return template(null);
-  const skipped: string[] = [];
-  const client = await selectLlm(ctx.providers, {
-    capability: 'llm',
-    choice: input.provider === 'auto' ? undefined : input.provider,
-    signal: ctx.signal,
-    client: { log: ctx.log },
-    log: (level, message) => {
-      ctx.log(level, message);
-      skipped.push(message);
-    },
-  });
-  if (!client) {
-    if (ctx.providers.choice.llm && ctx.providers.choice.llm !== 'auto') return template(null);
-    return template(skipped.at(-1) ?? 'No LLM provider is configured');
-  }
+  const writer = await chooseShotsLlm(input.provider, ctx);
+  if (!writer.client) return template(writer.fallbackReason);
+  const { client } = writer;
   ctx.progress(0.2, `Asking ${client.label} (${client.model}) for the Veo prompt`);
   const res = await llmPrompt(client, input, context, ctx.signal);
   const payload = buildPayload(input, res.prompt, res.negativePrompt);
