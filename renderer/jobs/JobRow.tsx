@@ -22,7 +22,9 @@ export function JobRow({ job }: { job: Job }) {
   const retry = useRetryJob();
   const spec = jobKindSpec(job.kind);
   const canCancel = job.status === 'queued' || job.status === 'running';
-  const canRetry = job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed_with_problems';
+  // A job whose input is at fault would fail the same way again: say why instead of offering Retry.
+  const refusal = job.status === 'failed' ? job.retryRefusal : null;
+  const canRetry = !refusal && (job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed_with_problems');
   const took = elapsed(job.startedAt, job.finishedAt);
   const detailsId = `job-details-${job.id}`;
   const actionError = cancel.error ?? retry.error;
@@ -90,6 +92,11 @@ export function JobRow({ job }: { job: Job }) {
           >
             {job.cancelRequested || cancel.isPending ? 'Cancelling…' : 'Cancel'}
           </button>
+        ) : null}
+        {refusal ? (
+          <span className="job-retry-refusal muted" data-testid="job-retry-refusal">
+            Not retryable: {refusal}
+          </span>
         ) : null}
         {canRetry ? (
           <button

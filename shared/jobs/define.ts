@@ -27,7 +27,16 @@ export interface JobKindSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 export type JobVerdict =
   | { outcome: 'succeeded' }
   | { outcome: 'problems'; message: string }
-  | { outcome: 'failed'; message: string; retryable: boolean };
+  | {
+      outcome: 'failed';
+      message: string;
+      retryable: boolean;
+      /**
+       * Set when the job's own input is at fault and a new run would fail the same way: the job
+       * is not retried automatically, and a manual retry is refused with this sentence.
+       */
+      retryRefusal?: string;
+    };
 
 export function defineJobKind<I extends z.ZodType, O extends z.ZodType>(spec: JobKindSpec<I, O>): JobKindSpec<I, O> {
   return spec;

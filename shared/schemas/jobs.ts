@@ -51,6 +51,8 @@ export const Job = z.object({
   attemptLog: z.array(JobAttempt),
   idempotencyKey: z.string().nullable(),
   cancelRequested: z.boolean(),
+  /** Why this job cannot be retried (its input is at fault, a new run would fail the same way); null when it can. */
+  retryRefusal: z.string().nullable().default(null),
   createdAt: IsoDate,
   updatedAt: IsoDate,
   startedAt: IsoDate.nullable(),

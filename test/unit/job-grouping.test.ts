@@ -20,6 +20,7 @@ const job = (kind: string, status: Job['status'], error: string | null = null): 
   attemptLog: [],
   idempotencyKey: null,
   cancelRequested: false,
+  retryRefusal: null,
   createdAt: new Date(1_000_000 - n * 1000).toISOString(),
   updatedAt: new Date(1_000_000 - n * 1000).toISOString(),
   startedAt: null,

@@ -320,6 +320,8 @@ export const jobs = sqliteTable(
     idempotencyKey: text('idempotency_key').unique(),
     priority: integer('priority').notNull().default(0),
     cancelRequested: integer('cancel_requested', { mode: 'boolean' }).notNull().default(false),
+    /** Why a manual retry is refused (the verdict found the input at fault); null when it is allowed. */
+    retryRefusal: text('retry_refusal'),
     /** Runner (process) that holds the job while running, its pid, and its last heartbeat. */
     ownerId: text('owner_id'),
     ownerPid: integer('owner_pid'),

@@ -35,6 +35,7 @@ export function toJob(row: JobRow): Job {
     attemptLog: log.map((a) => ({ ...a, startedAt: iso(a.startedAt), finishedAt: isoOrNull(a.finishedAt) })),
     idempotencyKey: row.idempotencyKey,
     cancelRequested: row.cancelRequested,
+    retryRefusal: row.retryRefusal ?? null,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     startedAt: isoOrNull(row.startedAt),

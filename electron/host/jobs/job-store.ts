@@ -227,7 +227,8 @@ export class JobStore {
     const row = this.get(id);
     if (!row || row.status !== 'running' || row.ownerId !== ownerId) return undefined;
     if (verdict.outcome === 'failed') {
-      const set = { ...this.failureSet(row, verdict.message, verdict.retryable), result: result ?? null };
+      const refusal = verdict.retryRefusal ?? null;
+      const set = { ...this.failureSet(row, verdict.message, verdict.retryable && !refusal), result: result ?? null, retryRefusal: refusal };
       return this.db.update(jobs).set(set).where(and(eq(jobs.id, id), eq(jobs.ownerId, ownerId), eq(jobs.status, 'running'))).returning().get();
     }
     const now = Date.now();
@@ -292,6 +293,7 @@ export class JobStore {
       if (row.status !== 'failed' && row.status !== 'cancelled' && row.status !== 'completed_with_problems') {
         throw new JobStateError(`Job ${id} is ${row.status}; only failed, cancelled or completed-with-problems jobs can be retried`);
       }
+      if (row.status === 'failed' && row.retryRefusal) throw new JobStateError(`Job ${id} cannot be retried: ${row.retryRefusal}`);
       return this.db
         .update(jobs)
         .set({

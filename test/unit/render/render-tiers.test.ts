@@ -63,6 +63,11 @@ describe('shader.render verdict', () => {
     expect(shaderRenderVerdict(out(null))).toEqual({ outcome: 'succeeded' });
     expect(shaderRenderVerdict(out({ code: 'budget', message: 'busy' }))).toEqual({ outcome: 'failed', message: 'busy', retryable: true });
     expect(shaderRenderVerdict(out({ code: 'browser_start', message: 'no browser' }))).toMatchObject({ retryable: true });
-    expect(shaderRenderVerdict(out({ code: 'hang', message: 'Frame 3 was killed' }))).toEqual({ outcome: 'failed', message: 'Frame 3 was killed', retryable: false });
+    expect(shaderRenderVerdict(out({ code: 'hang', message: 'Frame 3 was killed' }))).toEqual({
+      outcome: 'failed',
+      message: 'Frame 3 was killed',
+      retryable: false,
+      retryRefusal: 'the shader is at fault: fix the code and save again',
+    });
   });
 });
