@@ -19,6 +19,7 @@ import { registerShaderHooks } from './shaders/render-hook.js';
 import { registerGenerationHooks } from './shaders/generation-hooks.js';
 import { registerShotsJobHooks } from './shots/job-hooks.js';
 import { registerShotsCaptionHooks } from './shots/caption-hooks.js';
+import { registerShotsVeoHooks } from './shots/veo-submit.js';
 import { createProviderServices } from './providers/provider-services.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 import { ProviderSettingsStore } from './providers/settings-store.js';
@@ -44,6 +45,7 @@ function registerDomains(core: CoreContext): void {
   registerMediaHooks(core);
   registerShotsJobHooks(core);
   registerShotsCaptionHooks(core);
+  registerShotsVeoHooks(core);
 }
 
 /**

@@ -8,11 +8,12 @@ import { shotsAnimatic } from './shots-animatic.js';
 import { shotsBreakdown } from './shots-breakdown.js';
 import { shotsCaption } from './shots-caption.js';
 import { shotsPayload } from './shots-payload.js';
+import { shotsVeoSubmit } from './shots-veo-submit.js';
 import { systemDiagnose } from './system-diagnose.js';
 import { ttsSynthesize } from './tts-synthesize.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

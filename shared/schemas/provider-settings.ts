@@ -8,7 +8,7 @@ import { Capability, ProviderChoice, SettingSource } from './providers.js';
  */
 
 /** API keys the user can store; each is kept encrypted in its own `secret:providers.<name>` row. */
-export const SecretName = z.enum(['openaiCompatible', 'anthropic', 'openai', 'elevenlabs']);
+export const SecretName = z.enum(['openaiCompatible', 'anthropic', 'openai', 'elevenlabs', 'gemini']);
 export type SecretName = z.infer<typeof SecretName>;
 
 /** Every non-secret setting, named by its path in WorkerProviderConfig. */
@@ -25,6 +25,7 @@ export const SettingKey = z.enum([
   'elevenlabs.voiceId',
   'elevenlabs.model',
   'whisper.model',
+  'gemini.url',
   'ffmpegPath',
   'chromePath',
 ]);
@@ -82,6 +83,8 @@ export const ProviderSettings = z.strictObject({
   comfyui: z.strictObject({ url: Url }).partial().optional(),
   elevenlabs: z.strictObject({ voiceId: Name, model: Name }).partial().optional(),
   whisper: z.strictObject({ model: Name }).partial().optional(),
+  /** Gemini API (Veo submission in the Shots studio); the URL only matters for a proxy or a test server. */
+  gemini: z.strictObject({ url: Url }).partial().optional(),
   ffmpegPath: AbsPath,
   chromePath: AbsPath,
 });

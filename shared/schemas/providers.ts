@@ -43,6 +43,7 @@ export const WorkerProviderConfig = z.object({
   comfyui: z.object({ url: z.string().default('http://127.0.0.1:8188') }).default({ url: 'http://127.0.0.1:8188' }),
   elevenlabs: z.object({ apiKey: z.string().nullable().default(null), voiceId: z.string().nullable().default(null), model: z.string().default('eleven_multilingual_v2') }).default({ apiKey: null, voiceId: null, model: 'eleven_multilingual_v2' }),
   whisper: z.object({ model: z.string().default('base.en') }).default({ model: 'base.en' }),
+  gemini: z.object({ url: z.string().default('https://generativelanguage.googleapis.com'), apiKey: z.string().nullable().default(null) }).default({ url: 'https://generativelanguage.googleapis.com', apiKey: null }),
   ffmpegPath: z.string().nullable().default(null),
   chromePath: z.string().nullable().default(null),
 });

@@ -8,8 +8,8 @@ import { CancelledError } from '../task-context.js';
  *   GET  {base}/v1beta/{name} until { done: true }, then
  *        response.generateVideoResponse.generatedSamples[0].video.uri (or an `error`)
  *   GET  that uri with the key (it redirects to the bytes).
- * Tested against test/fixtures/fake-veo.ts. Not yet a job: the Gemini key has no place in
- * provider settings in this build.
+ * Tested against test/fixtures/fake-veo.ts; the shots.veo_submit job (worker/tasks/shots-veo-submit.ts)
+ * runs it with the Gemini key and base URL from provider settings.
  */
 
 export const GEMINI_API_BASE = 'https://generativelanguage.googleapis.com';

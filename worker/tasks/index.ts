@@ -9,6 +9,7 @@ import { shotsAnimaticTask } from './shots-animatic.js';
 import { shotsBreakdownTask } from './shots-breakdown.js';
 import { shotsCaptionTask } from './shots-caption.js';
 import { shotsPayloadTask } from './shots-payload.js';
+import { shotsVeoSubmitTask } from './shots-veo-submit.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
 
@@ -25,4 +26,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'shots.payload': shotsPayloadTask,
   'shots.animatic': shotsAnimaticTask,
   'shots.caption': shotsCaptionTask,
+  'shots.veo_submit': shotsVeoSubmitTask,
 };

@@ -10,7 +10,7 @@ import type { MediaStore } from './media-store.js';
 
 type Core = Pick<CoreContext, 'hooks' | 'media' | 'dataDir'>;
 
-function insideIncoming(mediaDir: string, path: string): boolean {
+export function insideIncoming(mediaDir: string, path: string): boolean {
   const rel = relative(resolve(join(mediaDir, 'incoming')), resolve(path));
   return !!rel && !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -52,6 +52,7 @@ export const FIELDS: FieldSpec[] = [
   { key: 'elevenlabs.voiceId' },
   { key: 'elevenlabs.model' },
   { key: 'whisper.model' },
+  { key: 'gemini.url', env: fromVar('GEMINI_BASE_URL') },
   { key: 'ffmpegPath', env: fromVar('FFMPEG_PATH') },
   { key: 'chromePath', env: fromVar('CHROME_PATH') },
 ];
@@ -70,6 +71,7 @@ export const SECRETS: SecretSpec[] = [
   { name: 'anthropic', path: 'anthropic.apiKey', env: fromVar('ANTHROPIC_API_KEY') },
   { name: 'openai', path: 'openai.apiKey', env: (env) => (nonEmpty(env.OPENAI_BASE_URL) ? undefined : fromVar('OPENAI_API_KEY')(env)) },
   { name: 'elevenlabs', path: 'elevenlabs.apiKey', env: fromVar('ELEVENLABS_API_KEY') },
+  { name: 'gemini', path: 'gemini.apiKey', env: fromVar('GEMINI_API_KEY') },
 ];
 
 /** What configures each provider, for "why" lines and the doctor's source column. */

@@ -4,6 +4,7 @@ import type { ShotsDeps } from './deps.js';
 import { animaticInput, breakdownInput, payloadInput } from './job-inputs.js';
 import { queueShotsJob, SHOTS_KINDS } from './job-queue.js';
 import type { ShotsServices } from './services.js';
+import { veoSubmitInput } from './veo-submit.js';
 
 /** The pipeline's jobs as the routes and MCP tools start them (one place for their state changes). */
 export class ShotsPipeline {
@@ -34,9 +35,8 @@ export class ShotsPipeline {
     return job;
   }
 
-  veo(shotId: string): Job {
-    const { shot } = this.svc.reader.shot(shotId);
-    if (!shot.veoJsonPayload) throw new AppError(409, 'no_payload', 'This shot has no Veo payload yet: generate it (POST /shots/:id/generate-flow) or write one first');
-    return queueShotsJob(this.deps, SHOTS_KINDS.veo, { shotId });
+  /** POST /shots/:id/veo: refused (nothing queued) without a payload or a Gemini key. */
+  async veo(shotId: string): Promise<Job> {
+    return queueShotsJob(this.deps, SHOTS_KINDS.veo, await veoSubmitInput(this.deps, this.svc.reader, shotId));
   }
 }

@@ -71,6 +71,12 @@ export const GROUPS: GroupDef[] = [
     ],
     secret: { name: 'elevenlabs', label: 'API key' },
   },
+  {
+    id: 'gemini',
+    title: 'Google Gemini API (Veo)',
+    fields: [{ key: 'gemini.url', label: 'Base URL', type: 'url', hint: 'Empty: https://generativelanguage.googleapis.com' }],
+    secret: { name: 'gemini', label: 'API key (Shots: submit to Veo 3.1)' },
+  },
   { id: 'whisper', title: 'Whisper', provider: 'whisper', fields: [{ key: 'whisper.model', label: 'Model', suggest: { fixed: WHISPER_MODELS } }] },
   {
     id: 'binaries',
