@@ -164,6 +164,17 @@ export class RenderResults {
     if (n) this.publish(shaderId);
   }
 
+  /**
+   * A job of ours went back to the queue while the shader showed "rendering" (a background render
+   * preempted for foreground work, an orphan taken over): the shader is pending again until it runs.
+   */
+  onRequeued(jobId: string, shaderId: string): void {
+    const n = this.deps.database.sqlite
+      .prepare(`UPDATE shaders SET render_status = 'pending' WHERE id = ? AND last_render_job_id = ? AND render_status = 'rendering'`)
+      .run(shaderId, jobId).changes;
+    if (n) this.publish(shaderId);
+  }
+
   private publish(shaderId: string): void {
     try {
       this.deps.bus.publish({ type: 'domain', topic: 'shader.updated', id: shaderId, data: this.svc.shaders.get(shaderId) });
@@ -191,9 +202,12 @@ export function registerShaderHooks(core: CoreContext): RenderResults {
     onFailed: (job, error) => results.onFailed(job, error),
   });
   core.bus.subscribe((ev) => {
-    if (ev.type !== 'job.updated' || ev.job.kind !== RENDER_KIND || ev.job.status !== 'running') return;
+    if (ev.type !== 'job.updated' || ev.job.kind !== RENDER_KIND) return;
+    if (ev.job.status !== 'running' && ev.job.status !== 'queued') return;
     const shaderId = shaderIdOf(ev.job);
-    if (shaderId) results.onStarted(ev.job.id, shaderId);
+    if (!shaderId) return;
+    if (ev.job.status === 'running') results.onStarted(ev.job.id, shaderId);
+    else results.onRequeued(ev.job.id, shaderId);
   });
   return results;
 }
