@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Layering rule check (part of `npm test`): shared ← worker ← electron/host ← electron/shell,
-// renderer → shared only. Exits 1 listing every violation.
+// renderer → shared only; and no studio imports another sideways (what two studios need moves
+// down to a shared place). Exits 1 listing every violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -33,6 +34,14 @@ function layerOf(rel) {
   return parts[0];
 }
 
+/** A studio keeps one folder name in every layer (renderer/studios/shots, electron/host/shots, worker/shots, shared/shots …). */
+const STUDIOS = new Set(['shaders', 'video', 'world', 'shots']);
+
+/** The studio a repo-relative path belongs to, or null for shared infrastructure. */
+function studioOf(rel) {
+  return rel.split(sep).slice(1).find((p) => STUDIOS.has(p)) ?? null;
+}
+
 const RULES = {
   shared: { may: ['shared'], builtins: false, electron: false },
   worker: { may: ['shared', 'worker'], builtins: true, electron: false },
@@ -60,6 +69,9 @@ export function checkImports(root) {
           const target = relative(root, resolve(dirname(file), spec));
           const targetLayer = layerOf(target);
           if (!rule.may.includes(targetLayer)) violations.push(`${rel}: imports ${target} — ${layer} may import only ${rule.may.join(', ')}`);
+          const from = studioOf(rel);
+          const to = studioOf(target);
+          if (from && to && from !== to) violations.push(`${rel}: imports ${target} — the ${from} studio may not import the ${to} studio; move what both need down to a shared place`);
         } else if (BUILTINS.has(spec) || spec.startsWith('node:')) {
           if (!rule.builtins) violations.push(`${rel}: imports Node built-in '${spec}' — ${layer} runs in the browser too`);
         }

@@ -63,4 +63,20 @@ describe('import layering check', () => {
     expect(v.join('\n')).toMatch(/worker\/c\.ts: imports electron\/host\/y\.js/);
     expect(v.join('\n')).toMatch(/shared\/d\.ts: imports renderer\/z\.js/);
   });
+
+  it('refuses a studio importing another studio sideways, not shared places', () => {
+    const root = tempHome('auteur-studios-');
+    const put = (p: string, src: string) => {
+      mkdirSync(join(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), src);
+    };
+    put('renderer/studios/shots/a.tsx', "import { h } from '../shaders/api/hooks.js';\nimport { m } from '../../api/authed-media.js';\n");
+    put('electron/host/shots/b.ts', "import { s } from '../shaders/services.js';\nimport { j } from '../jobs/job-store.js';\nimport { c } from '../../../shared/shots/continuity.js';\n");
+    put('worker/shots/c.ts', "import { q } from '../../shared/shaders/source.js';\n");
+    const v = checkImports(root) as string[];
+    expect(v).toHaveLength(3);
+    expect(v.join('\n')).toMatch(/renderer\/studios\/shots\/a\.tsx: imports renderer\/studios\/shaders\/api\/hooks\.js — the shots studio may not import the shaders studio/);
+    expect(v.join('\n')).toMatch(/electron\/host\/shots\/b\.ts: imports electron\/host\/shaders\/services\.js/);
+    expect(v.join('\n')).toMatch(/worker\/shots\/c\.ts: imports shared\/shaders\/source\.js/);
+  });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { CompileDiagnostic, ShaderSource } from '../../../../shared/shaders/source.js';
-import { useAuthedMedia } from '../api/authed-media.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
 import { useContextSlot } from './context-budget.js';
 import { CanvasOverlay } from './CanvasOverlay.js';
 import { createPlayer, type Player, type PlayerStats } from './player.js';

@@ -1,5 +1,5 @@
 import type { Shader } from '../../../../shared/schemas/shaders.js';
-import { useAuthedMedia } from '../api/authed-media.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
 
 /** The renderer's preview clip (webm), loaded with the token as a blob. */
 export function PreviewVideo({ shader }: { shader: Shader }) {

@@ -3,7 +3,7 @@ import type { CompileDiagnostic } from '../../../../shared/shaders/source.js';
 import { applyDiagnostics, clearDiagnostics } from './diagnostic-markers.js';
 import { GLSL_LANGUAGE_ID } from './monaco/glsl-language.js';
 import { monaco } from './monaco/monaco.js';
-import { AUTEUR_THEME } from './monaco/theme.js';
+import { AUTEUR_THEME } from '../../../monaco/theme.js';
 import './code-editor.css';
 
 type Editor = ReturnType<typeof monaco.editor.create>;

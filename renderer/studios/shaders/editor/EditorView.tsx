@@ -3,7 +3,7 @@ import type { CompileDiagnostic, PassName } from '../../../../shared/shaders/sou
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { Loading } from '../../../components/Loading.js';
 import type { CompileOutcome } from '../canvas/ShaderCanvas.js';
-import { useDebounced } from '../ui/useDebounced.js';
+import { useDebounced } from '../../../hooks/useDebounced.js';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
 import { ChannelPickers } from './ChannelPickers.js';
 import { DiagnosticsList, mergeDiagnostics } from './DiagnosticsList.js';

@@ -4,7 +4,7 @@ import { Loading } from '../../../components/Loading.js';
 import { useShaderList, useTags, type ExploreSort } from '../api/hooks.js';
 import { studioPaths, useNavigate } from '../nav.js';
 import { ShaderTile } from './ShaderTile.js';
-import { useDebounced } from '../ui/useDebounced.js';
+import { useDebounced } from '../../../hooks/useDebounced.js';
 import './explore.css';
 
 const SORTS: Array<{ id: ExploreSort; label: string }> = [

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../api/errors.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { Loading } from '../../../components/Loading.js';
 import { useFeed, useVote, type FeedMode } from '../api/hooks.js';
-import { useDebounced } from '../ui/useDebounced.js';
+import { useDebounced } from '../../../hooks/useDebounced.js';
 import { useToast } from '../ui/toast.js';
 import { DesireBox } from './DesireBox.js';
 import { FeedEnd } from './FeedEnd.js';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { QueueItem } from '../../../../shared/schemas/moderation.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { formatDateTime } from '../../../components/format.js';
-import { useAuthedMedia } from '../api/authed-media.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
 import { StudioLink } from '../ui/StudioLink.js';
 import { useReview } from './hooks.js';
 

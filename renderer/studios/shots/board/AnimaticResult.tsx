@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { useAuthedMedia } from '../../shaders/api/authed-media.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
 import { useWatchedJob } from '../ui/JobProgress.js';
 
 /** The animatic job's output names the MP4 in the media store; anything else shows nothing. */

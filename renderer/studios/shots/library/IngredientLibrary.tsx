@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { IngredientType } from '../../../../shared/schemas/shots.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
-import { useDebounced } from '../../shaders/ui/useDebounced.js';
+import { useDebounced } from '../../../hooks/useDebounced.js';
 import { useIngredients } from '../api/hooks.js';
 import { IngredientItem } from './IngredientItem.js';
 import { UploadForm } from './UploadForm.js';

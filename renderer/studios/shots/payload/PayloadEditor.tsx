@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { AUTEUR_THEME } from '../../shaders/editor/monaco/theme.js';
+import { AUTEUR_THEME } from '../../../monaco/theme.js';
 import { monaco, setPayloadSchema } from './monaco-json.js';
 
 type Editor = ReturnType<typeof monaco.editor.create>;

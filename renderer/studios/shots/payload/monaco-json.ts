@@ -1,8 +1,8 @@
 // Monaco with its JSON language service (validation against a JSON schema, folding, formatting).
-// The shaders editor's module owns MonacoEnvironment; it is loaded first (ES modules run once),
+// The app's Monaco module sets MonacoEnvironment; it is loaded first (ES modules run once),
 // then the environment is wrapped so "json" labels get the JSON worker and everything else keeps
 // the base editor worker.
-import { monaco } from '../../shaders/editor/monaco/monaco.js';
+import { monaco } from '../../../monaco/monaco.js';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register.js';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';
 

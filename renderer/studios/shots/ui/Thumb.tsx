@@ -1,5 +1,5 @@
 import type { Ingredient } from '../../../../shared/schemas/shots.js';
-import { useAuthedMedia } from '../../shaders/api/authed-media.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
 
 /** An ingredient's 200 px thumbnail, fetched with the token (img tags cannot send it). */
 export function Thumb({ ingredient, size = 'md' }: { ingredient: Ingredient; size?: 'sm' | 'md' }) {

@@ -1,17 +1,9 @@
-// Monaco's core API plus its editor features, without the 80 bundled languages: GLSL is ours.
-import * as monaco from 'monaco-editor/editor/editor.api.js';
-import 'monaco-editor/features/register.all.js';
-import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+// The app's Monaco with GLSL registered: GLSL has no language service, so the base editor
+// worker is all the shaders editor needs.
+import { monaco } from '../../../../monaco/monaco.js';
 import { registerGlsl } from './glsl-language.js';
-import { defineAuteurTheme } from './theme.js';
-
-// GLSL has no language service, so the base editor worker (diffing, word ranges) is all we need.
-self.MonacoEnvironment = {
-  getWorker: () => new EditorWorker(),
-};
 
 registerGlsl(monaco);
-defineAuteurTheme(monaco);
 
 export { monaco };
-export type Monaco = typeof monaco;
+export type { Monaco } from '../../../../monaco/monaco.js';

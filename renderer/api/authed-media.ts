@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { API_PREFIX } from '../../../../shared/routes.js';
-import { getConnection } from '../../../api/auth.js';
+import { API_PREFIX } from '../../shared/routes.js';
+import { getConnection } from './auth.js';
 
 /**
  * The API needs the Authorization header, which <img>/<video> cannot send: media are fetched
