@@ -46,16 +46,21 @@ export class ScriptImportService {
     const parsed = this.parse(body);
     const scenes = parsed.scenes.map((s) => ({ slugline: s.slugline, rawContent: sceneToFountain(s), characters: sceneCharacters(s) }));
     const result: ParseScriptResult = { title: parsed.title, format: parsed.format, scenes, document: parsed, createdSceneIds: [], breakdownJobIds: [] };
-    if (!body.projectId) return result;
-    if (body.mode === 'replace') for (const old of this.reader.liveScenes(body.projectId)) this.scenes.delete(old.id);
-    result.createdSceneIds = this.scenes.createMany(body.projectId, scenes);
-    if (body.breakdown && kindAvailable(SHOTS_KINDS.breakdown)) {
-      for (const id of result.createdSceneIds) {
-        const job = queueShotsJob(this.deps, SHOTS_KINDS.breakdown, breakdownInput(this.reader, id));
-        this.scenes.setBreakdownJob(id, job.id);
-        result.breakdownJobIds.push(job.id);
+    const projectId = body.projectId;
+    if (!projectId) return result;
+    // One transaction: an import whose breakdown queueing fails leaves nothing (no scenes a retry
+    // would duplicate, no replaced scenes deleted). Runners wake on setImmediate, after it ends.
+    this.deps.database.sqlite.transaction(() => {
+      if (body.mode === 'replace') for (const old of this.reader.liveScenes(projectId)) this.scenes.delete(old.id);
+      result.createdSceneIds = this.scenes.createMany(projectId, scenes);
+      if (body.breakdown && kindAvailable(SHOTS_KINDS.breakdown)) {
+        for (const id of result.createdSceneIds) {
+          const job = queueShotsJob(this.deps, SHOTS_KINDS.breakdown, breakdownInput(this.reader, id));
+          this.scenes.setBreakdownJob(id, job.id);
+          result.breakdownJobIds.push(job.id);
+        }
       }
-    }
+    })();
     return result;
   }
 }
