@@ -73,7 +73,17 @@ describe('Jobs page', () => {
       expect(await row.locator('.badge').first().innerText()).toBe('Failed');
       expect(await row.locator(tid('job-error')).innerText()).toMatch(/nope/);
       expect(await row.locator('.progress-pct').count()).toBe(0); // no "100%" beside a failure
+      // The shader is at fault: a retry would fail the same way, so the row says why instead.
+      expect(await row.locator(tid('job-retry')).count()).toBe(0);
+      expect(await row.locator(tid('job-retry-refusal')).innerText()).toMatch(/the shader is at fault: fix the code and save again/);
     }
+  });
+
+  it('the API refuses to retry a render whose shader is at fault (409, saying why)', async () => {
+    const r = await host.api(`/jobs/${renderIds[0]}/retry`, { method: 'POST' });
+    const body = await r.text();
+    expect(r.status, body).toBe(409);
+    expect(body).toMatch(/the shader is at fault: fix the code and save again/);
   });
 
   it('filters by status and by kind', async () => {
