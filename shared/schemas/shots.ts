@@ -54,6 +54,19 @@ export const Scene = z.object({
 });
 export type Scene = z.infer<typeof Scene>;
 
+/** The shot's latest Veo submission (its shots.veo_submit job): progress while it runs, the clip when done, why when not. */
+export const ShotVeo = z.object({
+  jobId: Id,
+  status: z.enum(['queued', 'running', 'succeeded', 'completed_with_problems', 'failed', 'cancelled']),
+  progress: z.number(),
+  progressMessage: z.string().nullable(),
+  /** The MP4 in the media store (GET /api/v1/media/:id/file), provider veo. */
+  mediaId: Id.nullable(),
+  model: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ShotVeo = z.infer<typeof ShotVeo>;
+
 export const Shot = z.object({
   id: Id,
   sceneId: Id,
@@ -75,6 +88,7 @@ export const Shot = z.object({
   /** Where the shot came from: the LLM breakdown, the offline heuristic, or a person. */
   source: z.enum(['llm', 'heuristic', 'manual']),
   payloadJobId: Id.nullable(),
+  veo: ShotVeo.nullable().optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -57,6 +57,7 @@ describe('Submit a shot to Veo (Gemini API, BYOK)', () => {
     expect(body.error.code).toBe('no_gemini_key');
     expect(body.error.message).toMatch(/add a Gemini API key in Settings → Providers/);
     expect(fake.operations.size).toBe(0);
+    expect((await json<ShotWithWarnings>(await host.api(`/shots/${shotId}`))).shot.veo).toBeNull();
     const view = await json<{ secrets: { gemini: { set: boolean } }; fields: Record<string, { value: string }> }>(await host.api('/providers/settings'));
     expect(view.secrets.gemini.set).toBe(false);
     expect(view.fields['gemini.url']!.value).toBe(fake.url);
@@ -82,6 +83,11 @@ describe('Submit a shot to Veo (Gemini API, BYOK)', () => {
     const list = await json<{ media: MediaObject[] }>(await host.api('/media'));
     const media = list.media.find((m) => m.id === out.mediaId);
     expect(media).toMatchObject({ mime: 'video/mp4', provider: 'veo', model: 'veo-3.1-generate-preview', jobId: job.id });
+    // The shot records it (after a reload too: the board reads it back from the job).
+    const shot = (await json<ShotWithWarnings>(await host.api(`/shots/${shotId}`))).shot;
+    expect(shot.veo).toMatchObject({ jobId: job.id, status: 'succeeded', mediaId: out.mediaId, model: 'veo-3.1-generate-preview', error: null });
+    const board = await json<{ scenes: { shots: { id: string; veo?: { mediaId: string | null } | null }[] }[] }>(await host.api(`/shots/projects/${shot.projectId}`));
+    expect(board.scenes[0]!.shots.find((s) => s.id === shotId)!.veo!.mediaId).toBe(out.mediaId);
   });
 
   it('a key Google refuses fails the job with the reason, and nothing is stored', async () => {
@@ -94,5 +100,8 @@ describe('Submit a shot to Veo (Gemini API, BYOK)', () => {
     expect(done.error).not.toMatch(/wrong-gemini-key/);
     const list = await json<{ media: MediaObject[] }>(await host.api('/media'));
     expect(list.media.filter((m) => m.provider === 'veo')).toHaveLength(1); // only the previous test's clip
+    const shot = (await json<ShotWithWarnings>(await host.api(`/shots/${shotId}`))).shot;
+    expect(shot.veo).toMatchObject({ jobId: job.id, status: 'failed', mediaId: null });
+    expect(shot.veo!.error).toMatch(/check the Gemini API key/);
   });
 });

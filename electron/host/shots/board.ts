@@ -7,7 +7,8 @@ export function readBoard(reader: ShotsReader, projectId: string): ProjectBoard 
   const project = reader.project(projectId);
   const scenes = reader.liveScenes(projectId);
   const shotRows = reader.liveShots(scenes.map((s) => s.id));
-  const shotsDto = shotRows.map((r) => toShot(r, projectId));
+  const veo = reader.veo(shotRows.map((r) => r.id));
+  const shotsDto = shotRows.map((r) => toShot(r, projectId, veo));
   const usage = new Map<string, Ingredient['usedBy']>();
   for (const s of shotRows) {
     slotsOf(s).forEach((id, i) => {

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ingredient, IngredientMetadata, Project, Scene, Shot, SlotIds } from '../../../shared/schemas/shots.js';
+import type { Ingredient, IngredientMetadata, Project, Scene, Shot, ShotVeo, SlotIds } from '../../../shared/schemas/shots.js';
 import type { Db } from '../db/connection.js';
 import { shotIngredients, shotProjects, shotScenes, shots } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { latestVeoJobs } from './veo-submit.js';
 
 export type ProjectRow = typeof shotProjects.$inferSelect;
 export type SceneRow = typeof shotScenes.$inferSelect;
@@ -46,7 +47,7 @@ export function toScene(r: SceneRow, shotCount: number): Scene {
   };
 }
 
-export function toShot(r: ShotRow, projectId: string): Shot {
+export function toShot(r: ShotRow, projectId: string, veo?: Map<string, ShotVeo>): Shot {
   return {
     id: r.id,
     sceneId: r.sceneId,
@@ -65,6 +66,7 @@ export function toShot(r: ShotRow, projectId: string): Shot {
     characters: r.characters ?? [],
     source: r.source,
     payloadJobId: r.payloadJobId,
+    veo: veo?.get(r.id) ?? null,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   };
@@ -125,6 +127,11 @@ export class ShotsReader {
       .where(and(eq(shotScenes.projectId, projectId), isNull(shotScenes.deletedAt)))
       .orderBy(shotScenes.sequenceNumber)
       .all();
+  }
+
+  /** The latest Veo submission of each shot (veo-submit.ts). */
+  veo(shotIds: string[]): Map<string, ShotVeo> {
+    return latestVeoJobs(this.db, shotIds);
   }
 
   liveShots(sceneIds: string[]): ShotRow[] {

@@ -39,7 +39,7 @@ export class ShotService {
   /** The shot with the continuity warnings of its scene. */
   get(id: string) {
     const { shot, scene } = this.reader.shot(id);
-    return { shot: toShot(shot, scene.projectId), warnings: sceneWarnings(this.reader, scene.projectId, scene.id) };
+    return { shot: toShot(shot, scene.projectId, this.reader.veo([shot.id])), warnings: sceneWarnings(this.reader, scene.projectId, scene.id) };
   }
 
   create(sceneId: string, body: z.infer<typeof CreateShotBody>) {

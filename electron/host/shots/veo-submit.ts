@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ShotsVeoSubmitOutput, shotsVeoSubmit, type ShotsVeoSubmitInput } from '../../../shared/jobs/shots-veo-submit.js';
+import type { ShotVeo } from '../../../shared/schemas/shots.js';
 import { VeoPayload } from '../../../shared/shots/veo.js';
+import type { Db } from '../db/connection.js';
+import { jobs } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { CoreContext } from '../host-context.js';
 import { insideIncoming } from '../media/media-hooks.js';
@@ -48,4 +52,26 @@ export function registerShotsVeoHooks(core: Pick<CoreContext, 'hooks' | 'media' 
       return { ...rest, mediaId: row.id, bytes: row.bytes } satisfies ShotsVeoSubmitOutput;
     },
   });
+}
+
+/**
+ * The latest shots.veo_submit job of each shot: the shot's record of its Veo clip (the job keeps
+ * progress, the clip's media id and the error; the media row keeps the provenance), so no column.
+ */
+export function latestVeoJobs(db: Db, shotIds: string[]): Map<string, ShotVeo> {
+  const out = new Map<string, ShotVeo>();
+  if (shotIds.length === 0) return out;
+  const shotOf = sql<string>`json_extract(${jobs.input}, '$.shotId')`;
+  const rows = db
+    .select({ shotId: shotOf, id: jobs.id, status: jobs.status, progress: jobs.progress, progressMessage: jobs.progressMessage, result: jobs.result, error: jobs.error })
+    .from(jobs)
+    .where(and(eq(jobs.kind, shotsVeoSubmit.kind), inArray(shotOf, shotIds)))
+    .orderBy(asc(jobs.createdAt))
+    .all();
+  for (const r of rows) {
+    const res = ShotsVeoSubmitOutput.partial().safeParse(r.result);
+    const done = res.success ? res.data : {};
+    out.set(r.shotId, { jobId: r.id, status: r.status, progress: r.progress, progressMessage: r.progressMessage, mediaId: done.mediaId ?? null, model: done.model ?? null, error: r.error });
+  }
+  return out;
 }

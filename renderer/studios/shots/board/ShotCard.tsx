@@ -10,6 +10,7 @@ import { InlineEdit } from '../ui/InlineEdit.js';
 import { JobProgress } from '../ui/JobProgress.js';
 import { notify } from '../ui/notices.js';
 import { Slots } from './Slots.js';
+import { VeoSubmit } from './VeoSubmit.js';
 
 interface ShotCardProps {
   projectId: string;
@@ -111,6 +112,7 @@ export function ShotCard({ projectId, shot, index, count, ingredients, warnings,
         onSettled={() => void qc.invalidateQueries({ queryKey: shotsKeys.board(projectId) })}
         dataUpdatedAt={qc.getQueryState(shotsKeys.board(projectId))?.dataUpdatedAt}
       />
+      <VeoSubmit projectId={projectId} shot={shot} index={index} />
       <div className="shots-row-actions">
         <button type="button" className="btn btn-secondary btn-tight" onClick={generate} disabled={shot.status === 'generating_json' || actions.generate.isPending}>
           {shot.veoPayload ? 'Regenerate payload' : 'Generate payload'}
