@@ -209,10 +209,15 @@ async function renderLocked(
   let plan = chooseTier(tiers, cost, budget.totalMs, hasBuffers, minLevel);
   if (!plan) return result.stopped(overBudget(tiers.at(-1)!, cost, hasBuffers, budget.totalMs), diagnostics, timing, { compiled: true, tier: tierRecord(tiers.at(-1)!, cost) });
   let frameTimes: number[] = [];
+  // The shader already drew its calibration frames, so a frame killed later is more likely a
+  // stall of a loaded machine than an endless loop: the tier is rendered once more on a fresh page
+  // before the kill is judged.
+  let stallRetried = false;
+  let freshPage = false;
 
   for (;;) {
-    if (plan.width !== input.width || plan.height !== input.height) {
-      // A smaller tier draws on a canvas of its size: WebGL starts again there.
+    if (freshPage || plan.width !== input.width || plan.height !== input.height) {
+      // A smaller tier draws on a canvas of its size, and a page replaced after a kill has no shader yet: WebGL starts again there.
       const again = await prepare(browser, input, plan.width, plan.height, budget, timing);
       if (!again.ok) return result.stopped(again.failure, diagnostics, timing, { compiled: false, tier: tierRecord(plan, cost) });
       diagnostics = [...warnings, ...again.diagnostics];
@@ -237,6 +242,12 @@ async function renderLocked(
       },
     });
     frameTimes = outcome.frameTimes;
+    freshPage = false;
+    if (outcome.kind === 'failed' && outcome.failure.code === 'hang' && !stallRetried) {
+      stallRetried = freshPage = true;
+      opts.log?.('warn', `${outcome.failure.message}; the shader drew its first frames in time, so this tier is rendered once more before calling it an endless loop`);
+      continue;
+    }
     if (outcome.kind === 'failed' && outcome.failure.code === 'hang') outcome.failure = await judgeKill(browser, input, outcome.failure, Math.max(budget.frameMs, 8 * estimate), plan, budget);
     if (outcome.kind === 'failed') return result.stopped(outcome.failure, diagnostics, timing, { compiled: true, frames: frameTimes.length, frameTimes, tier: tierRecord(current, cost) });
     if (outcome.kind === 'done') return finish(input, current, cost, outcome, diagnostics, budget, timing, opts, progress);
