@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ShotsAnimaticInput, ShotsAnimaticOutput } from '../../shared/jobs/shots-animatic.js';
-import type { WorkerProviderConfig } from '../../shared/schemas/providers.js';
 import type { Cue } from '../providers/asr/vtt.js';
 import { CancelledError } from '../task-context.js';
 import { concatAudio, muxAudioVideo, type AudioPart } from '../media/ffmpeg/audio.js';
@@ -13,6 +12,7 @@ import { fileRef } from '../media/file-ref.js';
 import { resolveMediaFile } from '../media/media-file.js';
 import { buildWav } from '../media/wav.js';
 import { narrate } from '../media/narration.js';
+import type { ComposeEnv } from '../media/compose.js';
 
 /**
  * A scene's animatic: every shot held for its duration on its reference image (or a title card
@@ -20,14 +20,8 @@ import { narrate } from '../media/narration.js';
  * A shot lasts at least as long as its dialogue takes to say; 3 s when it has no estimate.
  */
 
-export interface AnimaticEnv {
-  config: WorkerProviderConfig;
-  dataDir: string;
-  workDir: string;
-  signal: AbortSignal;
-  progress(fraction: number, message?: string): void;
-  log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
-}
+/** What the animatic needs from its job: the same as media.compose. */
+export type AnimaticEnv = ComposeEnv;
 
 const DEFAULT_SHOT_SEC = 3;
 const SPEECH_TAIL_SEC = 0.4;

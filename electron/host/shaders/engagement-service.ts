@@ -6,13 +6,13 @@ import { notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import { classifyDwell, SIGNAL_WEIGHTS } from './ranking.js';
 import type { TasteService } from './taste.js';
+import { prepared } from '../db/prepared.js';
 
 /**
  * Engagement signals (seed §8): dwell reports and replays become engagement_events rows (which
  * also mark a shader as seen for the feed) and move the taste vector by their weight.
  */
 export class EngagementService {
-  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(
     private readonly deps: ShaderDeps,
@@ -25,9 +25,7 @@ export class EngagementService {
 
   /** Prepared once: a dwell report comes with every card watched, and drizzle prepares per call. */
   private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.deps.database.sqlite.prepare(sql)));
-    return s;
+    return prepared(this.deps.database.sqlite, sql);
   }
 
   private exists(shaderId: string): void {

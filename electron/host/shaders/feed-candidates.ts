@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { fnv1a } from './text-hash.js';
+import { prepared } from '../db/prepared.js';
 
 /**
  * Candidate retrieval for the feed, in plain SQL on the hot path: only published, public,
@@ -25,13 +26,10 @@ const ELIGIBLE_BY_ID = `+s.status = 'published' AND +s.is_public = 1 AND +s.rend
 const COLS = `s.id AS id, s.title AS title, s.score AS score, s.published_at AS publishedAt, s.created_at AS createdAt`;
 
 export class FeedCandidates {
-  private readonly stmts = new Map<string, Database.Statement>();
   constructor(private readonly sqlite: Database.Database) {}
 
   private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
-    return s;
+    return prepared(this.sqlite, sql);
   }
 
   /** The eligible subset of ids. */

@@ -4,6 +4,7 @@ import { STYLE_DIMS } from './style-vector.js';
 import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, idHash, POP16, simHash, unit } from './vector-codes.js';
 import { TopK } from './top-k.js';
 import { getVector, putStyleCodes } from './vectors.js';
+import { prepared } from '../db/prepared.js';
 
 /**
  * In-memory index of every feed-eligible shader (published, public, render-ready, with a style
@@ -84,14 +85,11 @@ export class FeedIndex {
   private built = false;
   private lastSeq = 0;
   private prunedTo = 0;
-  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
   private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.sqlite.prepare(sql)));
-    return s;
+    return prepared(this.sqlite, sql);
   }
 
   /** Eligible shaders held (after applying pending changes). */

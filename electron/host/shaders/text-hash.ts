@@ -10,7 +10,13 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  // Final avalanche (murmur3 fmix32) so short strings spread over all buckets.
+  // Final avalanche so short strings spread over all buckets.
+  return fmix32(h);
+}
+
+/** murmur3 fmix32: a full avalanche of a 32-bit value. */
+export function fmix32(x: number): number {
+  let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;

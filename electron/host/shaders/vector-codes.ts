@@ -1,5 +1,5 @@
 import { STYLE_DIMS } from './style-vector.js';
-import { fnv1a } from './text-hash.js';
+import { fmix32, fnv1a } from './text-hash.js';
 
 /**
  * Compact codes of a 512-d style vector for the in-memory feed index (feed-index.ts):
@@ -119,17 +119,6 @@ export function styleCodes(v: ArrayLike<number>): StyleCodes {
   const q8 = new Int8Array(STYLE_DIMS);
   const scale = quantize(v, q8, 0);
   return { code, q8, scale };
-}
-
-/** murmur3 fmix32: a full avalanche of a 32-bit value. */
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Hash of a feed page's key ("<session seed>:<page>"), mixed with each shader's id hash below. */

@@ -6,6 +6,7 @@ import { notFound } from '../errors.js';
 import { ownerActor, type Actor, type ShaderDeps } from './deps.js';
 import { hotScore, hoursBetween, wilsonLowerBound } from './ranking.js';
 import type { TasteService } from './taste.js';
+import { prepared } from '../db/prepared.js';
 
 const REFRESH_KEY = 'shaders.hotScoresRefreshedAt';
 /** Cached hot scores decay with age; trending re-derives them at most this often (seed: 15 min cache). */
@@ -13,7 +14,6 @@ export const HOT_REFRESH_MS = 15 * 60_000;
 
 /** Up/down votes (one per user and shader), the cached hot score, and the taste signal they carry. */
 export class VoteService {
-  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(
     private readonly deps: ShaderDeps,
@@ -28,9 +28,7 @@ export class VoteService {
 
   /** Prepared once: votes arrive with every card of a busy feed, and drizzle prepares per call. */
   private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.deps.database.sqlite.prepare(sql)));
-    return s;
+    return prepared(this.deps.database.sqlite, sql);
   }
 
   private exists(shaderId: string): void {
