@@ -1,0 +1,447 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common.js';
+
+/**
+ * World studio entities (seed 001 §5, §10, §16): worlds, runtime entities, content-addressed
+ * AssetDefinitions, prefabs and chunked terrain. Everything here is plain JSON so a multiplayer
+ * room can replicate it later (issue 12). Numbers are finite (zod refuses NaN and ±Infinity,
+ * and JSON carries NaN as null, which is refused too) and the refusal names the field.
+ */
+
+/** Bumped when the stored shape of a world changes; older worlds are migrated on load. */
+export const WORLD_VERSION = 2;
+
+/** World-space extent a coordinate may take (metres); farther is a physics explosion, not a place. */
+export const WORLD_EXTENT_M = 100_000;
+const Coord = z.number().min(-WORLD_EXTENT_M).max(WORLD_EXTENT_M);
+const ScaleFactor = z.number().min(0.001).max(1000);
+
+export const Vec3 = z.tuple([Coord, Coord, Coord]).describe('[x, y, z] in metres');
+export type Vec3 = z.infer<typeof Vec3>;
+/** Rotation quaternion [x, y, z, w]; a zero-length one has no direction and is refused. */
+export const Quat = z
+  .tuple([z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001)])
+  .refine((q) => Math.hypot(...q) > 1e-6, { message: 'rotation must be a non-zero quaternion [x, y, z, w]' })
+  .describe('Unit quaternion [x, y, z, w]');
+export type Quat = z.infer<typeof Quat>;
+
+export const Transform = z.object({
+  position: Vec3,
+  rotation: Quat,
+  scale: z.tuple([ScaleFactor, ScaleFactor, ScaleFactor]).describe('Scale factors, each 0.001–1000'),
+});
+export type Transform = z.infer<typeof Transform>;
+export const IDENTITY_TRANSFORM: Transform = { position: [0, 0, 0], rotation: [0, 0, 0, 1], scale: [1, 1, 1] };
+
+export const BodyType = z.enum(['dynamic', 'static', 'kinematic']);
+export type BodyType = z.infer<typeof BodyType>;
+export const ColliderShape = z.enum(['box', 'convex_hull', 'trimesh', 'sphere', 'capsule']);
+export type ColliderShape = z.infer<typeof ColliderShape>;
+
+export const EntityPhysics = z.object({
+  bodyType: BodyType,
+  massKg: z.number().min(0).max(1_000_000),
+  gravityScale: z.number().min(-10).max(10),
+  friction: z.number().min(0).max(10),
+  restitution: z.number().min(0).max(1),
+  collider: ColliderShape,
+});
+export type EntityPhysics = z.infer<typeof EntityPhysics>;
+
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const EntityRender = z.object({
+  /** Multiplies the asset's base colour; null keeps it. */
+  tint: HexColor.nullable(),
+  castShadow: z.boolean(),
+  receiveShadow: z.boolean(),
+  /** Per-material overrides by material name: colour, roughness, metalness. */
+  materialOverrides: z.record(
+    z.string().max(100),
+    z.object({ color: HexColor.optional(), roughness: z.number().min(0).max(1).optional(), metalness: z.number().min(0).max(1).optional() }).strict(),
+  ),
+});
+export type EntityRender = z.infer<typeof EntityRender>;
+
+export const EntityBehaviour = z.object({
+  pickupable: z.boolean(),
+  throwable: z.boolean(),
+  breakable: z.boolean(),
+});
+export type EntityBehaviour = z.infer<typeof EntityBehaviour>;
+
+/** draft: a placeholder (or a draft asset) while generation runs; failed: generation gave up, placeholder kept. */
+export const EntityStatus = z.enum(['draft', 'ready', 'failed']);
+export type EntityStatus = z.infer<typeof EntityStatus>;
+
+/** What a placeholder looks like until its asset is ready (seed §6 Step B): a box of the right size and colour. */
+export const PlaceholderLook = z.object({
+  scaleMeters: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+  color: HexColor,
+  roughness: z.number().min(0).max(1),
+  collider: z.literal('box'),
+});
+export type PlaceholderLook = z.infer<typeof PlaceholderLook>;
+
+export const Entity = z.object({
+  id: Id.describe('entityId'),
+  worldId: Id,
+  /** The asset it shows; null while only a placeholder exists. */
+  assetId: Id.nullable(),
+  name: z.string(),
+  transform: Transform,
+  physics: EntityPhysics,
+  render: EntityRender,
+  behaviour: EntityBehaviour,
+  status: EntityStatus,
+  /** The world.generate job that produces its asset. */
+  jobId: Id.nullable(),
+  /** Prefab children point at their parent entity; their transform is relative to it. */
+  parentId: Id.nullable(),
+  prefabId: Id.nullable(),
+  placeholder: PlaceholderLook.nullable(),
+  /** Why generation failed (the entity keeps its placeholder). */
+  lastError: z.string().nullable(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const WorldSettings = z.object({
+  style: z.string().max(200).describe('Room style guide, e.g. "lowpoly", "semi-realistic"'),
+  scaleUnit: z.literal('m'),
+  allowedKinds: z.array(z.enum(['prop', 'structure', 'character', 'terrain_stamp'])).min(1),
+  budget: z.object({
+    /** Spawns past this are refused with a clear message (seed §13 quotas). */
+    maxEntities: z.number().int().min(1).max(5000),
+    /** Triangle budget for an imported GLB (LOD0). */
+    maxTriangles: z.number().int().min(100).max(2_000_000),
+  }),
+  gravity: z.number().min(-100).max(100).describe('m/s², negative is down'),
+});
+export type WorldSettings = z.infer<typeof WorldSettings>;
+export const DEFAULT_WORLD_SETTINGS: WorldSettings = {
+  style: 'lowpoly',
+  scaleUnit: 'm',
+  allowedKinds: ['prop', 'structure', 'character', 'terrain_stamp'],
+  budget: { maxEntities: 2000, maxTriangles: 200_000 },
+  gravity: -9.81,
+};
+
+export const World = z.object({
+  id: Id,
+  name: z.string(),
+  settings: WorldSettings,
+  /** Stored shape version (WORLD_VERSION after load: older worlds are migrated). */
+  version: z.number().int().min(1),
+  entityCount: z.number().int(),
+  thumbnailMediaId: Id.nullable(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type World = z.infer<typeof World>;
+
+// ---- assets --------------------------------------------------------------------------------
+
+export const ProviderTraceStep = z.object({
+  step: z.string().describe('e.g. recipe, mesh, texture, postprocess, import'),
+  provider: z.string(),
+  model: z.string().nullable(),
+  version: z.string().nullable(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export type ProviderTraceStep = z.infer<typeof ProviderTraceStep>;
+
+/** Files live in the media store (GET /api/v1/media/:id/file); the GLB also at /world/assets/:id/glb. */
+export const AssetFiles = z.object({
+  glbMediaId: Id.nullable(),
+  lodMediaIds: z.array(Id),
+  thumbnailMediaId: Id.nullable(),
+  colliderMediaId: Id.nullable(),
+});
+export type AssetFiles = z.infer<typeof AssetFiles>;
+
+export const AssetKind = z.enum(['prop', 'structure', 'character', 'terrain_stamp']);
+export type AssetKind = z.infer<typeof AssetKind>;
+export const AssetSource = z.enum(['generated', 'procedural', 'imported']);
+
+export const AssetLicense = z.object({
+  name: z.string().describe('e.g. "generated (procedural)", "user import", "CC-BY-4.0"'),
+  terms: z.string().nullable(),
+});
+
+/** Spawn defaults an entity takes from its asset. */
+export const AssetDefaultParams = z.object({
+  physics: EntityPhysics,
+  behaviour: EntityBehaviour,
+  scaleMeters: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+});
+export type AssetDefaultParams = z.infer<typeof AssetDefaultParams>;
+
+/** The strict generation recipe (shared/world/recipe.ts, seed §6 Step A), stored as given. */
+export const StoredRecipe = z.record(z.string(), z.unknown()).describe('The strict generation recipe (seed §6 Step A)');
+
+export const AssetDefinition = z.object({
+  id: Id.describe('assetId: the content hash of recipe + seed + model versions (imports: of the file)'),
+  displayName: z.string(),
+  kind: AssetKind,
+  source: AssetSource,
+  prompt: z.string(),
+  negativePrompt: z.string(),
+  generationRecipe: StoredRecipe.nullable(),
+  seed: z.number().int().nullable(),
+  providerTrace: z.array(ProviderTraceStep),
+  files: AssetFiles,
+  defaultParams: AssetDefaultParams,
+  tags: z.array(z.string()),
+  license: AssetLicense,
+  /** 1 for an original; a regenerated version counts up from its parent's. */
+  version: z.number().int().min(1),
+  parentAssetId: Id.nullable(),
+  triangles: z.number().int().nullable(),
+  bounds: z.object({ min: Vec3, max: Vec3 }).nullable(),
+  /** Partial outputs are published as drafts (seed §16 lifecycle). */
+  draft: z.boolean(),
+  warnings: z.array(z.string()),
+  createdAt: IsoDate,
+});
+export type AssetDefinition = z.infer<typeof AssetDefinition>;
+
+// ---- prefabs -------------------------------------------------------------------------------
+
+/** One node of a prefab: `key` is local to the prefab, `parentKey` links children to their parent. */
+export const PrefabNode = z.object({
+  key: z.string().min(1).max(64),
+  parentKey: z.string().min(1).max(64).nullable(),
+  assetId: Id.nullable(),
+  name: z.string().max(200),
+  /** Relative to the parent (or to the prefab origin for roots). */
+  transform: Transform,
+  physics: EntityPhysics,
+  render: EntityRender,
+  behaviour: EntityBehaviour,
+  placeholder: PlaceholderLook.nullable(),
+});
+export type PrefabNode = z.infer<typeof PrefabNode>;
+
+export const Prefab = z.object({
+  id: Id,
+  name: z.string(),
+  tags: z.array(z.string()),
+  nodes: z.array(PrefabNode).min(1),
+  thumbnailMediaId: Id.nullable(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Prefab = z.infer<typeof Prefab>;
+
+// ---- terrain -------------------------------------------------------------------------------
+
+/** One heightmap chunk. heights/splat are opaque base64 encodings owned by shared/world/terrain.ts. */
+export const TerrainChunk = z.object({
+  cx: z.number().int().min(-1024).max(1024),
+  cz: z.number().int().min(-1024).max(1024),
+  heights: z.string().max(2_000_000),
+  splat: z.string().max(2_000_000),
+  /** Counts edits, so a client can tell a stale chunk. */
+  revision: z.number().int().min(0),
+});
+export type TerrainChunk = z.infer<typeof TerrainChunk>;
+
+export const TerrainState = z.object({
+  worldId: Id,
+  /** Metres per chunk side and samples per side (the encoding's grid). */
+  chunkSize: z.number().positive().max(1024),
+  resolution: z.number().int().min(2).max(1025),
+  chunks: z.array(TerrainChunk),
+});
+export type TerrainState = z.infer<typeof TerrainState>;
+
+// ---- generation jobs (seed §5 GenerationJob, §16) ------------------------------------------
+
+export const FallbackPolicy = z.enum(['downgrade', 'procedural_only', 'keep_placeholder']);
+export type FallbackPolicy = z.infer<typeof FallbackPolicy>;
+/** Seed §5 lifecycle: queued → generating → postprocess → ready | failed (cancelled by request). */
+export const GenerationStatus = z.enum(['queued', 'generating', 'postprocess', 'ready', 'failed', 'cancelled']);
+export type GenerationStatus = z.infer<typeof GenerationStatus>;
+
+export const GenerationPlanInput = z
+  .object({
+    meshStrategy: z.enum(['text_to_3d', 'image_to_3d', 'procedural']).optional(),
+    textureStrategy: z.enum(['pbr_from_image', 'generated_pbr', 'flat']).optional(),
+    lods: z.boolean().optional(),
+    maxAttempts: z.number().int().min(1).max(5).optional(),
+    fallbackPolicy: FallbackPolicy.optional(),
+  })
+  .strict();
+
+export const CreateWorldJobBody = z
+  .object({
+    worldId: Id,
+    prompt: z.string().trim().min(1).max(2000),
+    negativePrompt: z.string().max(2000).default(''),
+    assetType: AssetKind.optional(),
+    generationPlan: GenerationPlanInput.optional(),
+    /** Seed of the procedural generators; part of the asset's content hash. */
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+    /** Where the placeholder spawns (ground contact at position). */
+    transform: Transform.optional(),
+    /** Regenerate an existing entity (e.g. changed recipe parameters) instead of spawning a new one. */
+    entityId: Id.optional(),
+    /** A full recipe to use instead of interpreting the prompt (inspector edits → new version). */
+    recipe: StoredRecipe.optional(),
+    /** The asset this regenerates, so the result is its next version. */
+    parentAssetId: Id.optional(),
+    draft: z.boolean().default(true),
+    clientRequestId: z.string().max(200).optional(),
+  })
+  .strict();
+export type CreateWorldJobBody = z.infer<typeof CreateWorldJobBody>;
+
+export const WorldJobCreated = z.object({
+  jobId: Id.nullable().describe('null when a stored asset with the same content hash was reused (nothing to generate)'),
+  status: GenerationStatus,
+  /** Set at once when the same recipe + seed + model versions already produced an asset. */
+  assetId: Id.nullable(),
+  reused: z.boolean(),
+  placeholder: z.object({
+    entityId: Id,
+    scaleMeters: z.tuple([z.number(), z.number(), z.number()]),
+    color: HexColor,
+    collider: z.literal('box'),
+    /** The composer's recipe the placeholder was built from. */
+    recipe: StoredRecipe,
+    /** The composer's plain note when it fell back to a generic shape. */
+    note: z.string().nullable(),
+  }),
+  entity: Entity,
+  fallbackPolicy: FallbackPolicy,
+  maxAttempts: z.number().int(),
+});
+export type WorldJobCreated = z.infer<typeof WorldJobCreated>;
+
+export const WorldJobStatus = z.object({
+  jobId: Id,
+  status: GenerationStatus,
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  progress: z.number().min(0).max(1),
+  detail: z.string().nullable(),
+  resultAssetId: Id.nullable(),
+  lastError: z.string().nullable(),
+  entityId: Id.nullable(),
+  worldId: Id.nullable(),
+  fallbackPolicy: FallbackPolicy,
+});
+export type WorldJobStatus = z.infer<typeof WorldJobStatus>;
+
+// ---- events (seed §16 WebSocket) -----------------------------------------------------------
+
+export const WorldJobProgressEvent = z.object({
+  type: z.literal('job_progress'),
+  jobId: Id,
+  worldId: Id.nullable(),
+  status: GenerationStatus,
+  progress: z.number().min(0).max(1),
+  detail: z.string().nullable(),
+});
+export const WorldJobFailedEvent = z.object({
+  type: z.literal('job_failed'),
+  jobId: Id,
+  worldId: Id.nullable(),
+  entityId: Id.nullable(),
+  error: z.string(),
+  fallbackPolicy: FallbackPolicy,
+  /** What the host did about it: retrying, downgraded to procedural, or the placeholder kept. */
+  action: z.enum(['retry', 'downgrade', 'procedural_only', 'keep_placeholder']),
+});
+export const WorldAssetReadyEvent = z.object({
+  type: z.literal('asset_ready'),
+  jobId: Id.nullable(),
+  worldId: Id.nullable(),
+  assetId: Id,
+  entityId: Id.nullable(),
+  version: z.number().int(),
+});
+
+// ---- request bodies ------------------------------------------------------------------------
+
+const Name = z.string().trim().min(1).max(200);
+
+export const CreateWorldBody = z.object({ name: Name, settings: WorldSettings.partial().optional() }).strict();
+export const UpdateWorldBody = z.object({ name: Name.optional(), settings: WorldSettings.partial().optional() }).strict();
+
+/** Entity fields a client may write; omitted ones take defaults (new) or keep their value (patch). */
+const EntityWritable = {
+  assetId: Id.nullable(),
+  name: z.string().trim().max(200),
+  transform: Transform,
+  physics: EntityPhysics.partial(),
+  render: EntityRender.partial(),
+  behaviour: EntityBehaviour.partial(),
+  parentId: Id.nullable(),
+  placeholder: PlaceholderLook.nullable(),
+};
+/** Batch upsert: an entry with an existing id updates it, one without (or an unknown id) creates it. */
+export const EntityUpsert = z
+  .object({
+    id: Id.optional(),
+    assetId: EntityWritable.assetId.optional(),
+    name: EntityWritable.name.optional(),
+    transform: EntityWritable.transform.optional(),
+    physics: EntityWritable.physics.optional(),
+    render: EntityWritable.render.optional(),
+    behaviour: EntityWritable.behaviour.optional(),
+    parentId: EntityWritable.parentId.optional(),
+    placeholder: EntityWritable.placeholder.optional(),
+  })
+  .strict();
+export type EntityUpsert = z.infer<typeof EntityUpsert>;
+export const UpsertEntitiesBody = z.object({ entities: z.array(EntityUpsert).min(1).max(5000) }).strict();
+export const EntityPatch = EntityUpsert.omit({ id: true });
+export type EntityPatch = z.infer<typeof EntityPatch>;
+export const DeleteEntitiesBody = z.object({ ids: z.array(Id).min(1).max(5000) }).strict();
+
+export const AssetListQuery = z.object({
+  q: z.string().max(200).optional().describe('Search in name, prompt and tags'),
+  kind: AssetKind.optional(),
+  tag: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const SimilarQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
+export const ImportGlbQuery = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  kind: AssetKind.default('prop'),
+  /** Spawn it into this world at the origin after import. */
+  worldId: Id.optional(),
+});
+export const SpawnAssetBody = z.object({ assetId: Id, transform: Transform.optional(), name: z.string().trim().max(200).optional() }).strict();
+export const CreatePrefabBody = z
+  .object({
+    name: Name,
+    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    /** Save these entities of one world (with their children) as a prefab. */
+    worldId: Id,
+    entityIds: z.array(Id).min(1).max(500),
+  })
+  .strict();
+export const InstantiatePrefabBody = z.object({ worldId: Id, transform: Transform.optional() }).strict();
+export const PutTerrainChunksBody = z
+  .object({
+    chunkSize: z.number().positive().max(1024).optional(),
+    resolution: z.number().int().min(2).max(1025).optional(),
+    chunks: z.array(TerrainChunk.omit({ revision: true })).min(1).max(256),
+  })
+  .strict();
+
+// ---- responses -----------------------------------------------------------------------------
+
+export const WorldList = z.object({ worlds: z.array(World) });
+export const WorldWithEntities = z.object({ world: World, entities: z.array(Entity), migratedFrom: z.number().int().nullable() });
+export type WorldWithEntities = z.infer<typeof WorldWithEntities>;
+export const EntityList = z.object({ entities: z.array(Entity) });
+export const AssetList = z.object({ assets: z.array(AssetDefinition) });
+export const SimilarAssets = z.object({ assets: z.array(AssetDefinition.extend({ distance: z.number() })) });
+export const ImportedAsset = z.object({ asset: AssetDefinition, reused: z.boolean(), entity: Entity.nullable(), warnings: z.array(z.string()) });
+export const PrefabList = z.object({ prefabs: z.array(Prefab) });
+export const PrefabInstance = z.object({ entities: z.array(Entity) });
+export const WorldDeleted = z.object({ ok: z.literal(true), id: Id });
