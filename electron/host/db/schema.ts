@@ -433,3 +433,4 @@ export const shotIngredients = sqliteTable(
   },
   (t) => [index('idx_ingredients_project_type').on(t.projectId, t.type)],
 );
+export * from './world-schema.js';
