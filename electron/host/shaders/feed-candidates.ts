@@ -91,11 +91,14 @@ export class FeedCandidates {
     // the cost does not grow with the user's whole history.
     const per = limit * 8;
     return this.prep(
-      `SELECT x.id AS id, s.title AS title, x.verb AS verb, max(x.t) AS t FROM (
-         SELECT * FROM (SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1 ORDER BY created_at DESC LIMIT ?)
-         UNION ALL SELECT * FROM (SELECT shader_id, 'replayed', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'replay' ORDER BY created_at DESC LIMIT ?)
-         UNION ALL SELECT * FROM (SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10 ORDER BY created_at DESC LIMIT ?)
-       ) x JOIN shaders s ON s.id = x.id GROUP BY x.id ORDER BY t DESC LIMIT ?`,
+      // Titles are looked up for the `limit` survivors only, not for every candidate row.
+      `SELECT y.id AS id, s.title AS title, y.verb AS verb FROM (
+         SELECT x.id AS id, x.verb AS verb, max(x.t) AS t FROM (
+           SELECT * FROM (SELECT shader_id AS id, 'upvoted' AS verb, created_at AS t FROM votes WHERE user_id = ? AND value = 1 ORDER BY created_at DESC LIMIT ?)
+           UNION ALL SELECT * FROM (SELECT shader_id, 'replayed', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'replay' ORDER BY created_at DESC LIMIT ?)
+           UNION ALL SELECT * FROM (SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10 ORDER BY created_at DESC LIMIT ?)
+         ) x WHERE EXISTS (SELECT 1 FROM shaders WHERE id = x.id) GROUP BY x.id ORDER BY t DESC LIMIT ?
+       ) y JOIN shaders s ON s.id = y.id ORDER BY y.t DESC`,
     ).all(userId, per, userId, per, userId, per, limit) as { id: string; title: string; verb: string }[];
   }
 }

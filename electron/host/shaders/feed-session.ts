@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
-import { feedSessions } from '../db/schema.js';
+import type Database from 'better-sqlite3';
+import { prepared } from '../db/prepared.js';
 import { badRequest } from '../errors.js';
 import type { ShaderDeps } from './deps.js';
 
@@ -30,22 +30,25 @@ export const feedCursor = (sessionId: string, page: number) => `${sessionId}.${p
 export class FeedSessions {
   constructor(private readonly deps: ShaderDeps) {}
 
-  private get db() {
-    return this.deps.database.db;
+  // Plain prepared SQL: these run on every feed page (bench/feed.ts), and drizzle re-prepares per call.
+  private prep(sql: string): Database.Statement {
+    return prepared(this.deps.database.sqlite, sql);
   }
 
   open(userId: string, cursor: string | undefined, now = Date.now()): FeedSession {
     if (!cursor) {
-      this.db.delete(feedSessions).where(lt(feedSessions.createdAt, now - FEED_SESSION_TTL_MS)).run();
+      this.prep('DELETE FROM feed_sessions WHERE created_at < ?').run(now - FEED_SESSION_TTL_MS);
       const seed = randomBytes(4).readUInt32LE(0);
       const id = randomUUID();
-      this.db.insert(feedSessions).values({ id, userId, seed, pages: [], createdAt: now }).run();
+      this.prep(`INSERT INTO feed_sessions (id, user_id, seed, pages, created_at) VALUES (?, ?, ?, '[]', ?)`).run(id, userId, seed, now);
       return { id, seed, pages: [], page: 0 };
     }
     const { sessionId, page } = parseFeedCursor(cursor);
-    const row = this.db.select().from(feedSessions).where(and(eq(feedSessions.id, sessionId), eq(feedSessions.userId, userId))).get();
+    const row = this.prep('SELECT id, seed, pages, created_at AS createdAt FROM feed_sessions WHERE id = ? AND user_id = ?').get(sessionId, userId) as
+      | { id: string; seed: number; pages: string | null; createdAt: number }
+      | undefined;
     if (!row || row.createdAt < now - FEED_SESSION_TTL_MS) throw badRequest('This feed cursor has expired; request the feed again without a cursor');
-    const pages = row.pages ?? [];
+    const pages = parsePages(row.pages);
     if (page > pages.length) throw badRequest(`Feed cursor asks for page ${page} but only ${pages.length} pages were served; use the nextCursor you were given`);
     return { id: row.id, seed: row.seed, pages, page };
   }
@@ -54,6 +57,12 @@ export class FeedSessions {
   record(session: FeedSession, ids: string[]): void {
     if (session.page < session.pages.length) return;
     const pages = [...session.pages, ids];
-    this.db.update(feedSessions).set({ pages }).where(eq(feedSessions.id, session.id)).run();
+    this.prep('UPDATE feed_sessions SET pages = ? WHERE id = ?').run(JSON.stringify(pages), session.id);
   }
+}
+
+function parsePages(raw: string | null): string[][] {
+  if (!raw) return [];
+  const v = JSON.parse(raw) as unknown;
+  return Array.isArray(v) ? (v as string[][]) : [];
 }

@@ -1,6 +1,4 @@
-import { inArray } from 'drizzle-orm';
 import type { FeedPage, FeedWhy } from '../../../shared/schemas/shaders.js';
-import { shaders } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import type { ShaderDeps } from './deps.js';
 import { FeedCandidates, SEEN_WINDOW_MS, type FeedRow } from './feed-candidates.js';
@@ -199,7 +197,7 @@ export class FeedService {
 
   private cards(picked: Scored[]) {
     if (!picked.length) return [];
-    const rows = this.deps.database.db.select().from(shaders).where(inArray(shaders.id, picked.map((p) => p.row.id))).all();
+    const rows = this.reader.rowsByIds(picked.map((p) => p.row.id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = picked.map((p) => byId.get(p.row.id)).filter((r): r is ShaderRow => !!r);
     return this.reader.cards(ordered, new Map(picked.map((p) => [p.row.id, p.why])));

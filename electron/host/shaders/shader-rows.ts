@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DeclaredStyle, FeedWhy, Shader, ShaderCard, ShaderSummary, StyleMetadata } from '../../../shared/schemas/shaders.js';
 import { CompileDiagnostic, ShaderSource, singlePass } from '../../../shared/shaders/source.js';
 import { comments, mediaObjects, shaders, users, votes } from '../db/schema.js';
@@ -31,11 +32,40 @@ export const sourceKey = (s: ShaderSource): string => JSON.stringify(ShaderSourc
 
 const mediaUrl = (id: string, file: string, mediaId: string | null) => (mediaId ? `${API_BASE}/shaders/${encodeURIComponent(id)}/${file}?v=${mediaId.slice(0, 8)}` : null);
 
+/** `column IN (the JSON array bound to :ids)`: one prepared statement serves any number of ids. */
+export const inIds = (column: SQLiteColumn): SQL => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
+
 export class ShaderReader {
   constructor(private readonly deps: ShaderDeps) {}
 
   private get db() {
     return this.deps.database.db;
+  }
+
+  // Prepared once: drizzle otherwise rebuilds and re-prepares each query on every call, which was
+  // a third of a feed page's time (bench/feed.ts).
+  private lookups?: ReturnType<ShaderReader['prepareLookups']>;
+  private prepareLookups() {
+    const db = this.db;
+    return {
+      rows: db.select().from(shaders).where(inIds(shaders.id)).prepare(),
+      authors: db.select({ id: users.id, username: users.username }).from(users).where(inIds(users.id)).prepare(),
+      parents: db.select({ id: shaders.id, title: shaders.title }).from(shaders).where(inIds(shaders.id)).prepare(),
+      mine: db
+        .select({ shaderId: votes.shaderId, value: votes.value })
+        .from(votes)
+        .where(and(eq(votes.userId, sql.placeholder('user')), inIds(votes.shaderId)))
+        .prepare(),
+      renderers: db.select({ id: mediaObjects.id, provider: mediaObjects.provider }).from(mediaObjects).where(inIds(mediaObjects.id)).prepare(),
+    };
+  }
+  private get q() {
+    return (this.lookups ??= this.prepareLookups());
+  }
+
+  /** Full rows of these ids (any order; missing ids are left out). */
+  rowsByIds(ids: readonly string[]): ShaderRow[] {
+    return ids.length ? this.q.rows.all({ ids: JSON.stringify(ids) }) : [];
   }
 
   summaries(rows: readonly ShaderRow[]): ShaderSummary[] {
@@ -44,23 +74,11 @@ export class ShaderReader {
     const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
     const parentIds = [...new Set(rows.map((r) => r.forkedFrom).filter((x): x is string => !!x))];
     const thumbIds = [...new Set(rows.map((r) => r.thumbnailMediaId).filter((x): x is string => !!x))];
-    const authors = new Map(
-      authorIds.length ? this.db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, authorIds)).all().map((u) => [u.id, u]) : [],
-    );
-    const parents = new Map(
-      parentIds.length ? this.db.select({ id: shaders.id, title: shaders.title }).from(shaders).where(inArray(shaders.id, parentIds)).all().map((p) => [p.id, p.title]) : [],
-    );
-    const mine = new Map(
-      this.db
-        .select({ shaderId: votes.shaderId, value: votes.value })
-        .from(votes)
-        .where(and(eq(votes.userId, this.deps.ownerUserId), inArray(votes.shaderId, ids)))
-        .all()
-        .map((v) => [v.shaderId, v.value]),
-    );
-    const renderers = new Map(
-      thumbIds.length ? this.db.select({ id: mediaObjects.id, provider: mediaObjects.provider }).from(mediaObjects).where(inArray(mediaObjects.id, thumbIds)).all().map((m) => [m.id, m.provider]) : [],
-    );
+    const q = this.q;
+    const authors = new Map(authorIds.length ? q.authors.all({ ids: JSON.stringify(authorIds) }).map((u) => [u.id, u]) : []);
+    const parents = new Map(parentIds.length ? q.parents.all({ ids: JSON.stringify(parentIds) }).map((p) => [p.id, p.title]) : []);
+    const mine = new Map(q.mine.all({ user: this.deps.ownerUserId, ids: JSON.stringify(ids) }).map((v) => [v.shaderId, v.value]));
+    const renderers = new Map(thumbIds.length ? q.renderers.all({ ids: JSON.stringify(thumbIds) }).map((m) => [m.id, m.provider]) : []);
     return rows.map((r) => {
       const my = mine.get(r.id);
       return {
