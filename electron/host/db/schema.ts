@@ -434,3 +434,4 @@ export const shotIngredients = sqliteTable(
   (t) => [index('idx_ingredients_project_type').on(t.projectId, t.type)],
 );
 export * from './world-schema.js';
+export * from './video-schema.js';
