@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { useEventsStore } from '../api/eventsStore.js';
 import { useSystem } from '../settings/hooks.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { BrandMark } from './icons.js';
 import { useRouter, type AppPath } from './router.js';
 import { SECTIONS } from './sections.js';
 
@@ -27,6 +28,7 @@ export function Rail() {
   return (
     <nav className="rail" aria-label="Studio sections">
       <div className="rail-brand">
+        <BrandMark />
         <span className="wordmark">Auteur</span>
       </div>
       <ul className="rail-links">

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import brandMarkUrl from './brand-mark.svg';
 
 /** 20px stroke icons; decorative only (the label always sits beside them). */
 function Icon({ children }: { children: ReactNode }) {
@@ -72,4 +73,9 @@ export const SettingsIcon = () => (
     <circle cx="12" cy="12" r="3" />
     <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
   </Icon>
+);
+
+/** The brand mark: a lighthouse in a compass rose (brand-mark.svg is the master for every icon size). */
+export const BrandMark = ({ size = 32 }: { size?: number }) => (
+  <img className="brand-mark" src={brandMarkUrl} width={size} height={size} alt="" aria-hidden="true" />
 );

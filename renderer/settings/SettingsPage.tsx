@@ -1,4 +1,5 @@
 import { Page } from '../components/Page.js';
+import { AppearanceSection } from './AppearanceSection.js';
 import { DoctorSection } from './DoctorSection.js';
 import { ApiKeysSection } from './agents/ApiKeysSection.js';
 import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
@@ -9,6 +10,7 @@ export function SettingsPage() {
   return (
     <Page id="settings" title="Settings" lead="Where the studio keeps its data, what it runs on, and whether everything it needs is present.">
       <SystemSection />
+      <AppearanceSection />
       <ProvidersSection />
       <DoctorSection />
       <ConnectAgentSection />
