@@ -11,9 +11,12 @@ import { shotsPayload } from './shots-payload.js';
 import { shotsVeoSubmit } from './shots-veo-submit.js';
 import { systemDiagnose } from './system-diagnose.js';
 import { ttsSynthesize } from './tts-synthesize.js';
+import { videoEntities } from './video-entities.js';
+import { videoScript } from './video-script.js';
+import { videoTranslate } from './video-translate.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

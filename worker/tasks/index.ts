@@ -12,6 +12,9 @@ import { shotsPayloadTask } from './shots-payload.js';
 import { shotsVeoSubmitTask } from './shots-veo-submit.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
+import { videoEntitiesTask } from './video-entities.js';
+import { videoScriptTask } from './video-script.js';
+import { videoTranslateTask } from './video-translate.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
@@ -27,4 +30,7 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'shots.animatic': shotsAnimaticTask,
   'shots.caption': shotsCaptionTask,
   'shots.veo_submit': shotsVeoSubmitTask,
+  'video.script': videoScriptTask,
+  'video.translate': videoTranslateTask,
+  'video.entities': videoEntitiesTask,
 };
