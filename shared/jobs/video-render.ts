@@ -15,6 +15,27 @@ export const VIDEO_PASS_SIZE: Record<VideoRenderPass, { width: number; height: n
   final: { width: 1280, height: 720 },
 };
 
+/** The Video row's stages a render or dub job reports in its progress messages ("composing: …"). */
+export const VideoJobStage = z.enum(['rendering_preview', 'rendering_final', 'composing', 'adding_language']);
+export type VideoJobStage = z.infer<typeof VideoJobStage>;
+
+/** A failed video job's message: "<stage> [<provider>]: <what went wrong>". */
+export function formatVideoFailure(stage: VideoJobStage, provider: string, message: string): string {
+  return `${stage} [${provider}]: ${message}`;
+}
+
+/** The stage and provider named in a video job's error message (null when it is some other error). */
+export function parseVideoFailure(message: string): { stage: VideoJobStage; provider: string; message: string } | null {
+  const m = /^(rendering_preview|rendering_final|composing|adding_language) \[([^\]]+)\]: ([\s\S]*)$/.exec(message);
+  return m ? { stage: m[1] as VideoJobStage, provider: m[2]!, message: m[3]! } : null;
+}
+
+/** The stage a progress message names ("rendering_final: scene s2 …" → rendering_final). */
+export function progressStage(message: string | null | undefined): VideoJobStage | null {
+  const m = /^(rendering_preview|rendering_final|composing|adding_language):/.exec(message ?? '');
+  return m ? (m[1] as VideoJobStage) : null;
+}
+
 export const VideoVisualsChoice = z.enum(['auto', 'embedded', 'comfyui']);
 export const VideoCaptionsChoice = z.enum(['auto', 'whisper', 'script-timing']);
 export const VideoCaptionSource = z.enum(['whisper', 'script-timing']);
