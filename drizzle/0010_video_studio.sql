@@ -30,6 +30,7 @@ CREATE TABLE `video_videos` (
 	`scenes` text DEFAULT '[]' NOT NULL,
 	`entities` text DEFAULT '[]' NOT NULL,
 	`entities_source` text,
+	`notes` text DEFAULT '[]' NOT NULL,
 	`media_ids` text DEFAULT '[]' NOT NULL,
 	`published` integer DEFAULT false NOT NULL,
 	`add_to_live_loop` integer DEFAULT false NOT NULL,

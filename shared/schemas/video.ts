@@ -33,9 +33,11 @@ export type VideoStageError = z.infer<typeof VideoStageError>;
 /** Provider choice per capability for this video; 'auto' falls back to the embedded defaults and says so. */
 export const VideoProviderChoices = z
   .object({
-    llm: ProviderChoice.default('auto').describe('Script writer, translation and NER'),
+    /** Same values as video.script's writer choice: embedded = the offline writer (no LLM). */
+    llm: z.enum(['auto', 'embedded', 'ollama', 'openai-compatible', 'anthropic', 'openai']).default('auto').describe('Script writer, translation and NER'),
     tts: ProviderChoice.default('auto').describe('Voice (elevenlabs or espeak)'),
     visuals: z.enum(['auto', 'embedded', 'comfyui']).default('auto').describe('Scene visuals: shader scenes (embedded) or ComfyUI'),
+    captions: z.enum(['auto', 'whisper', 'script-timing']).default('auto').describe('Whisper when configured, else script timing + measured speech'),
   })
   .strict();
 export type VideoProviderChoices = z.infer<typeof VideoProviderChoices>;
@@ -65,7 +67,10 @@ export const VideoSceneProvenance = z.object({
   provider: z.string().describe('Visual provider, e.g. chromium (shader scene) or comfyui'),
   model: z.string(),
   voiceProvider: z.string().nullable(),
+  voiceModel: z.string().nullable().default(null),
   cacheHit: z.boolean(),
+  startSec: z.number().default(0),
+  durationSec: z.number().default(0),
   /** Set when 'auto' fell back from a failing real provider to the embedded default. */
   fallbackReason: z.string().nullable().default(null),
 });
@@ -76,6 +81,7 @@ export const VideoEntity = z.object({
   name: z.string(),
   type: z.string().describe('person, place, organization, thing, event …'),
   wikiTitle: z.string().nullable().describe('The Wikipedia page title to look up (usually the name)'),
+  sceneIds: z.array(z.string()).default([]),
 });
 export type VideoEntity = z.infer<typeof VideoEntity>;
 
@@ -127,6 +133,8 @@ export const Video = z.object({
   entities: z.array(VideoEntity),
   /** entities: null when NER has not run; 'none' means it ran without an LLM and found nothing to say honestly. */
   entitiesSource: z.string().nullable(),
+  /** Honest notes on how it was made: offline writer, fallbacks, music bed, render warnings. */
+  notes: z.array(z.string()),
   published: z.boolean(),
   addToLiveLoop: z.boolean(),
   /** True once a final MP4 exists and was probed playable: only then is it a library item. */

@@ -46,6 +46,7 @@ export const videoVideos = sqliteTable(
     scenes: text('scenes', { mode: 'json' }).notNull().default(sql`'[]'`),
     entities: text('entities', { mode: 'json' }).notNull().default(sql`'[]'`),
     entitiesSource: text('entities_source'),
+    notes: text('notes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Every media-store id this video's renders produced (deleted with it unless shared). */
     mediaIds: text('media_ids', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     published: integer('published', { mode: 'boolean' }).notNull().default(false),
