@@ -199,10 +199,11 @@ export function composeRecipe(prompt: string, context: WorldContext = {}): Compo
     scaleMeters,
     style: styleParts.join(', ').slice(0, 200),
     materials,
-    physics: { body, massKg, collider: entry.collider, friction, restitution },
+    // No massKg: the worker weighs the built mesh (density × volume × massScale); the placeholder has the estimate.
+    physics: { body, collider: entry.collider, friction, restitution },
     interaction: { pickup: entry.pickup && !heavy && body === 'dynamic', pushable: body === 'dynamic', throwable: throwable && !heavy && body === 'dynamic', breakable },
     generationPlan: { meshStrategy: 'procedural', textureStrategy: 'procedural', lods: true, maxAttempts: 2, fallbackPolicy: 'procedural_only' },
-    params: { ...entry.params },
+    params: massFactor !== 1 ? { ...entry.params, massScale: round3(massFactor) } : { ...entry.params },
     seed: promptSeed(text),
   });
   return {
