@@ -4,6 +4,7 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_DIALOG_LINES,
   MAX_LINE_CHARS,
+  MAX_SCENE_SEC,
   MAX_SCENES,
   MAX_TITLE_CHARS,
   VideoScript,
@@ -53,13 +54,13 @@ interface Unit {
   step: number;
 }
 
-/** Splits `count` framings over moments in proportion to their length, each at least one, at most three. */
-function framingsPer(pieces: string[], count: number): number[] {
+/** Splits `count` framings over moments in proportion to their length, each at least one, at most `most`. */
+function framingsPer(pieces: string[], count: number, most: number): number[] {
   const k = pieces.map(() => 1);
   for (let extra = count - pieces.length; extra > 0; extra--) {
     let best = -1;
     pieces.forEach((p, i) => {
-      if (k[i]! < 3 && (best < 0 || wordsOf(p).length / k[i]! > wordsOf(pieces[best]!).length / k[best]!)) best = i;
+      if (k[i]! < most && (best < 0 || wordsOf(p).length / k[i]! > wordsOf(pieces[best]!).length / k[best]!)) best = i;
     });
     if (best < 0) break;
     k[best] = k[best]! + 1;
@@ -109,7 +110,9 @@ export function writeOfflineScript(req: OfflineRequest): WrittenScript {
   const warnings: string[] = [];
   const clauses = clausesOf(req.prompt);
   const pieces = clauses.length ? clauses : [req.prompt.trim()];
-  const wanted = Math.min(req.sceneCount ?? defaultSceneCount(req.durationTarget), MAX_SCENES, Math.max(1, Math.floor(req.durationTarget)));
+  // No scene may run past MAX_SCENE_SEC, so a long target needs a few scenes whatever the prompt.
+  const fewest = Math.ceil(req.durationTarget / MAX_SCENE_SEC);
+  const wanted = Math.max(fewest, Math.min(req.sceneCount ?? defaultSceneCount(req.durationTarget), MAX_SCENES, Math.max(1, Math.floor(req.durationTarget))));
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
   let units: Unit[];
@@ -120,7 +123,7 @@ export function writeOfflineScript(req: OfflineRequest): WrittenScript {
   } else {
     // Fewer moments than scenes: each moment is shown in up to three framings (wide → medium → close)
     // with its narration spread over them, rather than inventing moments the prompt does not describe.
-    const k = framingsPer(pieces, wanted);
+    const k = framingsPer(pieces, wanted, Math.max(3, Math.ceil(fewest / pieces.length)));
     units = pieces.flatMap((p, i) => splitNarration(p, k[i]!).map((narration, step) => ({ text: p, narration, step })));
     if (units.length > pieces.length) warnings.push(`The prompt describes ${plural(pieces.length, 'moment')}; the offline writer shows ${pieces.length === 1 ? 'it' : 'them'} in ${plural(units.length, 'framing')} (wide, then closer) instead of inventing scenes`);
     if (units.length < wanted) warnings.push(`The offline writer made ${plural(units.length, 'scene')}, not ${wanted}: the prompt describes too little for more without inventing`);

@@ -1,4 +1,4 @@
-import { wordsOf } from './timing.js';
+import { CJK, wordsOf } from './timing.js';
 
 /**
  * Plain-text handling of a user's prompt for the offline writer: sentences and phrases in the
@@ -19,10 +19,11 @@ const SEQUENCE = /,?\s+(?:and then|then|after that|afterwards|finally|meanwhile|
 /** Sentences of the prompt, further split where it says "then", "finally", …; empty pieces dropped. */
 export function clausesOf(prompt: string): string[] {
   const lines = prompt.split(/\n+/).map(cleanText).filter(Boolean);
-  const sentences = lines.flatMap((l) => l.split(/(?<=[.!?…])\s+(?=["“'A-Z0-9\p{Lu}])|;\s+/u));
+  // Latin sentence ends need a following capital; CJK full stops end a sentence by themselves.
+  const sentences = lines.flatMap((l) => l.split(/(?<=[.!?…])\s+(?=["“'A-Z0-9\p{Lu}])|;\s+|(?<=[。！？])\s*/u));
   return sentences
     .flatMap((s) => s.split(SEQUENCE))
-    .map((s) => s.replace(/^[\s,.;:–—-]+|[\s,;:–—-]+$/g, '').replace(/[.!?…]+$/, '').trim())
+    .map((s) => s.replace(/^[\s,.;:–—-]+|[\s,;:–—-]+$/g, '').replace(/[.!?…。！？]+$/u, '').trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
@@ -78,6 +79,8 @@ export function quotedLines(text: string): QuotedLine[] {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const speaker =
+      /\b(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+([\p{Ll}][\p{L}-]+)\s+(?:says|said|asks|asked|whispers|shouts|replies|calls|cries)[\s,:]*$/u.exec(before)?.[1]?.replace(/^./, (c) => c.toUpperCase()) ??
+      /(?:says|said|asks|asked|whispers|shouts|replies|calls|cries)\s+(\p{Lu}[\p{L}'-]+)[\s,:]*$/u.exec(before)?.[1] ??
       /(\p{Lu}[\p{L}'-]+)\s+(?:says|said|asks|asked|whispers|shouts|replies|calls|cries)[\s,:]*$/u.exec(before)?.[1] ??
       /^[\s,]*(?:says|said|asks|asked|whispers|shouts|replies|calls|cries)\s+(\p{Lu}[\p{L}'-]+)/u.exec(after)?.[1] ??
       /^[\s,]*(\p{Lu}[\p{L}'-]+)\s+(?:says|said|asks|asked|whispers|shouts|replies|calls|cries)/u.exec(after)?.[1];
@@ -110,14 +113,18 @@ const DANGLING = /^(?:a|an|the|and|or|but|of|in|on|at|to|for|by|with|from|into|o
  */
 export function shortenTo(text: string, max: number): string | null {
   if (wordsOf(text).length <= max) return text;
-  const phrases = splitKeeping(text, /(\s*[,;:.]\s+)/, 1);
+  const phrases = splitKeeping(text, /(\s*[,;:.]\s+|(?<=[。！？、])\s*)/u, 1);
   let kept = '';
   for (const p of phrases) {
     const next = kept ? `${kept}, ${p}` : p;
     if (wordsOf(next).length > max) break;
     kept = next;
   }
-  if (!kept) {
+  if (!kept && CJK.test(text)) {
+    // Unspaced CJK: the longest start that fits, cut by characters (two to a word).
+    const t = text.trim();
+    for (let n = Math.min(t.length, max * 2 + 8); n > 0 && !kept; n--) if (wordsOf(t.slice(0, n)).length <= max) kept = t.slice(0, n).trim();
+  } else if (!kept) {
     const words = text.split(/\s+/).filter(Boolean).slice(0, max);
     while (words.length && DANGLING.test(words[words.length - 1]!.replace(/[^\p{L}]/gu, ''))) words.pop();
     kept = words.join(' ');
@@ -149,5 +156,6 @@ export function sentence(text: string): string {
   const t = text.trim();
   if (!t) return t;
   const cap = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?…]$/.test(cap) ? cap : `${cap}.`;
+  if (/[.!?…。！？]$/u.test(cap)) return cap;
+  return CJK.test(cap.slice(-1)) ? `${cap}。` : `${cap}.`;
 }
