@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FallbackPolicy, Recipe } from '../world/recipe.js';
 import { Id, IsoDate } from './common.js';
 
 /**
@@ -177,8 +178,8 @@ export const AssetDefaultParams = z.object({
 });
 export type AssetDefaultParams = z.infer<typeof AssetDefaultParams>;
 
-/** The strict generation recipe (shared/world/recipe.ts, seed §6 Step A), stored as given. */
-export const StoredRecipe = z.record(z.string(), z.unknown()).describe('The strict generation recipe (seed §6 Step A)');
+/** A recipe as a client sends it: normalizeRecipe (shared/world/recipe.ts) clamps it or refuses it naming the field. */
+export const StoredRecipe = z.record(z.string(), z.unknown()).describe('A generation recipe (seed §6 Step A), normalised by the host');
 
 export const AssetDefinition = z.object({
   id: Id.describe('assetId: the content hash of recipe + seed + model versions (imports: of the file)'),
@@ -187,7 +188,8 @@ export const AssetDefinition = z.object({
   source: AssetSource,
   prompt: z.string(),
   negativePrompt: z.string(),
-  generationRecipe: StoredRecipe.nullable(),
+  /** The strict recipe (shared/world/recipe.ts); null for imports. */
+  generationRecipe: Recipe.nullable(),
   seed: z.number().int().nullable(),
   providerTrace: z.array(ProviderTraceStep),
   files: AssetFiles,
@@ -236,30 +238,30 @@ export type Prefab = z.infer<typeof Prefab>;
 
 // ---- terrain -------------------------------------------------------------------------------
 
-/** One heightmap chunk. heights/splat are opaque base64 encodings owned by shared/world/terrain.ts. */
+/**
+ * One stored heightmap chunk: shared/world/terrain.ts's EncodedChunk (base64 float32 heights and
+ * splat bytes; the host decodes it with decodeChunk to refuse wrong sizes or non-finite heights).
+ * Chunks never edited are not stored (flat grass).
+ */
 export const TerrainChunk = z.object({
   cx: z.number().int().min(-1024).max(1024),
   cz: z.number().int().min(-1024).max(1024),
   heights: z.string().max(2_000_000),
   splat: z.string().max(2_000_000),
-  /** Counts edits, so a client can tell a stale chunk. */
+  /** Counts saves of this chunk, so a client can tell a stale one. */
   revision: z.number().int().min(0),
 });
 export type TerrainChunk = z.infer<typeof TerrainChunk>;
 
 export const TerrainState = z.object({
   worldId: Id,
-  /** Metres per chunk side and samples per side (the encoding's grid). */
-  chunkSize: z.number().positive().max(1024),
-  resolution: z.number().int().min(2).max(1025),
   chunks: z.array(TerrainChunk),
 });
 export type TerrainState = z.infer<typeof TerrainState>;
 
 // ---- generation jobs (seed §5 GenerationJob, §16) ------------------------------------------
 
-export const FallbackPolicy = z.enum(['downgrade', 'procedural_only', 'keep_placeholder']);
-export type FallbackPolicy = z.infer<typeof FallbackPolicy>;
+export { FallbackPolicy };
 /** Seed §5 lifecycle: queued → generating → postprocess → ready | failed (cancelled by request). */
 export const GenerationStatus = z.enum(['queued', 'generating', 'postprocess', 'ready', 'failed', 'cancelled']);
 export type GenerationStatus = z.infer<typeof GenerationStatus>;
@@ -281,16 +283,14 @@ export const CreateWorldJobBody = z
     negativePrompt: z.string().max(2000).default(''),
     assetType: AssetKind.optional(),
     generationPlan: GenerationPlanInput.optional(),
-    /** Seed of the procedural generators; part of the asset's content hash. */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+    /** Seed of the procedural generators (part of the asset's content hash); omitted, the prompt's own. */
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
     /** Where the placeholder spawns (ground contact at position). */
     transform: Transform.optional(),
-    /** Regenerate an existing entity (e.g. changed recipe parameters) instead of spawning a new one. */
+    /** Regenerate an existing entity (e.g. changed recipe parameters): its new asset is the next version of its current one. */
     entityId: Id.optional(),
     /** A full recipe to use instead of interpreting the prompt (inspector edits → new version). */
     recipe: StoredRecipe.optional(),
-    /** The asset this regenerates, so the result is its next version. */
-    parentAssetId: Id.optional(),
     draft: z.boolean().default(true),
     clientRequestId: z.string().max(200).optional(),
   })
@@ -308,8 +308,8 @@ export const WorldJobCreated = z.object({
     scaleMeters: z.tuple([z.number(), z.number(), z.number()]),
     color: HexColor,
     collider: z.literal('box'),
-    /** The composer's recipe the placeholder was built from. */
-    recipe: StoredRecipe,
+    /** The composer's recipe the placeholder was built from (the job may refine it with an LLM). */
+    recipe: Recipe,
     /** The composer's plain note when it fell back to a generic shape. */
     note: z.string().nullable(),
   }),
@@ -427,9 +427,9 @@ export const CreatePrefabBody = z
 export const InstantiatePrefabBody = z.object({ worldId: Id, transform: Transform.optional() }).strict();
 export const PutTerrainChunksBody = z
   .object({
-    chunkSize: z.number().positive().max(1024).optional(),
-    resolution: z.number().int().min(2).max(1025).optional(),
-    chunks: z.array(TerrainChunk.omit({ revision: true })).min(1).max(256),
+    chunks: z.array(TerrainChunk.omit({ revision: true })).max(256).default([]),
+    /** Chunks back to flat grass (their stored rows are removed). */
+    flatten: z.array(z.object({ cx: z.number().int(), cz: z.number().int() })).max(256).default([]),
   })
   .strict();
 
