@@ -4,19 +4,13 @@
  * `renderSceneVisual(req, env)` in ./index.ts takes a SceneVisualRequest and returns a SceneVisual.
  */
 import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
+import type { VideoScene } from '../../../shared/video/script.js';
 
 /**
- * The part of a VideoScript scene the visuals read (structurally compatible with the scene of
- * shared/video/script.ts, so a full scene can be passed as is).
+ * The part of a VideoScript scene the visuals read (a full scene of shared/video/script.ts can be
+ * passed as is; camera and actions may be absent for callers that have none).
  */
-export interface SceneVisualScene {
-  id: string;
-  description: string;
-  /** Shot type / camera direction, e.g. "slow pan", "wide", "close-up". */
-  camera?: string | null | undefined;
-  durationSec: number;
-  actions?: readonly string[] | undefined;
-}
+export type SceneVisualScene = Pick<VideoScene, 'id' | 'description' | 'durationSec'> & Partial<Pick<VideoScene, 'camera' | 'actions'>>;
 
 /** 'auto': ComfyUI when configured and reachable, else the embedded composer (the reason is recorded). */
 export type SceneVisualProviderChoice = 'auto' | 'embedded' | 'comfyui';
@@ -60,6 +54,8 @@ export interface SceneVisual {
   provider: SceneVisualProvider;
   /** 'procedural-shader/<version>' for the composer; the checkpoint (and workflow) for ComfyUI. */
   model: string;
+  /** ComfyUI only: which shipped workflow made it (txt2img = keyframe + pan/zoom). */
+  workflow?: 'txt2img' | 'txt2video' | undefined;
   cacheKey: string;
   cacheHit: boolean;
   /** Set when 'auto' fell back to the embedded composer: why the real provider was not used. */
