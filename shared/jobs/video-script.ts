@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DEFAULT_DURATION_TARGET_SEC,
   MAX_DURATION_TARGET_SEC,
+  MAX_SCENE_SEC,
   MAX_SCENES,
   MAX_TITLE_CHARS,
   MIN_DURATION_TARGET_SEC,
@@ -44,6 +45,9 @@ export const VideoScriptInput = z
   .superRefine((v, ctx) => {
     if (v.sceneCount && v.durationTarget / v.sceneCount < 1) {
       ctx.addIssue({ code: 'custom', path: ['sceneCount'], message: `${v.sceneCount} scenes do not fit in ${v.durationTarget} s (each scene needs at least 1 s)` });
+    }
+    if (v.sceneCount && v.sceneCount * MAX_SCENE_SEC < v.durationTarget) {
+      ctx.addIssue({ code: 'custom', path: ['sceneCount'], message: `${v.sceneCount} scene${v.sceneCount === 1 ? '' : 's'} cannot fill ${v.durationTarget} s (a scene runs at most ${MAX_SCENE_SEC} s)` });
     }
   });
 export type VideoScriptInput = z.infer<typeof VideoScriptInput>;

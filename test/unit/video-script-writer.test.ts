@@ -141,6 +141,7 @@ describe('the LLM answer', () => {
     expect(screenwriterAnswer(3, 7).safeParse(answer).error?.issues[0]?.message).toBe('write exactly 3 scenes');
     const many = { ...answer, scenes: Array.from({ length: 5 }, (_, i) => ({ ...answer.scenes[0]!, id: i })) };
     expect(screenwriterAnswer(undefined, 3).safeParse(many).error?.issues[0]?.message).toBe('at most 3 scenes fit in 3 s');
+    expect(screenwriterAnswer(undefined, 300).safeParse(answer).error?.issues[0]?.message).toBe('write at least 3 scenes: a scene runs at most 120 s');
   });
 
   it('sends the seed template with the prompt in place of {prompt_text}', () => {
@@ -176,6 +177,7 @@ describe('the video.script input', () => {
     expect(big.error?.issues[0]?.message).toBe('the prompt is 50000 characters; at most 8000 characters are accepted');
     expect(VideoScriptInput.safeParse({ prompt: '   ' }).error?.issues[0]?.message).toMatch(/empty/);
     expect(VideoScriptInput.safeParse({ prompt: 'ok', durationTarget: 3, sceneCount: 5 }).error?.issues[0]?.message).toMatch(/5 scenes do not fit in 3 s/);
+    expect(VideoScriptInput.safeParse({ prompt: 'ok', durationTarget: 300, sceneCount: 2 }).error?.issues[0]?.message).toBe('2 scenes cannot fill 300 s (a scene runs at most 120 s)');
     expect(VideoScriptInput.parse({ prompt: 'ok' })).toMatchObject({ durationTarget: 7, language: 'en', provider: 'auto', style: 'cinematic' });
   });
 });

@@ -6,6 +6,7 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_DIALOG_LINES,
   MAX_LINE_CHARS,
+  MAX_SCENE_SEC,
   MAX_SCENES,
   MAX_SPEAKER_CHARS,
   MAX_TITLE_CHARS,
@@ -37,10 +38,12 @@ const AnswerScene = z.object({
  */
 export function screenwriterAnswer(sceneCount: number | undefined, durationTarget: number) {
   const most = Math.min(MAX_SCENES, Math.max(1, Math.floor(durationTarget)));
+  const fewest = Math.ceil(durationTarget / MAX_SCENE_SEC);
   return z
     .object({ title: Text(MAX_TITLE_CHARS), scenes: z.array(AnswerScene).min(1).max(MAX_SCENES) })
     .refine((a) => !sceneCount || a.scenes.length === sceneCount, { path: ['scenes'], message: `write exactly ${sceneCount} scenes` })
-    .refine((a) => a.scenes.length <= most, { path: ['scenes'], message: `at most ${most} scenes fit in ${durationTarget} s` });
+    .refine((a) => a.scenes.length <= most, { path: ['scenes'], message: `at most ${most} scenes fit in ${durationTarget} s` })
+    .refine((a) => a.scenes.length >= fewest, { path: ['scenes'], message: `write at least ${fewest} scenes: a scene runs at most ${MAX_SCENE_SEC} s` });
 }
 export type ScreenwriterAnswer = z.infer<ReturnType<typeof screenwriterAnswer>>;
 
