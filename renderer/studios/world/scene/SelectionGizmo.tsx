@@ -1,0 +1,85 @@
+import { TransformControls } from '@react-three/drei';
+import { useEffect, useRef, useState } from 'react';
+import { MathUtils, Vector3, type Object3D } from 'three';
+import type { Transform } from '../../../../shared/schemas/world.js';
+import { transformCommand } from '../store/entity-ops.js';
+import { useWorldStore } from '../store/world-store.js';
+import { sceneRefs } from './registry.js';
+
+/** Set while a gizmo drag is on (and just after), so the click that ends it does not clear the selection. */
+export const gizmoState = { draggingUntil: 0 };
+
+/**
+ * Move / rotate / scale gizmo on the primary selection, snapping to the grid (and 15° steps).
+ * The other selected roots follow the primary's move; releasing commits one command for all.
+ */
+export function SelectionGizmo() {
+  const selection = useWorldStore((s) => s.selection);
+  const tool = useWorldStore((s) => s.tool);
+  const snap = useWorldStore((s) => s.snap);
+  const entities = useWorldStore((s) => s.entities);
+  const primaryId = selection[selection.length - 1];
+  const [target, setTarget] = useState<Object3D | null>(null);
+  const start = useRef<{ primary: Vector3; others: Map<string, Vector3> } | null>(null);
+
+  useEffect(() => {
+    // Objects register in an effect; look again on the next frame if it is not there yet.
+    const find = () => setTarget(primaryId ? (sceneRefs.objects.get(primaryId) ?? null) : null);
+    find();
+    const raf = requestAnimationFrame(find);
+    return () => cancelAnimationFrame(raf);
+  }, [primaryId, entities]);
+
+  if (!target || !primaryId || tool === 'sculpt' || !entities[primaryId]) return null;
+  const mode = tool === 'rotate' ? 'rotate' : tool === 'scale' ? 'scale' : 'translate';
+
+  const onDown = () => {
+    gizmoState.draggingUntil = Number.MAX_SAFE_INTEGER;
+    const others = new Map<string, Vector3>();
+    for (const id of selection) {
+      const o = sceneRefs.objects.get(id);
+      if (id !== primaryId && o) others.set(id, o.position.clone());
+    }
+    start.current = { primary: target.position.clone(), others };
+  };
+  const onChange = () => {
+    const s = start.current;
+    if (!s) return;
+    const delta = target.position.clone().sub(s.primary);
+    for (const [id, p] of s.others) sceneRefs.objects.get(id)?.position.copy(p.clone().add(delta));
+  };
+  const onUp = () => {
+    gizmoState.draggingUntil = performance.now() + 250;
+    const s = start.current;
+    start.current = null;
+    if (!s) return;
+    const all = useWorldStore.getState().entities;
+    const transforms: Record<string, Transform> = {};
+    const read = (id: string, o: Object3D): Transform => ({
+      position: [o.position.x, o.position.y, o.position.z],
+      rotation: [o.quaternion.x, o.quaternion.y, o.quaternion.z, o.quaternion.w],
+      scale: [Math.max(0.001, o.scale.x), Math.max(0.001, o.scale.y), Math.max(0.001, o.scale.z)],
+    });
+    transforms[primaryId] = read(primaryId, target);
+    for (const id of s.others.keys()) {
+      const o = sceneRefs.objects.get(id);
+      if (o) transforms[id] = read(id, o);
+    }
+    const label = mode === 'translate' ? 'Move' : mode === 'rotate' ? 'Rotate' : 'Scale';
+    useWorldStore.getState().commit(transformCommand(selection.length > 1 ? `${label} ${selection.length} objects` : label, all, transforms));
+  };
+
+  return (
+    <TransformControls
+      object={target}
+      mode={mode}
+      size={0.8}
+      translationSnap={snap > 0 ? snap : null}
+      rotationSnap={snap > 0 ? MathUtils.degToRad(15) : null}
+      scaleSnap={snap > 0 ? 0.1 : null}
+      onMouseDown={onDown}
+      onObjectChange={onChange}
+      onMouseUp={onUp}
+    />
+  );
+}

@@ -1,0 +1,174 @@
+import type { ThreeEvent } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { BufferAttribute, BufferGeometry, Color } from 'three';
+import { CELL_M, VERTS, applyStroke, chunkKey, chunkOrigin, type TerrainChunk } from '../../../../shared/world/terrain.js';
+import type { ChunkSnapshot } from '../store/history.js';
+import { useWorldStore } from '../store/world-store.js';
+import { sceneRefs } from './registry.js';
+
+const LAYER_COLORS = [new Color('#5f8f3e'), new Color('#7d7468'), new Color('#d8c48f')];
+
+function buildGeometry(): BufferGeometry {
+  const g = new BufferGeometry();
+  const pos = new Float32Array(VERTS * VERTS * 3);
+  for (let iz = 0; iz < VERTS; iz++) for (let ix = 0; ix < VERTS; ix++) {
+    const i = iz * VERTS + ix;
+    pos[i * 3] = ix * CELL_M;
+    pos[i * 3 + 2] = iz * CELL_M;
+  }
+  const index: number[] = [];
+  for (let iz = 0; iz < VERTS - 1; iz++) for (let ix = 0; ix < VERTS - 1; ix++) {
+    const a = iz * VERTS + ix;
+    const b = a + 1;
+    const c = a + VERTS;
+    const d = c + 1;
+    index.push(a, c, b, b, c, d);
+  }
+  g.setIndex(index);
+  g.setAttribute('position', new BufferAttribute(pos, 3));
+  g.setAttribute('color', new BufferAttribute(new Float32Array(VERTS * VERTS * 3), 3));
+  return g;
+}
+
+function fillGeometry(g: BufferGeometry, chunk: TerrainChunk): void {
+  const pos = g.getAttribute('position') as BufferAttribute;
+  const col = g.getAttribute('color') as BufferAttribute;
+  const tmp = new Color();
+  for (let i = 0; i < VERTS * VERTS; i++) {
+    pos.setY(i, chunk.heights[i]!);
+    tmp.setRGB(0, 0, 0);
+    for (let k = 0; k < 3; k++) {
+      const w = chunk.splat[i * 3 + k]! / 255;
+      tmp.r += LAYER_COLORS[k]!.r * w;
+      tmp.g += LAYER_COLORS[k]!.g * w;
+      tmp.b += LAYER_COLORS[k]!.b * w;
+    }
+    col.setXYZ(i, tmp.r, tmp.g, tmp.b);
+  }
+  pos.needsUpdate = true;
+  col.needsUpdate = true;
+  g.computeVertexNormals();
+  g.computeBoundingSphere();
+  g.computeBoundingBox();
+}
+
+function ChunkMesh({ chunk, rev, onPointer }: { chunk: TerrainChunk; rev: number; onPointer(e: ThreeEvent<PointerEvent>, kind: 'down' | 'move' | 'up'): void }) {
+  const geometry = useMemo(buildGeometry, []);
+  useEffect(() => {
+    fillGeometry(geometry, chunk);
+    sceneRefs.invalidate();
+  }, [geometry, chunk, rev]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  const o = chunkOrigin(chunk.cx, chunk.cz);
+  return (
+    <mesh
+      geometry={geometry}
+      position={[o.x, 0, o.z]}
+      receiveShadow
+      name={`terrain-${chunk.cx},${chunk.cz}`}
+      onPointerDown={(e) => onPointer(e, 'down')}
+      onPointerMove={(e) => onPointer(e, 'move')}
+      onPointerUp={(e) => onPointer(e, 'up')}
+    >
+      <meshStandardMaterial vertexColors roughness={0.95} />
+    </mesh>
+  );
+}
+
+const snap = (c: TerrainChunk): ChunkSnapshot => ({ heights: c.heights.slice(), splat: c.splat.slice() });
+
+/**
+ * The ground: one mesh per heightmap chunk coloured by its splat. With the sculpt tool, dragging
+ * on it applies the brush (shared/world/terrain.ts) in place about 15 times a second; releasing
+ * commits the stroke as one undoable command with the touched chunks before and after.
+ */
+export function TerrainMesh() {
+  const terrain = useWorldStore((s) => s.terrain);
+  const chunkRev = useWorldStore((s) => s.chunkRev);
+  const stroke = useRef<{ before: Map<string, ChunkSnapshot>; last: number } | null>(null);
+  const [cursor, setCursor] = useState<[number, number, number] | null>(null);
+  const tool = useWorldStore((s) => s.tool);
+  const mode = useWorldStore((s) => s.mode);
+  const radius = useWorldStore((s) => s.brush.radius);
+  const sculpting = tool === 'sculpt' && mode === 'build';
+
+  const dab = (x: number, z: number): void => {
+    const s = useWorldStore.getState();
+    const b = s.brush;
+    const target = stroke.current;
+    if (!target) return;
+    // Snapshot each chunk the first time this stroke touches it.
+    for (const c of s.terrain.chunks.values()) {
+      const o = chunkOrigin(c.cx, c.cz);
+      const k = chunkKey(c.cx, c.cz);
+      if (target.before.has(k)) continue;
+      if (x + b.radius >= o.x && x - b.radius <= o.x + (VERTS - 1) * CELL_M && z + b.radius >= o.z && z - b.radius <= o.z + (VERTS - 1) * CELL_M) target.before.set(k, snap(c));
+    }
+    const res = applyStroke(s.terrain, {
+      tool: b.tool === 'paint' ? 'paint' : b.tool,
+      x,
+      z,
+      radius: b.radius,
+      strength: b.strength,
+      layer: b.layer,
+      targetHeight: b.tool === 'flatten' ? (target as { flattenTo?: number }).flattenTo : undefined,
+      step: 1,
+      seed: 7,
+    });
+    if (res.changed.length) s.touchChunks(res.changed);
+  };
+
+  const finish = (): void => {
+    const target = stroke.current;
+    stroke.current = null;
+    if (!target) return;
+    const s = useWorldStore.getState();
+    const changes: Record<string, { before: ChunkSnapshot; after: ChunkSnapshot }> = {};
+    for (const [k, before] of target.before) {
+      const c = s.terrain.chunks.get(k);
+      if (!c) continue;
+      const after = snap(c);
+      const same = after.heights.every((h, i) => h === before.heights[i]) && after.splat.every((w, i) => w === before.splat[i]);
+      if (!same) changes[k] = { before, after };
+    }
+    if (Object.keys(changes).length) s.commit({ label: `Terrain: ${s.brush.tool}`, entities: {}, terrain: changes });
+  };
+
+  useEffect(() => {
+    window.addEventListener('pointerup', finish);
+    return () => window.removeEventListener('pointerup', finish);
+  }, []);
+
+  const onPointer = (e: ThreeEvent<PointerEvent>, kind: 'down' | 'move' | 'up'): void => {
+    if (!sculpting) {
+      if (kind === 'down' && e.button === 0 && mode === 'build') useWorldStore.getState().select([]);
+      return;
+    }
+    if (kind === 'move') setCursor([e.point.x, e.point.y, e.point.z]);
+    if (kind === 'down' && e.button === 0) {
+      e.stopPropagation();
+      stroke.current = { before: new Map(), last: 0 };
+      (stroke.current as { flattenTo?: number }).flattenTo = e.point.y;
+      dab(e.point.x, e.point.z);
+    } else if (kind === 'move' && stroke.current && e.buttons & 1) {
+      const now = performance.now();
+      if (now - stroke.current.last < 66) return;
+      stroke.current.last = now;
+      dab(e.point.x, e.point.z);
+    } else if (kind === 'up') finish();
+  };
+
+  return (
+    <group>
+      {[...terrain.chunks.entries()].map(([k, c]) => (
+        <ChunkMesh key={k} chunk={c} rev={chunkRev[k] ?? 0} onPointer={onPointer} />
+      ))}
+      {sculpting && cursor ? (
+        <mesh position={[cursor[0], cursor[1] + 0.15, cursor[2]]} rotation={[-Math.PI / 2, 0, 0]} raycast={() => null}>
+          <ringGeometry args={[radius * 0.95, radius, 48]} />
+          <meshBasicMaterial color="#ffffff" transparent opacity={0.8} depthTest={false} />
+        </mesh>
+      ) : null}
+    </group>
+  );
+}

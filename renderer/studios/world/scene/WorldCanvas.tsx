@@ -1,0 +1,116 @@
+import { Grid } from '@react-three/drei';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import type { Entity } from '../../../../shared/schemas/world.js';
+import { useWorldStore } from '../store/world-store.js';
+import { EntityObject } from './EntityObject.js';
+import { FlyCamera } from './FlyCamera.js';
+import { trackKeys } from './keys.js';
+import { PlayController } from './PlayController.js';
+import { sceneRefs } from './registry.js';
+import { SelectionGizmo, gizmoState } from './SelectionGizmo.js';
+import { TerrainMesh } from './TerrainMesh.js';
+
+function Entities() {
+  const entities = useWorldStore((s) => s.entities);
+  const { roots, childrenOf } = useMemo(() => {
+    const childrenOf = new Map<string, Entity[]>();
+    const roots: Entity[] = [];
+    for (const e of Object.values(entities)) {
+      if (e.parentId && entities[e.parentId]) {
+        const list = childrenOf.get(e.parentId) ?? [];
+        list.push(e);
+        childrenOf.set(e.parentId, list);
+      } else roots.push(e);
+    }
+    return { roots, childrenOf };
+  }, [entities]);
+  return (
+    <>
+      {roots.map((e) => (
+        <EntityObject key={e.id} entity={e} childrenOf={childrenOf} />
+      ))}
+    </>
+  );
+}
+
+/** Hands the camera and invalidate to panels outside the Canvas; keeps terrain colliders in step. */
+function SceneBridge() {
+  const { camera, invalidate } = useThree();
+  const terrain = useWorldStore((s) => s.terrain);
+  const chunkRev = useWorldStore((s) => s.chunkRev);
+  useEffect(() => {
+    sceneRefs.camera = camera;
+    sceneRefs.invalidate = () => invalidate();
+    return () => {
+      sceneRefs.camera = null;
+      sceneRefs.invalidate = () => undefined;
+    };
+  }, [camera, invalidate]);
+  useEffect(() => {
+    sceneRefs.physics?.syncTerrain(terrain, chunkRev);
+  }, [terrain, chunkRev]);
+  // Build mode does not step; it only rebuilds changed bodies so play starts from the edit.
+  useFrame(() => {
+    if (useWorldStore.getState().mode === 'build') sceneRefs.physics?.flush();
+  });
+  return null;
+}
+
+/** The one scene of a world: both modes, lights, shadows, ground grid, terrain and entities. */
+export function WorldCanvas() {
+  const mode = useWorldStore((s) => s.mode);
+  const select = useWorldStore((s) => s.select);
+  useEffect(() => trackKeys(), []);
+  return (
+    <Canvas
+      className="world-canvas"
+      data-testid="world-canvas"
+      shadows
+      dpr={1}
+      frameloop={mode === 'play' ? 'always' : 'demand'}
+      camera={{ position: [10, 8, 14], fov: 55, near: 0.1, far: 600 }}
+      gl={{ antialias: false, preserveDrawingBuffer: true }}
+      onCreated={({ camera }) => camera.lookAt(0, 0, 0)}
+      onPointerMissed={(e) => {
+        if (mode === 'build' && e.button === 0 && performance.now() > gizmoState.draggingUntil) select([]);
+      }}
+    >
+      <color attach="background" args={['#a9c8e6']} />
+      <fog attach="fog" args={['#a9c8e6', 90, 220]} />
+      <hemisphereLight args={['#dfefff', '#56614a', 0.7]} />
+      <directionalLight
+        castShadow
+        position={[24, 40, 16]}
+        intensity={1.6}
+        shadow-mapSize={[1024, 1024]}
+        shadow-camera-left={-40}
+        shadow-camera-right={40}
+        shadow-camera-top={40}
+        shadow-camera-bottom={-40}
+        shadow-camera-far={120}
+      />
+      <SceneBridge />
+      <TerrainMesh />
+      <Grid
+        position={[0, 0.02, 0]}
+        args={[128, 128]}
+        cellSize={1}
+        sectionSize={8}
+        cellColor="#6f8a62"
+        sectionColor="#4b6340"
+        fadeDistance={90}
+        infiniteGrid={false}
+      />
+      <Entities />
+      {mode === 'build' ? (
+        <>
+          <FlyCamera />
+          <SelectionGizmo />
+        </>
+      ) : (
+        <PlayController />
+      )}
+    </Canvas>
+  );
+}

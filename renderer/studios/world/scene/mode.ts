@@ -1,0 +1,35 @@
+import type { Transform } from '../../../../shared/schemas/world.js';
+import { transformCommand } from '../store/entity-ops.js';
+import { useWorldStore } from '../store/world-store.js';
+import { sceneRefs } from './registry.js';
+
+/**
+ * Switching modes is a camera + input + simulation change in the same scene (seed §3). Leaving
+ * play keeps where things ended up, as one undoable "Play session" command that autosave writes.
+ */
+export function enterPlay(): void {
+  const s = useWorldStore.getState();
+  if (s.mode === 'play') return;
+  sceneRefs.physics?.setSimulating(true);
+  s.select([]);
+  s.setMode('play');
+}
+
+export function exitPlay(): void {
+  const s = useWorldStore.getState();
+  if (s.mode !== 'play') return;
+  const physics = sceneRefs.physics;
+  if (physics) {
+    const moved: Record<string, Transform> = {};
+    for (const [id, pose] of physics.poses()) {
+      const e = s.entities[id];
+      if (!e) continue;
+      const dp = Math.hypot(...pose.position.map((v, i) => v - e.transform.position[i]!));
+      const dr = Math.hypot(...pose.rotation.map((v, i) => v - e.transform.rotation[i]!));
+      if (dp > 1e-4 || dr > 1e-4) moved[id] = { ...e.transform, position: pose.position, rotation: pose.rotation };
+    }
+    if (Object.keys(moved).length) s.commit(transformCommand('Play session', s.entities, moved));
+    physics.setSimulating(false);
+  }
+  s.setMode('build');
+}

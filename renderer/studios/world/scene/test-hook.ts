@@ -1,0 +1,46 @@
+import { useWorldStore } from '../store/world-store.js';
+import { playState } from './PlayController.js';
+import { sceneRefs } from './registry.js';
+
+/**
+ * A small read-only view for end-to-end tests (window.__auteurWorld): what the scene shows and
+ * where physics has things, which pixels alone cannot tell. It changes nothing.
+ */
+export function installTestHook(): () => void {
+  const hook = {
+    snapshot() {
+      const s = useWorldStore.getState();
+      const poses = sceneRefs.physics?.poses();
+      return {
+        mode: s.mode,
+        selection: [...s.selection],
+        save: s.save.state,
+        undo: s.history.past.map((c) => c.label),
+        redo: s.history.future.map((c) => c.label),
+        holding: playState.holding,
+        view: playState.view,
+        entities: Object.values(s.entities).map((e) => {
+          const obj = sceneRefs.objects.get(e.id);
+          let glbLoaded = false;
+          obj?.traverse((o) => {
+            if (o.userData.glbLoaded) glbLoaded = true;
+          });
+          return {
+            id: e.id,
+            name: e.name,
+            status: e.status,
+            assetId: e.assetId,
+            massKg: e.physics.massKg,
+            position: e.transform.position,
+            livePosition: poses?.get(e.id)?.position ?? null,
+            glbLoaded,
+          };
+        }),
+      };
+    },
+  };
+  (window as unknown as { __auteurWorld?: typeof hook }).__auteurWorld = hook;
+  return () => {
+    delete (window as unknown as { __auteurWorld?: typeof hook }).__auteurWorld;
+  };
+}
