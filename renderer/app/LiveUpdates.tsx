@@ -9,14 +9,18 @@ import { upsertJob } from '../jobs/cache.js';
 import { useJobLogStore } from '../jobs/logStore.js';
 import { handleShaderEvent } from '../studios/shaders/api/live-events.js';
 import { useGenerationStreams } from '../studios/shaders/generate/streamStore.js';
+import { handleVideoEvent, handleVideoJob } from '../studios/video/api/live-events.js';
+import { emitWorldEvent } from '../studios/world/live-events.js';
 
 function handleEvent(qc: QueryClient, event: ServerEvent): void {
+  emitWorldEvent(event);
   switch (event.type) {
     case 'hello':
       useEventsStore.getState().setServerVersion(event.version);
       return;
     case 'job.updated':
       upsertJob(qc, event.job);
+      handleVideoJob(qc, event.job);
       return;
     case 'job.log':
       useJobLogStore.getState().append(event.jobId, { at: Date.now(), level: event.level, message: event.message });
@@ -27,6 +31,7 @@ function handleEvent(qc: QueryClient, event: ServerEvent): void {
     case 'domain':
       if (event.topic.startsWith('media.')) void qc.invalidateQueries({ queryKey: queryKeys.media.all });
       if (event.topic.startsWith('shader.') || event.topic.startsWith('desire.')) handleShaderEvent(qc, event.topic, event.id, event.data);
+      if (event.topic.startsWith('video.')) handleVideoEvent(qc, event.topic, event.id);
       return;
   }
 }

@@ -1,11 +1,53 @@
-import { StudioPlaceholder } from '../StudioPlaceholder.js';
+import type { MouseEvent } from 'react';
+import { useRouter } from '../../app/router.js';
+import { Page } from '../../components/Page.js';
+import { CreateView } from './create/CreateView.js';
+import { LibraryView } from './library/LibraryView.js';
+import { videoPaths, useVideoLocation, type VideoTab } from './nav.js';
+import { ScriptView } from './script/ScriptView.js';
+import './video.css';
+
+const TABS: ReadonlyArray<{ id: VideoTab; label: string }> = [
+  { id: 'create', label: 'Create' },
+  { id: 'script', label: 'Script' },
+  { id: 'library', label: 'Library' },
+];
 
 export function VideoPage() {
+  const { videoId, tab } = useVideoLocation();
+  const navigate = useRouter((s) => s.navigate);
+  const hrefFor = (id: VideoTab): string => (id === 'library' ? videoPaths.library() : videoId ? videoPaths.video(videoId, id) : videoPaths.create());
+  const go = (e: MouseEvent<HTMLAnchorElement>, id: VideoTab): void => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(hrefFor(id));
+  };
   return (
-    <StudioPlaceholder
+    <Page
       id="video"
       title="Video"
-      description="Turns a prompt into a finished video: script, voice, visuals, then an MP4 or HLS render with captions. Finished pieces land in a video library, play in the built-in player, and can run back to back on the LiveLoop channel."
-    />
+      lead="A prompt becomes a script, a voice, scene visuals, a quick preview and then the final MP4 with HLS, captions and chapters."
+    >
+      <nav className="video-tabs" aria-label="Video studio">
+        {TABS.map((t) => {
+          const disabled = t.id === 'script' && !videoId;
+          return (
+            <a
+              key={t.id}
+              href={hrefFor(t.id)}
+              className="video-tab"
+              data-testid={`video-tab-${t.id}`}
+              aria-current={tab === t.id ? 'page' : undefined}
+              aria-disabled={disabled || undefined}
+              title={disabled ? 'Create or open a video first' : undefined}
+              onClick={(e) => (disabled ? e.preventDefault() : go(e, t.id))}
+            >
+              {t.label}
+            </a>
+          );
+        })}
+      </nav>
+      {tab === 'library' ? <LibraryView /> : tab === 'script' && videoId ? <ScriptView key={videoId} videoId={videoId} /> : <CreateView key={videoId ?? 'new'} videoId={videoId} />}
+    </Page>
   );
 }

@@ -1,0 +1,74 @@
+import type { Video, VideoRendition } from '../../../../shared/schemas/video.js';
+import { useAuthedMedia } from '../../../api/authed-media.js';
+import { formatBytes } from '../../../components/format.js';
+
+function Rendition({ label, r, testId }: { label: string; r: VideoRendition | null; testId: string }) {
+  return (
+    <li data-testid={testId} data-ready={!!r || undefined}>
+      <span>{label}</span>
+      <span className="muted small">{r ? `${r.width}×${r.height} · ${r.durationSec.toFixed(1)} s · ${formatBytes(r.bytes)}` : 'not yet'}</span>
+    </li>
+  );
+}
+
+/** What the pipeline has produced so far, and who made each scene (provider, model, voice, cache). */
+export function Assets({ video }: { video: Video }) {
+  const thumb = useAuthedMedia(video.thumbnailMediaId ? `/media/${video.thumbnailMediaId}/file` : null);
+  return (
+    <section className="card video-assets" aria-labelledby="video-assets-title" data-testid="video-assets">
+      <h2 id="video-assets-title">Assets</h2>
+      {thumb.url ? <img className="video-assets-thumb" src={thumb.url} alt={`Thumbnail of ${video.title}`} /> : null}
+      <ul className="video-asset-list">
+        <Rendition label="Preview MP4" r={video.preview} testId="asset-preview" />
+        <Rendition label="Final MP4" r={video.final} testId="asset-final" />
+        <li data-ready={!!video.hlsMasterMediaId || undefined}>
+          <span>HLS</span>
+          <span className="muted small">{video.hlsMasterMediaId ? `${video.audioTracks.length || 1} audio · ${video.captions.length} caption track(s)` : 'not yet'}</span>
+        </li>
+        <li data-ready={video.chapters.length > 0 || undefined}>
+          <span>Chapters</span>
+          <span className="muted small">{video.chapters.length || 'not yet'}</span>
+        </li>
+      </ul>
+      {video.scriptSource ? (
+        <p className="small muted" data-testid="video-script-source">
+          Script: {video.scriptSource.note ?? `${video.scriptSource.writer}${video.scriptSource.provider ? ` · ${video.scriptSource.provider}` : ''}${video.scriptSource.model ? ` (${video.scriptSource.model})` : ''}`}
+        </p>
+      ) : null}
+      {video.notes.length ? (
+        <ul className="video-notes small" data-testid="video-notes" aria-label="How it was made">
+          {video.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {video.scenes.length ? (
+        <table className="table video-provenance" data-testid="video-provenance">
+          <caption className="small">Scenes</caption>
+          <thead>
+            <tr>
+              <th>Scene</th>
+              <th>Visual</th>
+              <th>Voice</th>
+              <th>Cache</th>
+            </tr>
+          </thead>
+          <tbody>
+            {video.scenes.map((s) => (
+              <tr key={s.sceneId} title={s.fallbackReason ?? undefined}>
+                <td className="mono">{s.sceneId}</td>
+                <td>
+                  {s.provider}
+                  <span className="cell-note">{s.model}</span>
+                  {s.fallbackReason ? <span className="cell-note video-note-warn">fallback: {s.fallbackReason}</span> : null}
+                </td>
+                <td>{s.voiceProvider ?? '—'}</td>
+                <td>{s.cacheHit ? 'hit' : 'rendered'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Video } from '../../../../shared/schemas/video.js';
+import { errorMessage } from '../../../api/errors.js';
+import { useAddLanguage, usePublishVideo, useUpdateVideo } from '../api/hooks.js';
+import { downloadVideo } from '../api/download.js';
+
+/** What a finished video offers: export, publish/private, Add to LiveLoop, and a new language (dub + captions). */
+export function VideoActions({ video, compact = false }: { video: Video; compact?: boolean }) {
+  const publish = usePublishVideo();
+  const update = useUpdateVideo();
+  const addLanguage = useAddLanguage(video.id);
+  const [exporting, setExporting] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [lang, setLang] = useState('');
+  const error = publish.error ?? update.error;
+  const exportMp4 = (): void => {
+    setExporting(true);
+    setNote(null);
+    downloadVideo(video.id, video.title)
+      .then((name) => setNote(`Saved ${name}`))
+      .catch((err: unknown) => setNote(`Export failed: ${errorMessage(err)}`))
+      .finally(() => setExporting(false));
+  };
+  return (
+    <div className="video-actions" data-testid="video-actions">
+      <button type="button" className="btn btn-secondary" onClick={exportMp4} disabled={exporting || !video.final} data-testid="video-export">
+        {exporting ? 'Exporting…' : 'Export MP4'}
+      </button>
+      <label className="switch">
+        <input
+          type="checkbox"
+          checked={video.published}
+          disabled={publish.isPending}
+          onChange={(e) => publish.mutate({ id: video.id, published: e.target.checked })}
+          data-testid="video-published"
+        />
+        <span>{video.published ? 'Published' : 'Private'}</span>
+      </label>
+      <label className="switch">
+        <input
+          type="checkbox"
+          checked={video.addToLiveLoop}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ id: video.id, body: { addToLiveLoop: e.target.checked } })}
+          data-testid="video-liveloop"
+        />
+        <span>Add to LiveLoop</span>
+      </label>
+      {compact ? null : (
+        <form
+          className="video-add-language"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (lang.trim()) addLanguage.mutate({ language: lang.trim() });
+          }}
+        >
+          <input value={lang} onChange={(e) => setLang(e.target.value)} placeholder="fr" aria-label="Language to add" size={6} maxLength={12} />
+          <button type="submit" className="btn btn-secondary" disabled={!lang.trim() || addLanguage.isPending} title="Translate the script (needs an LLM), speak it, and add an audio and caption track">
+            {addLanguage.isPending ? 'Adding…' : 'Add language'}
+          </button>
+        </form>
+      )}
+      {addLanguage.error ? (
+        <p className="video-note-warn small" role="alert" data-testid="video-add-language-error">
+          {errorMessage(addLanguage.error)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="video-note-warn small" role="alert">
+          {errorMessage(error)}
+        </p>
+      ) : null}
+      {note ? (
+        <p className="muted small" role="status" data-testid="video-export-note">
+          {note}
+        </p>
+      ) : null}
+    </div>
+  );
+}
