@@ -4,7 +4,6 @@
  * matchedWords}). Deterministic: the same scene and style always give the same GLSL, so clips
  * can be cached by their inputs. No model is involved and the provenance says so.
  */
-import type { ShaderSource } from '../../../shared/shaders/source.js';
 import { libCode } from '../../generate/procedural/glsl-lib.js';
 import { glslFloat as f } from '../../generate/procedural/rng.js';
 import { FAMILY_GLSL } from './scene-glsl.js';
@@ -15,8 +14,15 @@ import type { ComposerChoice } from './types.js';
 export const SCENE_COMPOSER_VERSION = 1;
 export const SCENE_COMPOSER_MODEL = `scene-shader-composer@${SCENE_COMPOSER_VERSION}`;
 
+/** A single-pass Shadertoy source in the renderer's shape (declared here: studios do not import each other's schemas). */
+export interface SceneShaderSource {
+  common: string;
+  buffers: [];
+  image: { code: string; channels: [] };
+}
+
 export interface ComposedScene {
-  source: ShaderSource;
+  source: SceneShaderSource;
   choice: ComposerChoice;
 }
 
