@@ -7,6 +7,8 @@ import { PROVIDER_ROUTES } from './routes/providers.js';
 import { SHADER_DISCOVERY_ROUTES } from './routes/shader-discovery.js';
 import { SHADER_ROUTES } from './routes/shaders.js';
 import { SHOTS_ROUTES } from './routes/shots.js';
+import { WORLD_ROUTES } from './routes/world.js';
+import { VIDEO_ROUTES } from './routes/video.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -23,6 +25,8 @@ export const ROUTES = {
   ...FEED_STATUS_ROUTES,
   ...MODERATION_ROUTES,
   ...SHOTS_ROUTES,
+  ...WORLD_ROUTES,
+  ...VIDEO_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

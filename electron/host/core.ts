@@ -20,6 +20,8 @@ import { registerGenerationHooks } from './shaders/generation-hooks.js';
 import { registerShotsJobHooks } from './shots/job-hooks.js';
 import { registerShotsCaptionHooks } from './shots/caption-hooks.js';
 import { registerShotsVeoHooks } from './shots/veo-submit.js';
+import { registerWorldJobHooks } from './world/job-hooks.js';
+import { registerVideoJobHooks } from './video/job-hooks.js';
 import { createProviderServices } from './providers/provider-services.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 import { ProviderSettingsStore } from './providers/settings-store.js';
@@ -46,6 +48,8 @@ function registerDomains(core: CoreContext): void {
   registerShotsJobHooks(core);
   registerShotsCaptionHooks(core);
   registerShotsVeoHooks(core);
+  registerWorldJobHooks(core);
+  registerVideoJobHooks(core);
 }
 
 /**

@@ -58,6 +58,8 @@ export type VideoRendition = z.infer<typeof VideoRendition>;
 export const VideoAudioTrack = z.object({ language: z.string(), label: z.string(), voiceProvider: z.string().nullable(), isDefault: z.boolean() });
 /** A WebVTT caption track in the media store. */
 export const VideoCaptionTrack = z.object({ language: z.string(), label: z.string(), mediaId: Id, source: z.string().describe('whisper or script-timing') });
+export type VideoAudioTrack = z.infer<typeof VideoAudioTrack>;
+export type VideoCaptionTrack = z.infer<typeof VideoCaptionTrack>;
 export const VideoChapter = z.object({ sceneId: z.string(), title: z.string(), startSec: z.number(), endSec: z.number() });
 export type VideoChapter = z.infer<typeof VideoChapter>;
 
