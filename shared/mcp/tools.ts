@@ -102,6 +102,23 @@ export const MCP_TOOL_INPUTS = {
   shots_generate_payload: strict('shots_generate_payload', {
     shot_id: z.string().min(1).describe('The shot whose Veo 3.1 request to write (status generating_json, then ready); follow the job with get_job'),
   }),
+  generate_video: strict('generate_video', {
+    prompt: z.string().trim().min(1).max(8000).describe('What the video shows and says; the script writer turns it into scenes'),
+    title: z.string().trim().min(1).max(200).optional(),
+    style: z.string().trim().min(1).max(60).default('cinematic'),
+    voice: z.string().trim().min(1).max(200).optional().describe('TTS voice (espeak voice or ElevenLabs voice id); default: the provider default'),
+    language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).default('en'),
+    duration_target: z.number().min(2).max(300).default(7).describe('Target length in seconds'),
+    produce_preview: z.boolean().default(true).describe('Render a 640x360 preview before the final'),
+  }),
+  get_video: strict('get_video', {
+    video_id: z.string().min(1).describe('A video id from generate_video or list_videos; the answer has its status, stage error, script, media and the poster as an image'),
+  }),
+  list_videos: strict('list_videos', {
+    query: z.string().max(200).optional().describe('Search in title, description and prompt'),
+    include_unfinished: z.boolean().default(false).describe('Also videos still rendering or failed (default: the library of finished videos)'),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
 } as const;
 
 export type McpToolName = keyof typeof MCP_TOOL_INPUTS;

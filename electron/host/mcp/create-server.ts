@@ -7,6 +7,7 @@ import { registerJobTools } from './tools/job-tools.js';
 import { registerMakeTools } from './tools/make-tools.js';
 import { registerShaderTools } from './tools/shader-tools.js';
 import { registerShotsTools } from './tools/shots-tools.js';
+import { registerVideoTools } from './tools/video-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
 export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
@@ -24,6 +25,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerMakeTools(deps);
   registerJobTools(deps);
   registerShotsTools(deps);
+  registerVideoTools(deps);
   registerResourcesAndPrompts(server, core);
   return server;
 }
