@@ -14,9 +14,10 @@ import { ttsSynthesize } from './tts-synthesize.js';
 import { videoEntities } from './video-entities.js';
 import { videoScript } from './video-script.js';
 import { videoTranslate } from './video-translate.js';
+import { worldGenerate } from './world-generate.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, worldGenerate] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

@@ -134,14 +134,11 @@ const clampField = (obj: Record<string, unknown>, key: string, lo: number, hi: n
 };
 
 /**
- * Parse untrusted recipe JSON (an LLM reply, an API body, a stored row). Out-of-range numbers are
- * clamped with a warning naming the field; missing, non-finite or unknown values are refused with
- * the field named (`field` is the dotted path, e.g. `scaleMeters.1`). A kind that contradicts the
- * shape is taken from the shape (warning), since the shape decides what gets built.
+ * The clamping half of normalizeRecipe: a copy of the input with out-of-range numbers clamped
+ * (each clamp noted in `warnings`); structure is left for the schema to judge. Non-objects pass through.
  */
-export function normalizeRecipe(input: unknown): RecipeResult {
-  const warnings: string[] = [];
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, error: 'recipe must be a JSON object', field: '(root)', warnings };
+export function clampRecipeInput(input: unknown, warnings: string[]): Record<string, unknown> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input as Record<string, unknown>;
   const r = structuredClone(input) as Record<string, unknown>;
   const sm = r.scaleMeters;
   if (Array.isArray(sm)) sm.forEach((_, i) => clampField(sm as unknown as Record<string, unknown>, String(i), RECIPE_LIMITS.sizeMeters.min, RECIPE_LIMITS.sizeMeters.max, `scaleMeters[${i}]`, warnings));
@@ -176,6 +173,20 @@ export function normalizeRecipe(input: unknown): RecipeResult {
     warnings.push('style cut to 200 characters');
     r.style = r.style.slice(0, 200);
   }
+  return r;
+}
+
+/**
+ * Parse untrusted recipe JSON (an LLM reply, an API body, a stored row). Out-of-range numbers are
+ * clamped with a warning naming the field; missing, non-finite or unknown values are refused with
+ * the field named (`field` is the dotted path, e.g. `scaleMeters.1`). A kind that contradicts the
+ * shape is taken from the shape (warning), since the shape decides what gets built.
+ */
+export function normalizeRecipe(input: unknown): RecipeResult {
+  const warnings: string[] = [];
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, error: 'recipe must be a JSON object', field: '(root)', warnings };
+  const r = clampRecipeInput(input, warnings);
+
   const parsed = Recipe.safeParse(r);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

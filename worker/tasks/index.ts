@@ -15,6 +15,7 @@ import { ttsSynthesizeTask } from './tts-synthesize.js';
 import { videoEntitiesTask } from './video-entities.js';
 import { videoScriptTask } from './video-script.js';
 import { videoTranslateTask } from './video-translate.js';
+import { worldGenerateTask } from './world-generate.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
@@ -33,4 +34,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'video.script': videoScriptTask,
   'video.translate': videoTranslateTask,
   'video.entities': videoEntitiesTask,
+  'world.generate': worldGenerateTask,
 };

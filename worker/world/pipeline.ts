@@ -1,0 +1,156 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WorldCollider } from '../../shared/jobs/world-generate.js';
+import { PROCEDURAL_VERSIONS, WORLD_GENERATOR_VERSION, worldAssetId } from '../../shared/world/asset-id.js';
+import { WORLD_BUDGETS, textureSize } from '../../shared/world/budgets.js';
+import { RECIPE_LIMITS, type Recipe } from '../../shared/world/recipe.js';
+import { effectiveDensity } from '../../shared/world/vocabulary.js';
+import { boundsOf, buildCollider, hullVolume, meshVolume, type Bounds } from './collider.js';
+import { buildLod0 } from './geometry.js';
+import { writeGlb } from './glb.js';
+import { simplifyToBudget } from './lod.js';
+import type { Bucket, GroupInfo } from './mesh-builder.js';
+import { bakeTexture, downsize } from './textures.js';
+import { validateGlb, type GlbValidation } from './validate-glb.js';
+
+/**
+ * Recipe → game-ready files (seed §6 Steps C–E, Strategy 1): template geometry, baked textures,
+ * normalised to metres with the pivot at ground contact, LODs within the kind's budgets,
+ * collider, mass from density × volume, GLBs validated by gltf-validator. Deterministic for a
+ * recipe (its seed included), which is what makes the content address honest.
+ */
+
+export interface GeneratedAsset {
+  assetId: string;
+  /** GLB paths: LOD0, then LOD1, LOD2 when the recipe asks for LODs. */
+  glbPaths: string[];
+  colliderPath: string;
+  collider: WorldCollider;
+  massKg: number;
+  boundsMeters: Bounds;
+  triangles: number[];
+  textureSize: number;
+  validation: GlbValidation;
+  warnings: string[];
+  trace: Array<{ step: string; provider: string; model: string | null; version: string | null }>;
+}
+
+export interface PipelineOptions {
+  workDir: string;
+  /** The world's per-asset triangle cap (LOD0), below the kind's budget. */
+  maxTriangles?: number;
+  progress?: (fraction: number, message: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Scales each axis to the recipe's size and moves the pivot to the centre of ground contact. */
+function normalise(buckets: Bucket[], groups: Map<string, GroupInfo>, size: readonly [number, number, number]): void {
+  const b = boundsOf(buckets);
+  const s = [0, 1, 2].map((k) => {
+    const e = b.max[k]! - b.min[k]!;
+    return e > 1e-9 ? size[k]! / e : 1;
+  });
+  const origin = [(b.min[0] + b.max[0]) / 2, b.min[1], (b.min[2] + b.max[2]) / 2];
+  const map = (p: number[] | [number, number, number], i: number) => {
+    for (let k = 0; k < 3; k++) p[i + k] = (p[i + k]! - origin[k]!) * s[k]!;
+  };
+  for (const bk of buckets) {
+    for (let i = 0; i < bk.positions.length; i += 3) {
+      map(bk.positions, i);
+      const nx = bk.normals[i]! / s[0]!, ny = bk.normals[i + 1]! / s[1]!, nz = bk.normals[i + 2]! / s[2]!;
+      const len = Math.hypot(nx, ny, nz) || 1;
+      bk.normals[i] = nx / len;
+      bk.normals[i + 1] = ny / len;
+      bk.normals[i + 2] = nz / len;
+    }
+  }
+  for (const g of groups.values()) map(g.pivot, 0);
+}
+
+const check = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new Error('Cancelled by request');
+};
+
+export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions): Promise<GeneratedAsset> {
+  const progress = opts.progress ?? (() => {});
+  const warnings: string[] = [];
+  const budget = WORLD_BUDGETS[recipe.kind];
+  if (recipe.generationPlan.meshStrategy !== 'procedural') warnings.push(`meshStrategy '${recipe.generationPlan.meshStrategy}' has no configured provider here: built procedurally (Strategy 1)`);
+  if (recipe.generationPlan.textureStrategy !== 'procedural' && recipe.generationPlan.textureStrategy !== 'flat') warnings.push(`textureStrategy '${recipe.generationPlan.textureStrategy}' has no configured image provider here: textures baked procedurally`);
+
+  progress(0.3, `Building a ${recipe.shape} from its template`);
+  const lod0 = buildLod0(recipe, opts.maxTriangles);
+  const buckets = [...lod0.builder.buckets.values()];
+  const groups = lod0.builder.groups;
+  const max0 = Math.min(budget.lods[0][1], opts.maxTriangles ?? Infinity);
+  if (lod0.triangles > max0) warnings.push(`LOD0 has ${lod0.triangles} triangles, over the budget of ${max0}`);
+  normalise(buckets, groups, recipe.scaleMeters);
+  const bounds = boundsOf(buckets);
+  check(opts.signal);
+
+  progress(0.45, 'LODs (meshoptimizer)');
+  const levels: Bucket[][] = [buckets];
+  if (recipe.generationPlan.lods) {
+    for (const [i, ratio] of [[1, 0.5], [2, 0.2]] as const) {
+      const max = budget.lods[i][1];
+      const target = Math.min(max, Math.max(1, Math.floor(lod0.triangles * ratio)));
+      const lod = await simplifyToBudget(buckets, target, max);
+      if (lod.triangles > max) warnings.push(`LOD${i} has ${lod.triangles} triangles, over the budget of ${max}`);
+      levels.push(lod.buckets);
+    }
+  }
+  const triangles = levels.map((l) => l.reduce((t, b) => t + b.indices.length / 3, 0));
+  check(opts.signal);
+
+  progress(0.6, 'Baking textures');
+  const tex = recipe.generationPlan.textureStrategy === 'flat' ? 8 : textureSize(recipe.kind, recipe.scaleMeters);
+  const textures = await Promise.all(recipe.materials.map((m, i) => bakeTexture(m, tex, (recipe.seed + i * 7919) >>> 0)));
+  check(opts.signal);
+
+  // Mass: density × closed volume (capped by the hull: overlapping parts must not count twice).
+  const volume = Math.min(meshVolume(buckets), hullVolume(buckets));
+  const scale = typeof recipe.params.massScale === 'number' ? recipe.params.massScale : 1;
+  const computed = effectiveDensity(recipe.materials[0]!.type) * volume * scale;
+  const massKg = recipe.physics.massKg ?? Math.round(Math.min(RECIPE_LIMITS.massKg.max, Math.max(RECIPE_LIMITS.massKg.min, computed)) * 1000) / 1000;
+  const collider = buildCollider(recipe.physics.collider, buckets, levels[levels.length - 1]!, bounds);
+
+  progress(0.75, 'Writing and validating GLB files');
+  const assetId = worldAssetId(recipe);
+  await mkdir(opts.workDir, { recursive: true });
+  const extras = { assetId, name: recipe.name, kind: recipe.kind, shape: recipe.shape, massKg, collider: recipe.physics.collider, generator: WORLD_GENERATOR_VERSION };
+  const glbPaths: string[] = [];
+  let validation: GlbValidation | null = null;
+  for (let i = 0; i < levels.length; i++) {
+    const texs = i === 0 ? textures : await Promise.all(textures.map((t) => downsize(t, Math.max(8, tex >> i))));
+    const bytes = await writeGlb({ name: recipe.name, recipe, buckets: levels[i]!, groups, textures: texs, extras: { ...extras, lod: i } });
+    const v = await validateGlb(bytes);
+    if (v.errors > 0) throw new Error(`The generated LOD${i} GLB does not validate (${v.validator}): ${v.messages.join('; ')}`);
+    if (i === 0) validation = v;
+    else if (v.warnings) warnings.push(`LOD${i}: ${v.warnings} validator warning(s): ${v.messages.join('; ')}`);
+    const path = join(opts.workDir, `${assetId}${i === 0 ? '' : `.lod${i}`}.glb`);
+    await writeFile(path, bytes);
+    glbPaths.push(path);
+  }
+  if (validation!.warnings) warnings.push(`LOD0: ${validation!.warnings} validator warning(s): ${validation!.messages.join('; ')}`);
+  const colliderPath = join(opts.workDir, `${assetId}.collider.json`);
+  await writeFile(colliderPath, JSON.stringify(collider));
+  progress(0.95, `${triangles.join(' / ')} triangles, ${massKg} kg`);
+
+  return {
+    assetId,
+    glbPaths,
+    colliderPath,
+    collider,
+    massKg,
+    boundsMeters: bounds,
+    triangles,
+    textureSize: tex,
+    validation: validation!,
+    warnings,
+    trace: [
+      { step: 'mesh', provider: 'procedural', model: `template:${recipe.shape}`, version: PROCEDURAL_VERSIONS.mesh },
+      { step: 'texture', provider: 'procedural', model: tex <= 8 ? 'flat' : 'noise-bake (sharp)', version: PROCEDURAL_VERSIONS.texture },
+      { step: 'postprocess', provider: 'procedural', model: 'gltf-transform + meshoptimizer', version: PROCEDURAL_VERSIONS.postprocess },
+    ],
+  };
+}
