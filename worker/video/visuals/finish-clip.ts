@@ -58,12 +58,13 @@ export async function titleOverlayPng(path: string, width: number, height: numbe
   await sharp(Buffer.from(svg)).png().toFile(path);
 }
 
-/** When the title shows: fades in from 0.2 s, holds, fades out before the scene ends. */
+/** When the title shows: fades in from 0.2 s, holds, and is gone by 80 % of the scene. */
 export function titleTiming(durationSec: number): { inAt: number; inSec: number; outAt: number; outSec: number } {
+  const inAt = Math.min(0.2, durationSec / 10);
   const inSec = Math.min(0.6, durationSec / 6);
   const outSec = Math.min(0.8, durationSec / 5);
-  const outAt = Math.max(0.2 + inSec, Math.min(durationSec - outSec - 0.1, Math.max(2.5, durationSec * 0.6)));
-  return { inAt: Math.min(0.2, durationSec / 10), inSec, outAt, outSec };
+  const outAt = Math.max(inAt + inSec, Math.min(0.8 * durationSec - outSec, Math.max(2.5, durationSec * 0.6)));
+  return { inAt, inSec, outAt, outSec };
 }
 
 export interface FinishOptions {

@@ -135,9 +135,11 @@ const CITY = `vec3 scene(vec2 p, float t) {
 const SPACE = `vec3 scene(vec2 p, float t) {
     vec2 q = p * 2.0 + vec2(t * 0.03, 0.0);
     float n = fbm(q + 1.5 * fbm(q * 1.4 + t * 0.02));
+    // A second gas cloud of its own shape, so both colours show rather than blending into one.
+    float m = fbm(q * 1.3 + vec2(7.1, 3.4) + 1.2 * fbm(q * 0.9 - t * 0.015));
     vec3 col = CD * 0.5;
-    col += CA * smoothstep(0.4, 0.8, n) * 0.8;
-    col += CB * pow(smoothstep(0.55, 0.95, n), 2.0) * 0.9;
+    col = mix(col, CA * 0.9, smoothstep(0.42, 0.8, n));
+    col = mix(col, CB * 0.95, smoothstep(0.5, 0.78, m) * 0.95);
     for (int i = 0; i < 3; i++) {
         float k = float(i);
         vec2 g = (p + vec2(t * 0.01 * (k + 1.0), 0.0)) * (30.0 + k * 25.0);

@@ -21,6 +21,9 @@ const FAMILY_WORDS: Record<Exclude<SceneFamily, 'abstract'>, Record<string, numb
   mountains: w(2, 'mountain mountains peak peaks summit alps alpine ridge cliff cliffs valley glacier hills hill snowy'),
 };
 
+/** Settings a family's shader draws as well (their words explain the picture too). */
+const DRAWS_ALSO: Partial<Record<SceneFamily, SceneFamily[]>> = { storm: ['sea'], sea: ['sky'], forest: ['sky'], desert: ['sky'], mountains: ['sky'] };
+
 function w(weight: number, words: string): Record<string, number> {
   return Object.fromEntries(words.split(' ').map((x) => [x, weight]));
 }
@@ -143,7 +146,9 @@ export function chooseFamily(sceneWords: string[], styleWords: string[]): { fami
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || b[1].last - a[1].last);
   const best = ranked[0];
   if (!best) return { family: 'abstract', words: [] };
-  return { family: best[0], words: [...best[1].words] };
+  // The storm shader draws its sea: the sea words shaped the picture too.
+  const setting = (DRAWS_ALSO[best[0]] ?? []).flatMap((f) => [...(scores.get(f)?.words ?? [])]);
+  return { family: best[0], words: [...new Set([...best[1].words, ...setting])] };
 }
 
 function chooseColours(sceneWords: string[], styleWords: string[], family: SceneFamily): { colours: string[]; words: string[] } {
