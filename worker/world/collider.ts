@@ -6,7 +6,7 @@ import type { Bucket } from './mesh-builder.js';
 
 /** Colliders (box / convex hull / trimesh) and the closed-mesh volume behind the mass. */
 
-const mm = (v: number) => Math.round(v * 1000) / 1000;
+const mm = (v: number) => Math.round(v * 1000) / 1000 || 0; // no -0: JSON round trips equal
 
 export interface Bounds {
   min: [number, number, number];
