@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Job } from './schemas/jobs.js';
+import { WorldAssetReadyEvent, WorldJobFailedEvent, WorldJobProgressEvent } from './schemas/world.js';
 
 /** Everything the host streams on /api/v1/events. One JSON object per WebSocket message. */
 export const ServerEvent = z.discriminatedUnion('type', [
@@ -31,6 +32,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
     id: z.string().nullable(),
     data: z.unknown(),
   }),
+  // World studio generation lifecycle (seed 001 §16): job_progress, job_failed, asset_ready.
+  WorldJobProgressEvent,
+  WorldJobFailedEvent,
+  WorldAssetReadyEvent,
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 export type ServerEventType = ServerEvent['type'];
