@@ -40,6 +40,7 @@ describe('scene composer: family from the scene words', () => {
   it('a specific scene outranks its setting: "storm" beats "sea", "fire" beats "forest"', () => {
     expect(names('A storm at sea').family).toBe('storm');
     expect(names('Fire sweeps through the forest').family).toBe('fire');
+    expect(names('A lighthouse on a cliff above a stormy sea').family).toBe('storm');
   });
 
   it('plurals and accents match their keywords', () => {

@@ -7,9 +7,9 @@ import { tokenize } from '../../generate/procedural/prompt-words.js';
 
 export type SceneFamily = 'storm' | 'sea' | 'sky' | 'fire' | 'forest' | 'city' | 'space' | 'desert' | 'water' | 'mountains' | 'abstract';
 
-/** Keywords per family with a weight: a specific scene ("storm") outranks its setting ("sea"). */
+/** Keywords per family with a weight: weather and events ("storm", "fire") outrank the setting they happen in ("sea"). */
 const FAMILY_WORDS: Record<Exclude<SceneFamily, 'abstract'>, Record<string, number>> = {
-  storm: w(3, 'storm stormy tempest thunder thunderstorm lightning hurricane gale typhoon squall cyclone tornado downpour'),
+  storm: w(5, 'storm stormy tempest thunder thunderstorm lightning hurricane gale typhoon squall cyclone tornado downpour'),
   sea: w(2, 'sea ocean waves wave surf beach shore coast coastline harbor harbour sail sailing ship boat seascape tide lighthouse pier'),
   sky: w(1.5, 'sky skies cloud clouds cloudy sunrise sunset dawn dusk heaven heavens horizon moon moonlight moonlit flying flight bird birds balloon'),
   fire: w(2.5, 'fire fires flame flames burning burn blaze inferno campfire bonfire embers ember lava volcano volcanic torch forge explosion'),
