@@ -13,6 +13,7 @@ import { printTable, row, summarize, type BenchRow, type Summary } from './table
 import { benchFeedMeasured } from './feed.js';
 import { benchShaders } from './shaders.js';
 import { benchShots } from './shots.js';
+import { benchWorld } from './world.js';
 import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../worker/tools/binaries.js';
 
 const RUNS = 5;
@@ -333,7 +334,7 @@ async function main(): Promise<void> {
     process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
     mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
   }
-  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...(runs('shots') ? await benchShots() : []), ...mcpRows];
+  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...(runs('shots') ? await benchShots() : []), ...(runs('world') ? await benchWorld() : []), ...mcpRows];
   process.stdout.write('\n');
   printTable(rows);
 

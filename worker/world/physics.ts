@@ -30,7 +30,8 @@ export function colliderDesc(R: Rapier, c: WorldCollider): RAPIER_NS.ColliderDes
   return R.ColliderDesc.trimesh(Float32Array.from(c.vertices), Uint32Array.from(c.indices));
 }
 
-export function createPhysicsWorld(R: Rapier, bodies: readonly PhysicsBody[]): { world: RAPIER_NS.World; handles: number[] } {
+/** `canSleep: false` keeps every body simulated each step (the bench measures the full load). */
+export function createPhysicsWorld(R: Rapier, bodies: readonly PhysicsBody[], opts: { canSleep?: boolean } = {}): { world: RAPIER_NS.World; handles: number[] } {
   const world = new R.World({ x: 0, y: -9.81, z: 0 });
   world.createCollider(R.ColliderDesc.cuboid(200, 0.5, 200).setTranslation(0, -0.5, 0));
   const handles = bodies.map((b) => {
@@ -39,7 +40,8 @@ export function createPhysicsWorld(R: Rapier, bodies: readonly PhysicsBody[]): {
         .setTranslation(...b.position)
         .setRotation(b.rotation ? { x: b.rotation[0], y: b.rotation[1], z: b.rotation[2], w: b.rotation[3] } : { x: 0, y: 0, z: 0, w: 1 })
         .setLinvel(...(b.linvel ?? [0, 0, 0]))
-        .setAngvel({ x: b.angvel?.[0] ?? 0, y: b.angvel?.[1] ?? 0, z: b.angvel?.[2] ?? 0 }),
+        .setAngvel({ x: b.angvel?.[0] ?? 0, y: b.angvel?.[1] ?? 0, z: b.angvel?.[2] ?? 0 })
+        .setCanSleep(opts.canSleep ?? true),
     );
     world.createCollider(colliderDesc(R, b.collider).setMass(b.massKg), rb);
     return rb.handle;
