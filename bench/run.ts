@@ -21,7 +21,7 @@ const WARMUPS = 1;
 
 /**
  * BENCH_ONLY=start,feed runs only those groups (all by default): cold (host → /health, app
- * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders, shots.
+ * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders, shots, world.
  */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (group: string): boolean => !ONLY || ONLY.has(group);
