@@ -98,7 +98,7 @@ const float ZOOM_RATE = ${f(cam.zoomRate, 4)};
 const vec2 PAN = vec2(${f(cam.panX, 4)}, ${f(cam.panY, 4)});
 const float ORBIT = ${f(cam.orbit, 4)};
 const float SHAKE = ${f(m.shake)};
-${libCode(['hash', 'noise', 'fbm', 'rot'], 5)}
+${libCode(['hash', 'noise', 'fbm', 'rot'], 4)}
 ${FAMILY_GLSL[reading.family]}
 void mainImage(out vec4 fragColor, in vec2 fragCoord) {
     float T = iTime + TIME_OFFSET;

@@ -12,45 +12,48 @@ const HORIZON = `const float HZ = -0.08;`;
 
 const STORM = `${HORIZON}
 vec3 scene(vec2 p, float t) {
-    // Churning clouds, lit from within by the secondary colour.
-    vec2 q = p * vec2(1.6, 3.2) + vec2(t * 0.45, t * 0.05);
-    float c = fbm(q + 1.3 * fbm(q * 1.7 - vec2(t * 0.3, 0.0)));
-    vec3 sky = mix(CD * 0.6, CB * 0.45, smoothstep(0.4, 0.85, c));
-    sky += CB * pow(smoothstep(0.5, 0.9, c), 2.0) * 0.9;
     // Lightning: a jagged bolt a few times a second-and-a-half, with a sky-wide flash.
     float slot = floor(t * 2.2);
     float flash = step(0.82, hash12(vec2(slot, 3.1))) * (1.0 - fract(t * 2.2));
-    float bx = (hash12(vec2(slot, 7.7)) - 0.5) * 1.4;
-    float jag = (noise(vec2(p.y * 14.0, slot)) - 0.5) * 0.12 + (noise(vec2(p.y * 40.0, slot)) - 0.5) * 0.03;
-    float bolt = flash * smoothstep(0.008, 0.0, abs(p.x - bx - jag)) * step(HZ, p.y);
-    sky += CH * (flash * 0.22 + bolt * 1.6);
+    // Sky and sea are drawn on their own side of the horizon only (half the noise per pixel).
+    if (p.y >= HZ) {
+        // Churning clouds, lit from within by the secondary colour.
+        vec2 q = p * vec2(1.6, 3.2) + vec2(t * 0.45, t * 0.05);
+        float c = fbm(q + 1.3 * fbm(q * 1.7 - vec2(t * 0.3, 0.0)));
+        vec3 sky = mix(CD * 0.6, CB * 0.45, smoothstep(0.4, 0.85, c));
+        sky += CB * pow(smoothstep(0.5, 0.9, c), 2.0) * 0.9;
+        float bx = (hash12(vec2(slot, 7.7)) - 0.5) * 1.4;
+        float jag = (noise(vec2(p.y * 14.0, slot)) - 0.5) * 0.12 + (noise(vec2(p.y * 40.0, slot)) - 0.5) * 0.03;
+        float bolt = flash * smoothstep(0.008, 0.0, abs(p.x - bx - jag));
+        return sky + CH * (flash * 0.22 + bolt * 1.6);
+    }
     // A rough sea in perspective: waves grow toward the viewer, crests catch the light.
-    float depth = max(HZ - p.y, 0.0);
+    float depth = HZ - p.y;
     vec2 s = vec2(p.x * 2.0 / (depth + 0.04), 0.6 / (depth + 0.04)) + vec2(t * 0.8, t * 1.6);
-    float wv = fbm(s * 0.5 + 0.8 * fbm(s * 0.3 + t * 0.2));
+    float wv = fbm(s * 0.5 + 0.8 * noise(s * 0.3 + t * 0.2));
     float crest = smoothstep(0.6, 0.78, wv);
     vec3 sea = mix(CA * 0.22, CA * 0.95, smoothstep(0.25, 0.75, wv));
     sea += mix(CB, CH, 0.5) * crest * 0.45 + CB * flash * 0.25;
-    sea = mix(sea, CD + CB * 0.15, exp(-depth * 30.0) * 0.7);
-    return mix(sky, sea, step(p.y, HZ));
+    return mix(sea, CD + CB * 0.15, exp(-depth * 30.0) * 0.7);
 }`;
 
 const SEA = `${HORIZON}
 vec3 scene(vec2 p, float t) {
     vec2 sun = vec2(0.25, 0.12);
-    float h = max(p.y - HZ, 0.0);
-    vec3 sky = mix(CB * 0.95, mix(CA, CD, 0.35), smoothstep(0.0, 0.5, h));
-    sky += CH * (smoothstep(0.06, 0.045, length(p - sun)) + 0.35 * exp(-length(p - sun) * 6.0));
-    float cl = fbm(vec2(p.x * 2.0 + t * 0.05, p.y * 6.0));
-    sky = mix(sky, mix(CB, CH, 0.4), smoothstep(0.55, 0.8, cl) * 0.35 * step(HZ, p.y));
-    float depth = max(HZ - p.y, 0.0);
+    if (p.y >= HZ) {
+        float h = p.y - HZ;
+        vec3 sky = mix(CB * 0.95, mix(CA, CD, 0.35), smoothstep(0.0, 0.5, h));
+        sky += CH * (smoothstep(0.06, 0.045, length(p - sun)) + 0.35 * exp(-length(p - sun) * 6.0));
+        float cl = fbm(vec2(p.x * 2.0 + t * 0.05, p.y * 6.0));
+        return mix(sky, mix(CB, CH, 0.4), smoothstep(0.55, 0.8, cl) * 0.35);
+    }
+    float depth = HZ - p.y;
     vec2 s = vec2(p.x * 1.5 / (depth + 0.05), 0.4 / (depth + 0.05)) + vec2(t * 0.2, t * 0.6);
     float wv = fbm(s * 0.6);
     vec3 sea = mix(CA * 0.35, CA, smoothstep(0.3, 0.75, wv));
     // The sun's glitter path on the water.
     float path = exp(-abs(p.x - sun.x) * (8.0 + 40.0 * depth)) * smoothstep(0.55, 0.75, noise(s * 2.0 + t));
-    sea += CH * path * 0.9 + CB * exp(-depth * 25.0) * 0.3;
-    return mix(sky, sea, step(p.y, HZ));
+    return sea + CH * path * 0.9 + CB * exp(-depth * 25.0) * 0.3;
 }`;
 
 const SKY = `vec3 scene(vec2 p, float t) {
