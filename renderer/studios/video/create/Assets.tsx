@@ -32,15 +32,20 @@ export function Assets({ video }: { video: Video }) {
       </ul>
       {video.scriptSource ? (
         <p className="small muted" data-testid="video-script-source">
-          Script: {video.scriptSource.note ?? `${video.scriptSource.writer}${video.scriptSource.provider ? ` · ${video.scriptSource.provider}` : ''}${video.scriptSource.model ? ` (${video.scriptSource.model})` : ''}`}
+          Script: {video.scriptSource.writer === 'offline' ? 'the offline writer (not an LLM)' : video.scriptSource.writer === 'edited' ? 'edited by you' : 'LLM'}
+          {video.scriptSource.provider ? ` · ${video.scriptSource.provider}` : ''}
+          {video.scriptSource.model ? ` (${video.scriptSource.model})` : ''}
         </p>
       ) : null}
       {video.notes.length ? (
-        <ul className="video-notes small" data-testid="video-notes" aria-label="How it was made">
-          {video.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <details className="video-notes small" data-testid="video-notes">
+          <summary>How it was made ({video.notes.length} note{video.notes.length === 1 ? '' : 's'})</summary>
+          <ul>
+            {video.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {video.scenes.length ? (
         <table className="table video-provenance" data-testid="video-provenance">
