@@ -367,8 +367,10 @@ export const WorldAssetReadyEvent = z.object({
 
 const Name = z.string().trim().min(1).max(200);
 
-export const CreateWorldBody = z.object({ name: Name, settings: WorldSettings.partial().optional() }).strict();
-export const UpdateWorldBody = z.object({ name: Name.optional(), settings: WorldSettings.partial().optional() }).strict();
+/** Settings a request may change: any field, the budget field by field. */
+export const WorldSettingsPatch = WorldSettings.extend({ budget: WorldSettings.shape.budget.partial() }).partial();
+export const CreateWorldBody = z.object({ name: Name, settings: WorldSettingsPatch.optional() }).strict();
+export const UpdateWorldBody = z.object({ name: Name.optional(), settings: WorldSettingsPatch.optional() }).strict();
 
 /** Entity fields a client may write; omitted ones take defaults (new) or keep their value (patch). */
 const EntityWritable = {

@@ -35,7 +35,7 @@ async function settled(jobId: string): Promise<WorldJobStatus> {
   await waitFor(async () => {
     last = await json<WorldJobStatus>(await host.api(`/world/jobs/${jobId}`));
     return ['ready', 'failed', 'cancelled'].includes(last.status);
-  }, 120_000);
+  }, `world job ${jobId} to settle`, 120_000, 250);
   return last!;
 }
 
