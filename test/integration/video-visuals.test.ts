@@ -13,6 +13,7 @@ import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
 import { probeMedia } from '../../worker/media/ffmpeg/probe.js';
 import { runProcess } from '../../worker/tools/run-process.js';
 import { sharedRenderBrowser } from '../../worker/render/browser.js';
+import { CancelledError } from '../../worker/task-context.js';
 import { renderSceneVisual, type SceneVisualEnv, type SceneVisualRequest } from '../../worker/video/visuals/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'auteur-video-visuals-'));
@@ -181,4 +182,13 @@ describe('scene visuals: embedded shader composer, headless Chromium + ffmpeg', 
     expect(long).toMatchObject({ frames: 21, durationSec: 21, width: 160, height: 90, cacheHit: false });
     expect(await framesOf(long.clipPath)).toHaveLength(21);
   }, 180_000);
+
+  it('cancelling mid-render stops with CancelledError and leaves nothing in the cache', async () => {
+    const before = readdirSync(cacheDir).sort();
+    const ac = new AbortController();
+    const e = { ...env(), signal: ac.signal, progress: (_f: number, m?: string) => (/Frame \d/.test(m ?? '') ? ac.abort() : undefined) };
+    const req = { ...NEBULA, scene: { id: 's7', description: 'A forest fire at dusk', durationSec: 6 }, fps: 4, durationSec: 6 };
+    await expect(renderSceneVisual(req, e)).rejects.toBeInstanceOf(CancelledError);
+    expect(readdirSync(cacheDir).sort()).toEqual(before);
+  }, 120_000);
 });

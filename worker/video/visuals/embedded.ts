@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ProviderError } from '../../providers/types.js';
 import { runDirOf } from '../../render/browser-registry.js';
 import { renderShader } from '../../render/shader-renderer.js';
-import { throwIfCancelled } from '../../task-context.js';
+import { CancelledError, throwIfCancelled } from '../../task-context.js';
 import { moveFile } from './clip-cache.js';
 import { composeScene, SCENE_COMPOSER_MODEL } from './compose-scene.js';
 import { finishClip, titleOverlayPng } from './finish-clip.js';
@@ -33,6 +33,21 @@ export function pieceFrames(totalFrames: number, fps: number): number[] {
   const out: number[] = [];
   for (let left = totalFrames; left > 0; left -= max) out.push(Math.min(max, left));
   return out;
+}
+
+/**
+ * A cancel that lands while the renderer's encoder is finishing surfaces there as an ffmpeg
+ * error (the encoder was killed by the same signal): report it as the cancel it is.
+ */
+async function cancellable<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+  try {
+    const out = await run();
+    throwIfCancelled(signal);
+    return out;
+  } catch (err) {
+    if (signal.aborted && !(err instanceof CancelledError)) throw new CancelledError();
+    throw err;
+  }
 }
 
 /** A title card for this request, or null (only scene 0 with a non-empty title has one). */
@@ -61,7 +76,7 @@ export async function renderEmbeddedClip(req: SceneVisualRequest, env: SceneVisu
     const pieceDir = join(dir, `piece-${i + 1}`);
     mkdirSync(pieceDir, { recursive: true });
     const span = (f: number): number => (offsetFrames + f * n) / frames;
-    const out = await renderShader(
+    const out = await cancellable(env.signal, () => renderShader(
       { source, width: req.width, height: req.height, fps: req.fps, seconds: n / req.fps, thumbnailTime: 0, preview: 'mp4' },
       {
         workDir: pieceDir,
@@ -75,7 +90,7 @@ export async function renderEmbeddedClip(req: SceneVisualRequest, env: SceneVisu
         log: env.log,
         progress: (f, m) => env.progress?.(0.9 * span(f), `Scene ${req.index + 1}: ${m}`),
       },
-    );
+    ));
     if (!out.ok || !out.preview?.path) {
       throw new ProviderError('chromium', `The scene shader could not be rendered (scene ${req.index + 1}, ${choice.family}): ${out.failure?.message ?? 'no video was encoded'}`, 'server_error');
     }
