@@ -114,4 +114,8 @@ if (force || newest(['renderer/shader-runtime', 'shared/shaders', 'vite.runtime.
   await run(node, [vite, 'build', '-c', 'vite.runtime.config.ts', '--logLevel', 'warn'], 'shader runtime for the headless renderer (vite)');
   built++;
 } else log('shader runtime up to date');
+if (force || newest(['renderer/world-runtime', 'vite.world-runtime.config.ts', 'package.json']) > mtime('dist/world-runtime/world.iife.js')) {
+  await run(node, [vite, 'build', '-c', 'vite.world-runtime.config.ts', '--logLevel', 'warn'], 'world snapshot runtime for the headless renderer (vite)');
+  built++;
+} else log('world snapshot runtime up to date');
 if (built) log(`ready (${secs(t0)})`);

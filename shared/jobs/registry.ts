@@ -15,9 +15,10 @@ import { videoEntities } from './video-entities.js';
 import { videoScript } from './video-script.js';
 import { videoTranslate } from './video-translate.js';
 import { worldGenerate } from './world-generate.js';
+import { worldSnapshot } from './world-snapshot.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, worldGenerate] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, worldGenerate, worldSnapshot] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

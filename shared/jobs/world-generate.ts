@@ -27,6 +27,8 @@ export const WorldGenerateInput = z.object({
     })
     .default({}),
   assetType: RecipeKind.optional(),
+  /** Render a 256 px thumbnail in the headless Chromium (the "does it render" check); a failure is a warning. */
+  thumbnail: z.boolean().default(true),
 });
 export type WorldGenerateInput = z.input<typeof WorldGenerateInput>;
 export type WorldGenerateInputParsed = z.output<typeof WorldGenerateInput>;

@@ -49,7 +49,7 @@ describe('world.generate against the Ollama protocol fake', () => {
     fake.reply({ ...llmBarrel, shape: 'oil_drum' }, { ...llmBarrel, scaleMeters: [0.6, 500, 0.6] });
     const providers = WorkerProviderConfig.parse({ ollama: { url: fake.url }, choice: { llm: 'ollama' } });
     const { ctx } = context(providers, 'llm');
-    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a rusty oil barrel', provider: 'ollama', world: { style: 'industrial', allowedKinds: ['prop', 'structure'] } }, ctx));
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a rusty oil barrel', provider: 'ollama', thumbnail: false, world: { style: 'industrial', allowedKinds: ['prop', 'structure'] } }, ctx));
     const chats = fake.calls('/api/chat');
     expect(chats).toHaveLength(2);
     const first = JSON.stringify(chats[0]!.body);
@@ -76,7 +76,7 @@ describe('world.generate against the Ollama protocol fake', () => {
     fake.reply('not json at all', 'still not json', 'nope');
     const providers = WorkerProviderConfig.parse({ ollama: { url: fake.url } });
     const { ctx } = context(providers, 'auto-bad');
-    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a wooden table', provider: 'auto' }, ctx));
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a wooden table', provider: 'auto', thumbnail: false }, ctx));
     expect(out.fallbackUsed).toBe(true);
     expect(out.fallbackReason).toMatch(/Ollama \(llama3\.2:latest\) gave no valid recipe/);
     expect(out.providerTrace[0]).toMatchObject({ step: 'recipe', provider: 'procedural', model: 'compose-recipe' });
@@ -88,7 +88,7 @@ describe('world.generate without a usable LLM', () => {
   it("'auto' with nothing reachable: the composer, with the reason", async () => {
     const providers = WorkerProviderConfig.parse({ ollama: { url: await closedPortUrl() } });
     const { ctx } = context(providers, 'offline');
-    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a red chair', provider: 'auto' }, ctx));
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a red chair', provider: 'auto', thumbnail: false }, ctx));
     expect(out.fallbackUsed).toBe(true);
     expect(out.fallbackReason).toMatch(/no LLM is usable/);
     expect(Recipe.parse(out.recipe)).toMatchObject({ shape: 'chair', materials: [{ color: '#b83a32' }] });
@@ -104,7 +104,7 @@ describe('world.generate without a usable LLM', () => {
   it('a given recipe is built as is; a refused one fails naming the field', async () => {
     const providers = WorkerProviderConfig.parse({});
     const recipe = { ...composeRecipe('a tall stone tower').recipe, params: { floors: 5, crenels: 12 } };
-    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'ignored', recipe, provider: 'auto' }, context(providers, 'given').ctx));
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'ignored', recipe, provider: 'auto', thumbnail: false }, context(providers, 'given').ctx));
     expect(Recipe.parse(out.recipe).params).toEqual({ floors: 5, crenels: 12 });
     expect(out.providerTrace[0]).toMatchObject({ step: 'recipe', provider: 'input' });
     await expect(worldGenerateTask({ prompt: '', recipe: { ...recipe, scaleMeters: [1, Number.NaN, 1] } }, context(providers, 'bad').ctx)).rejects.toThrow(/recipe\.scaleMeters\.1/);
@@ -135,6 +135,11 @@ describe('world.generate through a real host', () => {
     const res = await host.api(`/media/${out.glb.mediaId}/file`);
     expect(res.status).toBe(200);
     expect((await validateGlb(new Uint8Array(await res.arrayBuffer()))).errors).toBe(0);
+    // The "does it render" check: a thumbnail drawn in the headless Chromium, stored too.
+    expect(out.thumbnail?.mediaId).toBeTruthy();
+    const thumb = await host.api(`/media/${out.thumbnail!.mediaId}/file`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toMatch(/image\/png/);
     const b = await run();
     expect(WorldGenerateOutput.parse(b.result).assetId).toBe(out.assetId);
   }, 240_000);

@@ -224,6 +224,27 @@ export class RenderBrowser {
     return r.value;
   }
 
+  /**
+   * Runs `fn` on a fresh page of this browser (closed afterwards), serialised with the shader
+   * renderer's calls: for other headless runtimes (the world snapshot). Past `budgetMs` the
+   * browser is killed (a page stuck in WebGL) and the next call launches a fresh one.
+   */
+  withPage<T>(label: string, budgetMs: number, fn: (page: Page) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.browser ??= await this.launch();
+      const page = await this.browser.newPage();
+      const r = await within(fn(page), budgetMs);
+      if (r === 'timeout') {
+        await this.killBrowser();
+        this.recoveries.browser++;
+        throw new RenderTimeoutError(label, budgetMs, 'browser');
+      }
+      await within(page.close(), 3_000);
+      if ('error' in r) throw r.error;
+      return r.value;
+    });
+  }
+
   /** Frees a page stuck in a GPU call: GPU process first, whole browser if that is not enough. */
   private async recoverFromHang(page: Page, pending: Promise<unknown>): Promise<'gpu-process' | 'browser'> {
     this.page = null;

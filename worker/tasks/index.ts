@@ -16,6 +16,7 @@ import { videoEntitiesTask } from './video-entities.js';
 import { videoScriptTask } from './video-script.js';
 import { videoTranslateTask } from './video-translate.js';
 import { worldGenerateTask } from './world-generate.js';
+import { worldSnapshotTask } from './world-snapshot.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
@@ -35,4 +36,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'video.translate': videoTranslateTask,
   'video.entities': videoEntitiesTask,
   'world.generate': worldGenerateTask,
+  'world.snapshot': worldSnapshotTask,
 };

@@ -1,16 +1,20 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WorldGenerateInput, type WorldGenerateOutput } from '../../shared/jobs/world-generate.js';
 import type { MediaFileRef } from '../../shared/schemas/media-file.js';
 import { composeRecipe, promptSeed } from '../../shared/world/compose-recipe.js';
 import { normalizeRecipe, type Recipe } from '../../shared/world/recipe.js';
 import { selectLlm } from '../providers/llm/select.js';
+import { runDirOf } from '../render/browser-registry.js';
 import { ProviderError } from '../providers/types.js';
 import type { TaskHandler } from '../task-context.js';
 import { generateWorldAsset } from '../world/pipeline.js';
 import { llmRecipe } from '../world/recipe-llm.js';
+import { renderWorldSnapshot } from '../world/snapshot-renderer.js';
 
 /** Bump when the composer's reading of prompts changes (recorded in the provider trace). */
 const COMPOSER_VERSION = 'compose-recipe-1';
+const THUMB = 256;
 
 type Trace = WorldGenerateOutput['providerTrace'][number];
 
@@ -92,13 +96,30 @@ export const worldGenerateTask: TaskHandler<WorldGenerateInput, WorldGenerateOut
     progress: (f, m) => ctx.progress(0.25 + f * 0.75, m),
   });
   const [lod0, ...lods] = asset.glbPaths;
+  let thumbnail: MediaFileRef | null = null;
+  if (input.thumbnail) {
+    ctx.progress(0.97, 'Rendering the thumbnail');
+    try {
+      const shot = await renderWorldSnapshot(
+        { width: THUMB, height: THUMB, background: '#9fb8cf', grid: true, items: [{ glbPath: lod0!, transform: { position: [0, 0, 0], rotation: [0, 0, 0, 1], scale: [1, 1, 1] } }] },
+        { runDir: runDirOf(ctx.dataDir) },
+      );
+      if (shot.drawn.glb !== 1) throw new Error(shot.warnings.join('; ') || 'the GLB was not drawn');
+      const path = join(ctx.workDir, `${asset.assetId}.thumb.png`);
+      writeFileSync(path, shot.png);
+      thumbnail = { path, mediaId: null, mime: 'image/png', bytes: shot.png.length, provider: 'chromium', model: 'three.js WebGL (headless)' };
+    } catch (err) {
+      if (ctx.signal.aborted) throw err;
+      warnings.push(`no thumbnail: the headless render failed (${(err as Error).message.split('\n')[0]})`);
+    }
+  }
   ctx.progress(1, `${recipe.name}: ${asset.triangles[0]} triangles, ${asset.massKg} kg`);
   return {
     assetId: asset.assetId,
     recipe: recipe as unknown as Record<string, unknown>,
     glb: ref(lod0!, 'model/gltf-binary', `template:${recipe.shape}`),
     lods: lods.map((p, i) => ref(p, 'model/gltf-binary', `template:${recipe.shape}:lod${i + 1}`)),
-    thumbnail: null,
+    thumbnail,
     colliderFile: ref(asset.colliderPath, 'application/json', `collider:${recipe.physics.collider}`),
     collider: asset.collider,
     massKg: asset.massKg,
