@@ -59,6 +59,12 @@ export const WorldGenerateOutput = z.object({
   /** Triangles of LOD0, LOD1, LOD2. */
   triangles: z.array(z.number().int().nonnegative()),
   textureSize: z.number().int(),
+  /**
+   * Terrain stamps only: the stamp's heights in metres (may go below 0: a crater's bowl), row-major
+   * over z then x, (resolution + 1)² samples over widthM × depthM centred on the pivot, for the
+   * terrain editor to apply to its heightmap.
+   */
+  terrainStamp: z.object({ widthM: z.number().positive(), depthM: z.number().positive(), resolution: z.number().int().positive(), heights: z.array(z.number()) }).nullable(),
   providerTrace: z.array(WorldProviderTrace),
   /** The recipe came from the offline composer because the LLM was unusable ('auto'), or the composer fell back to a generic shape. */
   fallbackUsed: z.boolean(),

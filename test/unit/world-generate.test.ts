@@ -94,6 +94,18 @@ describe('world procedural generators', () => {
     expect((await validateGlb(new Uint8Array(readFileSync(a.glbPaths[0]!)))).errors).toBe(0);
   }, 60_000);
 
+  it('a terrain stamp carries its height grid (a crater dips below the ground, its rim above)', async () => {
+    const r = flat(composeRecipe('a crater').recipe);
+    const a = await generateWorldAsset(r, { workDir: join(dir, 'stamp') });
+    expect(a.terrainStamp).toMatchObject({ widthM: r.scaleMeters[0], depthM: r.scaleMeters[2], resolution: 32 });
+    const h = a.terrainStamp!.heights;
+    expect(h).toHaveLength(33 * 33);
+    expect(h[16 * 33 + 16]!).toBeLessThan(0); // the bowl
+    expect(Math.max(...h)).toBeGreaterThan(0.3 * r.scaleMeters[1]); // the rim
+    expect(h[0]).toBeCloseTo(0, 3); // the border meets the ground
+    expect((await generateWorldAsset(flat(composeRecipe('a barrel').recipe), { workDir: join(dir, 'nostamp') })).terrainStamp).toBeNull();
+  }, 60_000);
+
   it('the character is segmented: one node per body part, pivots at the joints', async () => {
     const a = await generateWorldAsset(flat(composeRecipe('a villager').recipe), { workDir: join(dir, 'seg') });
     const doc = await new NodeIO().read(a.glbPaths[0]!);

@@ -126,6 +126,7 @@ export const worldGenerateTask: TaskHandler<WorldGenerateInput, WorldGenerateOut
     boundsMeters: asset.boundsMeters,
     triangles: asset.triangles,
     textureSize: asset.textureSize,
+    terrainStamp: asset.terrainStamp,
     providerTrace: [...trace, ...asset.trace],
     fallbackUsed: fallbackReason !== null,
     fallbackReason,

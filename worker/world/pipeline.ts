@@ -10,6 +10,7 @@ import { buildLod0 } from './geometry.js';
 import { writeGlb } from './glb.js';
 import { simplifyToBudget } from './lod.js';
 import type { Bucket, GroupInfo } from './mesh-builder.js';
+import { stampHeights } from './templates/terrain.js';
 import { bakeTexture, downsize } from './textures.js';
 import { validateGlb, type GlbValidation } from './validate-glb.js';
 
@@ -19,6 +20,9 @@ import { validateGlb, type GlbValidation } from './validate-glb.js';
  * collider, mass from density × volume, GLBs validated by gltf-validator. Deterministic for a
  * recipe (its seed included), which is what makes the content address honest.
  */
+
+/** Samples per side of a terrain stamp's height grid (the terrain editor resamples it). */
+const STAMP_RES = 32;
 
 export interface GeneratedAsset {
   assetId: string;
@@ -30,6 +34,7 @@ export interface GeneratedAsset {
   boundsMeters: Bounds;
   triangles: number[];
   textureSize: number;
+  terrainStamp: { widthM: number; depthM: number; resolution: number; heights: number[] } | null;
   validation: GlbValidation;
   warnings: string[];
   trace: Array<{ step: string; provider: string; model: string | null; version: string | null }>;
@@ -145,6 +150,9 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
     boundsMeters: bounds,
     triangles,
     textureSize: tex,
+    terrainStamp: recipe.kind === 'terrain_stamp'
+      ? { widthM: recipe.scaleMeters[0], depthM: recipe.scaleMeters[2], resolution: STAMP_RES, heights: stampHeights(recipe.shape, recipe.scaleMeters, recipe.params, recipe.seed, STAMP_RES) }
+      : null,
     validation: validation!,
     warnings,
     trace: [
