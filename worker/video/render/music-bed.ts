@@ -68,15 +68,33 @@ export function synthesizeMusicBed(plan: MusicBedPlan, durationSec: number, out:
     const triad = prog[c % prog.length]!;
     // Bass an octave under the root, the triad above it.
     const voices = [{ f: base * 2 ** ((triad[0]! - 12) / 12), a: 0.5 }, ...triad.map((s) => ({ f: base * 2 ** (s / 12), a: 0.33 }))];
+    const held = Math.round(chordSamples);
     for (const v of voices) {
       for (const detune of [-0.0025, 0.0025]) {
         const w = (2 * Math.PI * v.f * (1 + detune)) / RATE;
+        // Three harmonics by the sine recurrence s[n] = 2cos(hw)s[n-1] - s[n-2]: no sin() per sample.
+        const k1 = 2 * Math.cos(w);
+        const k2 = 2 * Math.cos(2 * w);
+        const k3 = 2 * Math.cos(3 * w);
+        let p1 = Math.sin(-w);
+        let p2 = Math.sin(-2 * w);
+        let p3 = Math.sin(-3 * w);
+        let c1 = 0;
+        let c2 = 0;
+        let c3 = 0;
         for (let i = start; i < end; i++) {
           const t = i - start;
-          const held = Math.round(chordSamples);
           const env = t < attack ? t / attack : t < held ? 1 : Math.max(0, 1 - (t - held) / release);
-          const p = w * t;
-          buf[i]! += v.a * env * (Math.sin(p) + 0.3 * Math.sin(2 * p) + 0.12 * Math.sin(3 * p));
+          buf[i]! += v.a * env * (c1 + 0.3 * c2 + 0.12 * c3);
+          const n1 = k1 * c1 - p1;
+          const n2 = k2 * c2 - p2;
+          const n3 = k3 * c3 - p3;
+          p1 = c1;
+          p2 = c2;
+          p3 = c3;
+          c1 = n1;
+          c2 = n2;
+          c3 = n3;
         }
       }
     }
