@@ -12,7 +12,9 @@ import { shotsPayloadTask } from './shots-payload.js';
 import { shotsVeoSubmitTask } from './shots-veo-submit.js';
 import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
+import { videoAddLanguageTask } from './video-add-language.js';
 import { videoEntitiesTask } from './video-entities.js';
+import { videoRenderTask } from './video-render.js';
 import { videoScriptTask } from './video-script.js';
 import { videoTranslateTask } from './video-translate.js';
 import { worldGenerateTask } from './world-generate.js';
@@ -35,6 +37,8 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'video.script': videoScriptTask,
   'video.translate': videoTranslateTask,
   'video.entities': videoEntitiesTask,
+  'video.render': videoRenderTask,
+  'video.add_language': videoAddLanguageTask,
   'world.generate': worldGenerateTask,
   'world.snapshot': worldSnapshotTask,
 };
