@@ -177,6 +177,16 @@ describe('scene visuals: embedded shader composer, headless Chromium + ffmpeg', 
     expect(edited.frames).toBe(2);
   });
 
+  it('renderScale 0.5 draws at half size and still delivers the requested size and frame count', async () => {
+    const half = await renderSceneVisual({ ...NEBULA, renderScale: 0.5 }, env());
+    expect(half).toMatchObject({ width: 320, height: 180, frames: 8, cacheHit: false });
+    expect(half.cacheKey).not.toBe(clips.nebula!.cacheKey);
+    expect((await probeMedia(ffmpeg, half.clipPath)).video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
+    expect(await framesOf(half.clipPath)).toHaveLength(8);
+    const [crimson, violet] = await hueShares(await framesOf(half.clipPath), [356, 271], 30);
+    expect(crimson! + violet!).toBeGreaterThan(0.6);
+  });
+
   it('a scene longer than one render (20 s) is rendered in pieces and joined to the exact length', async () => {
     const long = await renderSceneVisual({ ...NEBULA, scene: { id: 's9', description: 'Fire', durationSec: 21 }, index: 3, fps: 1, durationSec: 21, width: 160, height: 90 }, env());
     expect(long).toMatchObject({ frames: 21, durationSec: 21, width: 160, height: 90, cacheHit: false });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clipCacheKey } from '../../worker/video/visuals/clip-cache.js';
 import { comfyCacheParts, kenBurnsFilter, scenePrompt, sceneSeed } from '../../worker/video/visuals/comfyui.js';
 import { composeScene, SCENE_COMPOSER_MODEL } from '../../worker/video/visuals/compose-scene.js';
-import { pieceFrames, titleFor } from '../../worker/video/visuals/embedded.js';
+import { drawSize, pieceFrames, titleFor } from '../../worker/video/visuals/embedded.js';
 import { titleTiming, wrapTitle } from '../../worker/video/visuals/finish-clip.js';
 import { checkRequest } from '../../worker/video/visuals/index.js';
 import { readScene } from '../../worker/video/visuals/scene-words.js';
@@ -178,6 +178,14 @@ describe('visual pipeline helpers', () => {
     expect(pieceFrames(450, 10)).toEqual([200, 200, 50]);
     expect(pieceFrames(600, 30)).toEqual([600]);
     expect(pieceFrames(601, 30)).toEqual([600, 1]);
+  });
+
+  it('renderScale draws the shader smaller (even sizes, at least 16 px, clamped to 0.25–1)', () => {
+    expect(drawSize({ width: 640, height: 360 })).toEqual({ width: 640, height: 360 });
+    expect(drawSize({ width: 640, height: 360, renderScale: 0.5 })).toEqual({ width: 320, height: 180 });
+    expect(drawSize({ width: 1280, height: 720, renderScale: 0.3 })).toEqual({ width: 384, height: 216 });
+    expect(drawSize({ width: 40, height: 20, renderScale: 0.25 })).toEqual({ width: 16, height: 16 });
+    expect(() => checkRequest(req({ renderScale: 0.1 }))).toThrow(/renderScale 0.1/);
   });
 
   it('only scene 0 with a title gets a title card', () => {

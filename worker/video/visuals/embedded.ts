@@ -56,8 +56,17 @@ export function titleFor(req: Pick<SceneVisualRequest, 'index' | 'title'>): stri
   return req.index === 0 && t ? t : null;
 }
 
+/** The size the shader is drawn at: the request scaled by renderScale, even, at least 16 px. */
+export function drawSize(req: Pick<SceneVisualRequest, 'width' | 'height' | 'renderScale'>): { width: number; height: number } {
+  const scale = Math.min(1, Math.max(0.25, req.renderScale ?? 1));
+  const even = (v: number): number => Math.max(16, 2 * Math.round((v * scale) / 2));
+  return scale === 1 ? { width: req.width, height: req.height } : { width: even(req.width), height: even(req.height) };
+}
+
 export async function renderEmbeddedClip(req: SceneVisualRequest, env: SceneVisualEnv, ffmpegPath: string, outPath: string): Promise<RenderedClip> {
   const frames = Math.max(1, Math.round(req.durationSec * req.fps));
+  const draw = drawSize(req);
+  const scaled = draw.width !== req.width || draw.height !== req.height;
   const sceneText = { description: req.scene.description, camera: req.scene.camera, actions: req.scene.actions, style: req.style };
   const { choice } = composeScene(sceneText);
   env.log?.(
@@ -77,7 +86,7 @@ export async function renderEmbeddedClip(req: SceneVisualRequest, env: SceneVisu
     mkdirSync(pieceDir, { recursive: true });
     const span = (f: number): number => (offsetFrames + f * n) / frames;
     const out = await cancellable(env.signal, () => renderShader(
-      { source, width: req.width, height: req.height, fps: req.fps, seconds: n / req.fps, thumbnailTime: 0, preview: 'mp4' },
+      { source, width: draw.width, height: draw.height, fps: req.fps, seconds: n / req.fps, thumbnailTime: 0, preview: 'mp4' },
       {
         workDir: pieceDir,
         degrade: false,
@@ -99,13 +108,13 @@ export async function renderEmbeddedClip(req: SceneVisualRequest, env: SceneVisu
   }
   throwIfCancelled(env.signal);
   const title = titleFor(req);
-  if (!title && pieces.length === 1) {
+  if (!title && pieces.length === 1 && !scaled) {
     // The renderer's stream already is the clip: exact size, rate and frame count, H.264 yuv420p.
     moveFile(pieces[0]!, outPath);
   } else {
     const overlay = title ? join(dir, 'title.png') : null;
     if (overlay) await titleOverlayPng(overlay, req.width, req.height, title!);
-    env.progress?.(0.92, `Scene ${req.index + 1}: ${title ? 'title card' : 'joining pieces'}`);
+    env.progress?.(0.92, `Scene ${req.index + 1}: ${title ? 'title card' : scaled ? `upscaling from ${draw.width}x${draw.height}` : 'joining pieces'}`);
     await finishClip(ffmpegPath, { inputs: pieces, overlayPng: overlay, width: req.width, height: req.height, fps: req.fps, durationSec: frames / req.fps, out: outPath, signal: env.signal });
   }
   return { path: outPath, frames, durationSec: frames / req.fps, model: SCENE_COMPOSER_MODEL, composition: choice };

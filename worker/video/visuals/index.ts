@@ -12,7 +12,7 @@ import { CancelledError } from '../../task-context.js';
 import { clipCacheKey, pendingClipPath, readCachedClip, storeClip, type ClipMeta } from './clip-cache.js';
 import { planComfyScene, comfyCacheParts, renderComfyClip, type ComfyPlan } from './comfyui.js';
 import { SCENE_COMPOSER_MODEL, SCENE_COMPOSER_VERSION } from './compose-scene.js';
-import { renderEmbeddedClip, titleFor } from './embedded.js';
+import { drawSize, renderEmbeddedClip, titleFor } from './embedded.js';
 import type { SceneVisual, SceneVisualEnv, SceneVisualRequest } from './types.js';
 
 export type * from './types.js';
@@ -28,6 +28,7 @@ export function checkRequest(req: SceneVisualRequest): void {
   if (!Number.isInteger(req.fps) || req.fps < 1 || req.fps > 60) bad(`fps ${req.fps} must be a whole number from 1 to 60`);
   if (!(req.durationSec > 0) || req.durationSec > 600) bad(`duration ${req.durationSec} s must be above 0 and at most 600 s`);
   if (!req.scene.description?.trim()) bad('the scene has no description to draw');
+  if (req.renderScale !== undefined && !(req.renderScale >= 0.25 && req.renderScale <= 1)) bad(`renderScale ${req.renderScale} must be from 0.25 to 1`);
 }
 
 /** What decides an embedded clip, for the cache key. */
@@ -39,6 +40,7 @@ function embeddedCacheParts(req: SceneVisualRequest): Record<string, unknown> {
     camera: req.scene.camera ?? null,
     actions: req.scene.actions ?? [],
     style: req.style ?? '',
+    draw: drawSize(req),
   };
 }
 

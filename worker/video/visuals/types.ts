@@ -28,6 +28,12 @@ export interface SceneVisualRequest {
   fps: number;
   /** The clip's length (the assembler passes max(scene target, speech)). */
   durationSec: number;
+  /**
+   * Embedded only: draw the shader at this fraction of width×height (0.25–1, default 1) and
+   * upscale to the requested size. Software GL cost is per pixel, so 0.5 makes a preview about
+   * 4× cheaper to draw; the clip still has the requested size, rate and frame count.
+   */
+  renderScale?: number | undefined;
   provider: SceneVisualProviderChoice;
   /** <dataDir>/cache/video/visuals (clips are content-addressed there). */
   cacheDir: string;
