@@ -19,8 +19,10 @@ const errors: string[] = [];
 
 /** Computed style of the first match, read in the page. */
 function style(selector: string, prop: string): Promise<string> {
-  return page.locator(selector).first().evaluate((el, p) => getComputedStyle(el as never).getPropertyValue(p), prop);
+  return page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).getPropertyValue(${JSON.stringify(prop)})`) as Promise<string>;
 }
+/** data-theme on <html>, 'dark' when absent. */
+const theme = (): Promise<string> => page.evaluate(`document.documentElement.dataset.theme ?? 'dark'`) as Promise<string>;
 const bodyBg = () => style('body', 'background-color');
 
 beforeAll(async () => {
@@ -40,7 +42,7 @@ describe('brand and themes', () => {
   it('starts dark teal with serif headings, sans UI text and the brand mark', async () => {
     await page.goto(host.url);
     await page.locator(tid('page-shaders')).waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark')).toBe('dark');
+    expect(await theme()).toBe('dark');
     expect(await bodyBg()).toBe('rgb(10, 22, 24)');
     expect(await style('h1', 'font-family')).toMatch(/serif/);
     expect(await style('h1', 'font-family')).not.toMatch(/system-ui/);
@@ -55,7 +57,7 @@ describe('brand and themes', () => {
     await page.locator(tid('nav-settings')).click();
     await page.locator(tid('page-settings')).waitFor();
     // Every element painted gold (background or text) is a CTA button.
-    const gold = await page.evaluate(() => {
+    const gold = (await page.evaluate(`(() => {
       const probe = document.createElement('span');
       probe.style.color = 'var(--gold)';
       document.body.append(probe);
@@ -66,9 +68,10 @@ describe('brand and themes', () => {
           const cs = getComputedStyle(el);
           return cs.backgroundColor === goldRgb || cs.color === goldRgb;
         })
-        .map((el) => `${el.tagName}.${el.className}`);
-    });
-    for (const el of gold) expect(el).toMatch(/btn-cta/);
+        .map((el) => el.tagName + '.' + el.className);
+    })()`)) as string[];
+    expect(gold.length).toBeGreaterThan(0); // the API keys card's CTA at least
+    for (const el of gold) expect(el).toMatch(/btn-cta|badge-on-air/);
   });
 
   it('switches to the cream theme in Settings, and remembers it after a reload', async () => {
@@ -79,13 +82,13 @@ describe('brand and themes', () => {
       await screenshot(page, `brand-dark-${id}`);
     }
     await page.locator(tid('settings-appearance')).getByLabel(/Cream/).check();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await expect.poll(theme).toBe('light');
     expect(await bodyBg()).toBe('rgb(245, 239, 224)');
-    expect(await page.evaluate(() => localStorage.getItem('auteur.theme'))).toBe('light');
+    expect(await page.evaluate(`localStorage.getItem('auteur.theme')`)).toBe('light');
 
     await page.reload();
     await page.locator(tid('page-settings')).waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await theme()).toBe('light');
     expect(await page.locator(tid('settings-appearance')).getByLabel(/Cream/).isChecked()).toBe(true);
     for (const id of SECTIONS) {
       await page.locator(tid(`nav-${id}`)).click();
@@ -96,7 +99,7 @@ describe('brand and themes', () => {
 
     await page.locator(tid('nav-settings')).click();
     await page.locator(tid('settings-appearance')).getByLabel(/Dark teal/).check();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? 'dark')).toBe('dark');
+    await expect.poll(theme).toBe('dark');
     expect(await bodyBg()).toBe('rgb(10, 22, 24)');
     expect(errors).toEqual([]);
   });

@@ -2,6 +2,13 @@ import type { Video, VideoRendition } from '../../../../shared/schemas/video.js'
 import { useAuthedMedia } from '../../../api/authed-media.js';
 import { formatBytes } from '../../../components/format.js';
 
+/** The first sentence of a fallback reason (the whole of it is on hover). */
+function shortReason(text: string): string {
+  const end = text.search(/[.(]/);
+  const first = (end > 0 ? text.slice(0, end) : text).trim();
+  return first.length > 70 ? `${first.slice(0, 67)}…` : first;
+}
+
 function Rendition({ label, r, testId }: { label: string; r: VideoRendition | null; testId: string }) {
   return (
     <li data-testid={testId} data-ready={!!r || undefined}>
@@ -65,7 +72,11 @@ export function Assets({ video }: { video: Video }) {
                 <td>
                   {s.provider}
                   <span className="cell-note">{s.model}</span>
-                  {s.fallbackReason ? <span className="cell-note video-note-warn">fallback: {s.fallbackReason}</span> : null}
+                  {s.fallbackReason ? (
+                    <span className="cell-note video-note-warn" title={s.fallbackReason}>
+                      fallback: {shortReason(s.fallbackReason)}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{s.voiceProvider ?? '—'}</td>
                 <td>{s.cacheHit ? 'hit' : 'rendered'}</td>

@@ -1,8 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Video } from '../../../../shared/schemas/video.js';
 import { errorMessage } from '../../../api/errors.js';
 import { useAddLanguage, usePublishVideo, useUpdateVideo } from '../api/hooks.js';
 import { downloadVideo } from '../api/download.js';
+
+/**
+ * A switch that shows the new value at once (a controlled checkbox would snap back until the host
+ * answers) and returns to the stored value when the call fails or the row changes.
+ */
+function useOptimistic(stored: boolean): [boolean, (v: boolean) => void] {
+  const [value, setValue] = useState(stored);
+  useEffect(() => setValue(stored), [stored]);
+  return [value, setValue];
+}
 
 /** What a finished video offers: export, publish/private, Add to LiveLoop, and a new language (dub + captions). */
 export function VideoActions({ video, compact = false }: { video: Video; compact?: boolean }) {
@@ -12,6 +22,8 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
   const [exporting, setExporting] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [lang, setLang] = useState('');
+  const [published, setPublished] = useOptimistic(video.published);
+  const [liveLoop, setLiveLoop] = useOptimistic(video.addToLiveLoop);
   const error = publish.error ?? update.error;
   const exportMp4 = (): void => {
     setExporting(true);
@@ -29,19 +41,27 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
       <label className="switch">
         <input
           type="checkbox"
-          checked={video.published}
+          checked={published}
           disabled={publish.isPending}
-          onChange={(e) => publish.mutate({ id: video.id, published: e.target.checked })}
+          onChange={(e) => {
+            const next = e.target.checked;
+            setPublished(next);
+            publish.mutate({ id: video.id, published: next }, { onError: () => setPublished(video.published) });
+          }}
           data-testid="video-published"
         />
-        <span>{video.published ? 'Published' : 'Private'}</span>
+        <span>{published ? 'Published' : 'Private'}</span>
       </label>
       <label className="switch">
         <input
           type="checkbox"
-          checked={video.addToLiveLoop}
+          checked={liveLoop}
           disabled={update.isPending}
-          onChange={(e) => update.mutate({ id: video.id, body: { addToLiveLoop: e.target.checked } })}
+          onChange={(e) => {
+            const next = e.target.checked;
+            setLiveLoop(next);
+            update.mutate({ id: video.id, body: { addToLiveLoop: next } }, { onError: () => setLiveLoop(video.addToLiveLoop) });
+          }}
           data-testid="video-liveloop"
         />
         <span>Add to LiveLoop</span>

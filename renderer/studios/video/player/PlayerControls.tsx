@@ -71,7 +71,7 @@ export function PlayerControls(p: Props) {
           {clock(st.time)} / {clock(st.duration)}
         </span>
         <button type="button" className="vp-btn" onClick={() => p.run({ type: 'mute' })} aria-pressed={st.muted} aria-label={st.muted ? 'Unmute' : 'Mute'}>
-          {st.muted ? 'Muted' : 'Sound'}
+          {st.muted ? 'Unmute' : 'Mute'}
         </button>
         <label className="vp-select">
           <span className="sr-only">Speed</span>

@@ -38,11 +38,20 @@ function WikiCard({ entity, onClose }: { entity: string; onClose(): void }) {
 export function WikiChips({ video }: { video: Video }) {
   const [open, setOpen] = useState<string | null>(null);
   const offline = useWiki(open).data?.status === 'offline';
-  if (video.entitiesSource === null) return null;
+  const source = video.entitiesSource;
+  if (source === null) return null;
   if (!video.entities.length) {
+    // entitiesSource: "pending: job …", "none: <why>", "failed: <error>", or "<provider> <model>".
+    const text = source.startsWith('pending')
+      ? 'finding the named entities…'
+      : source.startsWith('none:')
+        ? `none (${source.slice(5).trim()})`
+        : source.startsWith('failed:')
+          ? `entity extraction failed: ${source.slice(7).trim()}`
+          : 'no named entities in the script';
     return (
       <p className="muted small" data-testid="wiki-chips-none">
-        Wiki facts: {video.entitiesSource === 'none' ? 'no named entities (entity extraction needs an LLM)' : 'no named entities found'}.
+        Wiki facts: {text}
       </p>
     );
   }

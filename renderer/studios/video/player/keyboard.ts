@@ -25,7 +25,15 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['0–9', 'jump to 0–90 %'],
 ];
 
-export function actionFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): PlayerAction | null {
+/** The parts of a key event the map reads (a DOM KeyboardEvent or React's). */
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+export function actionFor(e: KeyLike): PlayerAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
     case ' ':
