@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VideoAddLanguageInput, VideoAddLanguageOutput } from '../../shared/jobs/video-add-language.js';
 import { VideoRenderInput, VideoRenderOutput, parseVideoFailure } from '../../shared/jobs/video-render.js';
@@ -206,6 +206,37 @@ describe('video.render on the embedded path: 7 s script → preview MP4, final H
   }, 300_000);
 });
 
+describe('video.render captions through Whisper (the fake whisper-cli)', () => {
+  const bin = resolve('test/fixtures/fake-whisper-cli.mjs');
+  const model = join(root, 'ggml-base.en.bin');
+  const saved = process.env.WHISPER_CPP_BIN;
+  beforeAll(() => {
+    chmodSync(bin, 0o755);
+    writeFileSync(model, 'not real weights');
+    process.env.WHISPER_CPP_BIN = bin;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.WHISPER_CPP_BIN;
+    else process.env.WHISPER_CPP_BIN = saved;
+  });
+
+  it('auto uses Whisper when it is the configured ASR, on the joined voice track', async () => {
+    const withWhisper = WorkerProviderConfig.parse({ choice: { tts: 'espeak', asr: 'whisper' }, whisper: { model } });
+    const out = await renderVideo(VideoRenderInput.parse({ videoId: 'w1', pass: 'preview', script, music: false, providers: { tts: 'espeak' } }), env({ config: withWhisper, renderVisual: colourClipVisual().render }));
+    expect(out.captions).toMatchObject({ source: 'whisper', cues: 1, vtt: { provider: 'whisper', model: `whisper.cpp ${model}` } });
+    expect(out.musicBed).toBeNull();
+    expect(parseVtt(readFileSync(out.captions!.vtt.path!, 'utf8')).map((c) => c.text)).toEqual(['Hello world.']);
+  });
+
+  it('an explicit Whisper choice that cannot run fails naming Whisper; auto falls back to script timing', async () => {
+    const broken = WorkerProviderConfig.parse({ choice: { tts: 'espeak', asr: 'whisper' }, whisper: { model: join(root, 'missing.bin') } });
+    const err = await renderVideo(VideoRenderInput.parse({ videoId: 'w2', pass: 'preview', script, providers: { tts: 'espeak', captions: 'whisper' } }), env({ config: broken, renderVisual: colourClipVisual().render })).catch((e: Error) => e);
+    expect(parseVideoFailure((err as Error).message)).toMatchObject({ stage: 'rendering_preview', provider: 'whisper' });
+    const out = await renderVideo(VideoRenderInput.parse({ videoId: 'w2', pass: 'preview', script, providers: { tts: 'espeak' } }), env({ config: broken, renderVisual: colourClipVisual().render }));
+    expect(out.captions?.source).toBe('script-timing');
+  });
+});
+
 describe('video.render failures and cancellation', () => {
   it('an explicit TTS provider that is not configured fails naming the stage and the provider', async () => {
     const err = await renderVideo(VideoRenderInput.parse({ videoId: 'v2', pass: 'preview', script, providers: { tts: 'elevenlabs' } }), env({ renderVisual: colourClipVisual().render })).catch((e: Error) => e);
@@ -213,7 +244,23 @@ describe('video.render failures and cancellation', () => {
     expect(parseVideoFailure((err as Error).message)).toMatchObject({ stage: 'rendering_preview', provider: 'elevenlabs', message: expect.stringMatching(/no API key/) });
   });
 
-  it('cancelling while a scene renders stops at once, kills ffmpeg and reports nothing', async () => {
+  it('cancelling while ffmpeg joins the scenes kills it and reports nothing', async () => {
+    const controller = new AbortController();
+    const e = env({
+      signal: controller.signal,
+      renderVisual: colourClipVisual().render,
+      progress: (_f, m) => {
+        // This message comes from ffmpeg's own status lines: it is running.
+        if (m === 'rendering_preview: joining the scenes') controller.abort();
+      },
+    });
+    const moved: VideoScript = { ...script, scenes: script.scenes.map((s) => ({ ...s, description: `${s.description} (cancelled while joining)` })) };
+    const err = await renderVideo(VideoRenderInput.parse({ videoId: 'v4', pass: 'preview', script: moved, providers: { tts: 'espeak' } }), e).catch((x: Error) => x);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect(readdirSync(e.workDir).filter((f) => /^(preview|video)\.mp4$/.test(f))).toEqual([]);
+  });
+
+  it('cancelling while a scene renders stops before the next step and reports nothing', async () => {
     const controller = new AbortController();
     const visual = colourClipVisual();
     const e = env({
@@ -223,7 +270,8 @@ describe('video.render failures and cancellation', () => {
         return visual.render(req, ve);
       },
     });
-    const moved: VideoScript = { ...script, title: 'Cancelled' };
+    // Scenes no other test rendered, so none comes from the piece cache.
+    const moved: VideoScript = { ...script, scenes: script.scenes.map((s) => ({ ...s, description: `${s.description} (cancelled)` })) };
     const t0 = performance.now();
     const err = await renderVideo(VideoRenderInput.parse({ videoId: 'v3', pass: 'preview', script: moved, providers: { tts: 'espeak' } }), e).catch((x: Error) => x);
     expect(err).toBeInstanceOf(CancelledError);
