@@ -30,6 +30,9 @@ const styleMetadata = (what: string) =>
     motion_type: z.string().max(40).optional(),
   });
 const Tags = z.array(z.string().trim().min(1).max(32)).max(10);
+const WorldCoord = z.number().min(-100_000).max(100_000);
+const Vec3 = z.tuple([WorldCoord, WorldCoord, WorldCoord]);
+const Quat = z.tuple([z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001), z.number().min(-1.0001).max(1.0001)]);
 const ShaderCode = z.string().min(1).max(64 * 1024).describe('Complete GLSL fragment shader code, Shadertoy-compatible (void mainImage(out vec4 fragColor, in vec2 fragCoord))');
 
 export const MCP_TOOL_INPUTS = {
@@ -118,6 +121,46 @@ export const MCP_TOOL_INPUTS = {
     query: z.string().max(200).optional().describe('Search in title, description and prompt'),
     include_unfinished: z.boolean().default(false).describe('Also videos still rendering or failed (default: the library of finished videos)'),
     limit: z.number().int().min(1).max(100).default(20),
+  }),
+  world_spawn: strict('world_spawn', {
+    prompt: z.string().trim().min(1).max(2000).describe('What to spawn, e.g. "a rusty barrel 1m tall"; a placeholder of the right size appears at once, the asset replaces it when world.generate finishes'),
+    world_id: z.string().min(1).optional().describe('The world (world_list_entities without world_id lists them); omitted: the most recently edited world, or a new one'),
+    position: Vec3.optional().describe('Where it stands (ground contact), metres [x, y, z]; default the origin'),
+    rotation: Quat.optional().describe('Unit quaternion [x, y, z, w]'),
+    scale: z.tuple([z.number().min(0.001).max(1000), z.number().min(0.001).max(1000), z.number().min(0.001).max(1000)]).optional(),
+    seed: z.number().int().min(0).max(0xffffffff).optional().describe('Another seed gives another variant of the same prompt'),
+    wait: z.boolean().default(false).describe('Wait (up to 3 minutes) for the asset instead of returning with the placeholder'),
+    idempotency_key: z.string().trim().min(1).max(200).optional().describe('Send the same key when retrying a call so the world gets one entity, not two'),
+  }),
+  world_list_entities: strict('world_list_entities', {
+    world_id: z.string().min(1).optional().describe('Without it: the worlds. With it: that world\'s entities (transform, physics, status, asset)'),
+  }),
+  world_update_entity: strict('world_update_entity', {
+    entity_id: z.string().min(1),
+    name: z.string().trim().min(1).max(200).optional(),
+    position: Vec3.optional(),
+    rotation: Quat.optional(),
+    scale: z.tuple([z.number().min(0.001).max(1000), z.number().min(0.001).max(1000), z.number().min(0.001).max(1000)]).optional(),
+    physics: strict('physics', {
+      body_type: z.enum(['dynamic', 'static', 'kinematic']).optional(),
+      mass_kg: z.number().min(0).max(1_000_000).optional(),
+      gravity_scale: z.number().min(-10).max(10).optional(),
+      friction: z.number().min(0).max(10).optional(),
+      restitution: z.number().min(0).max(1).optional(),
+    }).optional(),
+    render: strict('render', {
+      tint: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable().optional(),
+      cast_shadow: z.boolean().optional(),
+      receive_shadow: z.boolean().optional(),
+    }).optional(),
+    behaviour: strict('behaviour', { pickupable: z.boolean().optional(), throwable: z.boolean().optional(), breakable: z.boolean().optional() }).optional(),
+  }),
+  world_snapshot: strict('world_snapshot', {
+    world_id: z.string().min(1),
+    width: z.number().int().min(64).max(2048).default(768),
+    height: z.number().int().min(64).max(2048).default(512),
+    camera_position: Vec3.optional().describe('Camera position in metres; omitted, the view frames every entity'),
+    camera_target: Vec3.optional().describe('Point the camera looks at (with camera_position)'),
   }),
 } as const;
 

@@ -38,7 +38,9 @@ export interface NewEntity {
 
 /** Merged sub-objects are parsed again: a patch can never store an invalid whole. */
 function merged<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, field: string, base: T, patch: object | undefined): T {
-  const r = schema.safeParse({ ...base, ...patch });
+  // An absent field (undefined) keeps its value; only sent ones change.
+  const sent = Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined));
+  const r = schema.safeParse({ ...base, ...sent });
   if (!r.success) throw badRequest(`Invalid ${r.error.issues.map((i) => `${[field, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ')}`);
   return r.data;
 }

@@ -7,6 +7,8 @@ import type { CoreContext } from '../host-context.js';
 import type { JobRow } from '../jobs/job-row.js';
 import { toJob } from '../jobs/job-row.js';
 import { ingestRef } from '../media/media-hooks.js';
+import { jobKindSpec } from '../../../shared/jobs/registry.js';
+import { WORLD_KINDS } from './deps.js';
 import { generationStatus } from './generation-service.js';
 import { worldServices } from './services.js';
 
@@ -94,6 +96,24 @@ export function registerWorldJobHooks(core: Core): void {
       } catch (err) {
         core.logger.warn(`world.generate ${job.id}: could not apply its fallback: ${(err as Error).message}`);
       }
+    },
+  });
+
+  // world.snapshot (the headless world renderer): its PNG into the media store; a whole-world render becomes the world's thumbnail.
+  core.hooks.register(WORLD_KINDS.snapshot, {
+    async onSucceeded(job, result) {
+      const spec = jobKindSpec(WORLD_KINDS.snapshot);
+      const out = (spec ? spec.output.parse(result) : result) as { image: MediaFileRef };
+      const worldId = (job.input as { worldId?: unknown } | null)?.worldId;
+      const image = await ingestRef(core, job, out.image, { role: 'world-snapshot', worldId: typeof worldId === 'string' ? worldId : null });
+      if (typeof worldId === 'string' && image.mediaId) {
+        try {
+          svc().worlds.setThumbnail(worldId, image.mediaId);
+        } catch {
+          // The world was deleted while it rendered: the image stays in the media store only.
+        }
+      }
+      return { ...(out as Record<string, unknown>), image };
     },
   });
 

@@ -9,13 +9,15 @@ import { worldServices } from './services.js';
 export const SNAPSHOT_UNAVAILABLE =
   'World snapshots need the world.snapshot job (the headless world renderer), which this build does not have yet; nothing was rendered';
 
-/** What world.snapshot renders: every entity's GLB (by media id) or placeholder box at its world transform. */
+/** What world.snapshot renders: every entity's GLB (or its placeholder box when it has none) at its transform. */
 export function snapshotInput(deps: WorldDeps, worldId: string, body: z.infer<typeof WorldSnapshotBody>): Record<string, unknown> {
   const s = worldServices(deps);
   const world = s.worlds.get(worldId);
   const items = s.entities.list(worldId).map((e) => {
     const glbMediaId = e.assetId ? (s.assets.find(e.assetId)?.files.glbMediaId ?? null) : null;
-    return { entityId: e.id, glbMediaId, placeholder: glbMediaId ? null : e.placeholder, transform: e.transform, parentId: e.parentId };
+    const media = glbMediaId ? deps.media.get(glbMediaId) : undefined;
+    // The worker reads files, not the media table: the host hands it the stored GLB's path.
+    return { entityId: e.id, glbMediaId, glbPath: media ? deps.media.absolutePath(media) : null, placeholder: e.placeholder, transform: e.transform, parentId: e.parentId };
   });
   return { worldId, name: world.name, width: body.width, height: body.height, ...(body.camera ? { camera: body.camera } : {}), items };
 }

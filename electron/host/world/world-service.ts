@@ -68,6 +68,12 @@ export class WorldService {
     return { ok: true, id };
   }
 
+  setThumbnail(id: string, mediaId: string): void {
+    this.row(id);
+    this.db.update(worldWorlds).set({ thumbnailMediaId: mediaId }).where(eq(worldWorlds.id, id)).run();
+    this.changed(id);
+  }
+
   /** Marks the world as just edited (autosave order of the world list). */
   touch(id: string): void {
     this.db.update(worldWorlds).set({ updatedAt: Date.now() }).where(eq(worldWorlds.id, id)).run();
