@@ -68,7 +68,7 @@ export async function benchWorld(): Promise<BenchRow[]> {
     const b = new MeshBuilder();
     b.box(0, 0.25, 0, 0.5, 0.5, 0.5);
     const boxRecipe = composeRecipe('a box').recipe;
-    const boxGlb = await timeAsync(5, () => writeGlb({ name: 'box', recipe: boxRecipe, buckets: [...b.buckets.values()], groups: b.groups, textures: [], extras: {} }));
+    const boxGlb = await timeAsync(5, () => writeGlb({ name: 'box', materials: [{ name: boxRecipe.materials[0]!.type, roughness: 0.5, metalness: 0, blend: false }], buckets: [...b.buckets.values()], groups: b.groups, textures: [], extras: {} }));
     for (const prompt of ['a wooden crate', 'a knight', 'a stone house']) {
       const samples = await timeAsync(3, (i) => generateWorldAsset(composeRecipe(prompt).recipe, { workDir: join(dir, `${prompt}-${i}`) }));
       rows.push(row(`world: prompt → procedural GLB ready (${prompt}: template, textures, 3 LODs, collider, validated) vs a one-box GLB`, samples, boxGlb));

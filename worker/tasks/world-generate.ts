@@ -8,7 +8,9 @@ import { selectLlm } from '../providers/llm/select.js';
 import { runDirOf } from '../render/browser-registry.js';
 import { ProviderError } from '../providers/types.js';
 import type { TaskHandler } from '../task-context.js';
-import { generateWorldAsset } from '../world/pipeline.js';
+import { importGlb } from '../world/import-glb.js';
+import { generateWorldAsset, type PipelineOptions } from '../world/pipeline.js';
+import { meshyFromEnv } from '../world/providers/meshy.js';
 import { llmRecipe } from '../world/recipe-llm.js';
 import { renderWorldSnapshot } from '../world/snapshot-renderer.js';
 
@@ -89,11 +91,22 @@ export const worldGenerateTask: TaskHandler<WorldGenerateInput, WorldGenerateOut
   }
 
   ctx.progress(0.25, `Generating "${recipe.name}" (${recipe.shape})`);
+  let source: PipelineOptions['source'];
+  if (recipe.generationPlan.meshStrategy === 'text_to_3d') {
+    const meshy = meshyFromEnv();
+    if (meshy) {
+      // A provider failure fails the job: the host's fallbackPolicy (downgrade → procedural) decides what next.
+      const mesh = await meshy.textToMesh({ prompt: input.prompt || recipe.name, negativePrompt: recipe.negativePrompt, seed: recipe.seed, signal: ctx.signal, onProgress: (f, m) => ctx.progress(0.25 + f * 0.4, m) });
+      source = { mesh: await importGlb(mesh.glb), provider: meshy.id, model: mesh.model, version: mesh.version };
+      warnings.push(`mesh by Meshy (tasks ${mesh.tasks.join(', ')})`);
+    }
+  }
   const asset = await generateWorldAsset(recipe, {
+    source,
     workDir: ctx.workDir,
     maxTriangles: input.world.maxTriangles,
     signal: ctx.signal,
-    progress: (f, m) => ctx.progress(0.25 + f * 0.75, m),
+    progress: (f, m) => ctx.progress(source ? 0.65 + f * 0.35 : 0.25 + f * 0.75, m),
   });
   const [lod0, ...lods] = asset.glbPaths;
   let thumbnail: MediaFileRef | null = null;

@@ -1,5 +1,4 @@
 import { Document, NodeIO, type Material, type Texture } from '@gltf-transform/core';
-import type { Recipe } from '../../shared/world/recipe.js';
 import type { Bucket, GroupInfo } from './mesh-builder.js';
 
 /**
@@ -8,9 +7,17 @@ import type { Bucket, GroupInfo } from './mesh-builder.js';
  * primitive per material, PBR metallic-roughness materials with the baked albedo textures.
  */
 
+export interface GlbMaterial {
+  name: string;
+  roughness: number;
+  metalness: number;
+  /** Glass-like: alpha-blended at 45 % opacity. */
+  blend: boolean;
+}
+
 export interface GlbInput {
   name: string;
-  recipe: Recipe;
+  materials: readonly GlbMaterial[];
   buckets: readonly Bucket[];
   groups: ReadonlyMap<string, GroupInfo>;
   /** PNG per material slot. */
@@ -27,14 +34,14 @@ export async function writeGlb(input: GlbInput): Promise<Uint8Array> {
   scene.addChild(root);
 
   const textures: Texture[] = input.textures.map((png, i) => doc.createTexture(`albedo_${i}`).setImage(png).setMimeType('image/png'));
-  const materials: Material[] = input.recipe.materials.map((m, i) =>
+  const materials: Material[] = input.materials.map((m, i) =>
     doc
-      .createMaterial(m.type)
+      .createMaterial(m.name)
       .setBaseColorTexture(textures[i] ?? null)
       .setRoughnessFactor(m.roughness)
       .setMetallicFactor(m.metalness)
-      .setAlphaMode(m.type === 'glass' ? 'BLEND' : 'OPAQUE')
-      .setBaseColorFactor(m.type === 'glass' ? [1, 1, 1, 0.45] : [1, 1, 1, 1]),
+      .setAlphaMode(m.blend ? 'BLEND' : 'OPAQUE')
+      .setBaseColorFactor(m.blend ? [1, 1, 1, 0.45] : [1, 1, 1, 1]),
   );
 
   const byGroup = new Map<string, Bucket[]>();

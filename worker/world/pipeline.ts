@@ -7,7 +7,8 @@ import { RECIPE_LIMITS, type Recipe } from '../../shared/world/recipe.js';
 import { effectiveDensity } from '../../shared/world/vocabulary.js';
 import { boundsOf, buildCollider, hullVolume, meshVolume, type Bounds } from './collider.js';
 import { buildLod0 } from './geometry.js';
-import { writeGlb } from './glb.js';
+import { writeGlb, type GlbMaterial } from './glb.js';
+import type { ImportedMesh } from './import-glb.js';
 import { simplifyToBudget } from './lod.js';
 import type { Bucket, GroupInfo } from './mesh-builder.js';
 import { stampHeights } from './templates/terrain.js';
@@ -46,15 +47,20 @@ export interface PipelineOptions {
   maxTriangles?: number;
   progress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
+  /** A provider's mesh (text-to-3D …) to post-process instead of the recipe's template. */
+  source?: { mesh: ImportedMesh; provider: string; model: string; version: string | null };
 }
 
-/** Scales each axis to the recipe's size and moves the pivot to the centre of ground contact. */
-function normalise(buckets: Bucket[], groups: Map<string, GroupInfo>, size: readonly [number, number, number]): void {
+/**
+ * Scales to the recipe's metres and moves the pivot to the centre of ground contact: each axis to
+ * its size for templates; one uniform factor (largest side) for a provider's mesh, whose
+ * proportions are its own.
+ */
+function normalise(buckets: Bucket[], groups: Map<string, GroupInfo>, size: readonly [number, number, number], uniform = false): void {
   const b = boundsOf(buckets);
-  const s = [0, 1, 2].map((k) => {
-    const e = b.max[k]! - b.min[k]!;
-    return e > 1e-9 ? size[k]! / e : 1;
-  });
+  const extents = [0, 1, 2].map((k) => b.max[k]! - b.min[k]!);
+  const u = Math.max(...size) / Math.max(1e-9, ...extents);
+  const s = [0, 1, 2].map((k) => (uniform ? u : extents[k]! > 1e-9 ? size[k]! / extents[k]! : 1));
   const origin = [(b.min[0] + b.max[0]) / 2, b.min[1], (b.min[2] + b.max[2]) / 2];
   const map = (p: number[] | [number, number, number], i: number) => {
     for (let k = 0; k < 3; k++) p[i + k] = (p[i + k]! - origin[k]!) * s[k]!;
@@ -80,16 +86,28 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   const progress = opts.progress ?? (() => {});
   const warnings: string[] = [];
   const budget = WORLD_BUDGETS[recipe.kind];
-  if (recipe.generationPlan.meshStrategy !== 'procedural') warnings.push(`meshStrategy '${recipe.generationPlan.meshStrategy}' has no configured provider here: built procedurally (Strategy 1)`);
+  if (recipe.generationPlan.meshStrategy !== 'procedural' && !opts.source) warnings.push(`meshStrategy '${recipe.generationPlan.meshStrategy}' has no configured provider here: built procedurally (Strategy 1)`);
   if (recipe.generationPlan.textureStrategy !== 'procedural' && recipe.generationPlan.textureStrategy !== 'flat') warnings.push(`textureStrategy '${recipe.generationPlan.textureStrategy}' has no configured image provider here: textures baked procedurally`);
 
-  progress(0.3, `Building a ${recipe.shape} from its template`);
-  const lod0 = buildLod0(recipe, opts.maxTriangles);
-  const buckets = [...lod0.builder.buckets.values()];
-  const groups = lod0.builder.groups;
   const max0 = Math.min(budget.lods[0][1], opts.maxTriangles ?? Infinity);
-  if (lod0.triangles > max0) warnings.push(`LOD0 has ${lod0.triangles} triangles, over the budget of ${max0}`);
-  normalise(buckets, groups, recipe.scaleMeters);
+  let buckets: Bucket[];
+  let groups: Map<string, GroupInfo>;
+  let lod0Triangles: number;
+  if (opts.source) {
+    progress(0.3, `Post-processing the ${opts.source.provider} mesh`);
+    const lod0 = await simplifyToBudget(opts.source.mesh.buckets, max0, max0);
+    buckets = lod0.buckets;
+    groups = opts.source.mesh.groups;
+    lod0Triangles = lod0.triangles;
+  } else {
+    progress(0.3, `Building a ${recipe.shape} from its template`);
+    const lod0 = buildLod0(recipe, opts.maxTriangles);
+    buckets = [...lod0.builder.buckets.values()];
+    groups = lod0.builder.groups;
+    lod0Triangles = lod0.triangles;
+  }
+  if (lod0Triangles > max0) warnings.push(`LOD0 has ${lod0Triangles} triangles, over the budget of ${max0}`);
+  normalise(buckets, groups, recipe.scaleMeters, !!opts.source);
   const bounds = boundsOf(buckets);
   check(opts.signal);
 
@@ -98,7 +116,7 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   if (recipe.generationPlan.lods) {
     for (const [i, ratio] of [[1, 0.5], [2, 0.2]] as const) {
       const max = budget.lods[i][1];
-      const target = Math.min(max, Math.max(1, Math.floor(lod0.triangles * ratio)));
+      const target = Math.min(max, Math.max(1, Math.floor(lod0Triangles * ratio)));
       const lod = await simplifyToBudget(buckets, target, max);
       if (lod.triangles > max) warnings.push(`LOD${i} has ${lod.triangles} triangles, over the budget of ${max}`);
       levels.push(lod.buckets);
@@ -109,7 +127,17 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
 
   progress(0.6, 'Baking textures');
   const tex = recipe.generationPlan.textureStrategy === 'flat' ? 8 : textureSize(recipe.kind, recipe.scaleMeters);
-  const textures = await Promise.all(recipe.materials.map((m, i) => bakeTexture(m, tex, (recipe.seed + i * 7919) >>> 0)));
+  const bake = (i: number) => bakeTexture(recipe.materials[Math.min(i, recipe.materials.length - 1)]!, tex, (recipe.seed + i * 7919) >>> 0);
+  const glbMaterials: GlbMaterial[] = opts.source
+    ? opts.source.mesh.materials.map((m) => ({ name: m.name, roughness: m.roughness, metalness: m.metalness, blend: m.blend }))
+    : recipe.materials.map((m) => ({ name: m.type, roughness: m.roughness, metalness: m.metalness, blend: m.type === 'glass' }));
+  // A provider's own base colour images are kept, resized to the budget; the rest are baked.
+  const textures = await Promise.all(
+    glbMaterials.map((_, i) => {
+      const image = opts.source?.mesh.materials[i]?.image;
+      return image ? downsize(image, tex) : bake(i);
+    }),
+  );
   check(opts.signal);
 
   // Mass: density × closed volume (capped by the hull: overlapping parts must not count twice).
@@ -120,14 +148,14 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   const collider = buildCollider(recipe.physics.collider, buckets, levels[levels.length - 1]!, bounds);
 
   progress(0.75, 'Writing and validating GLB files');
-  const assetId = worldAssetId(recipe);
+  const assetId = worldAssetId(recipe, opts.source ? { ...PROCEDURAL_VERSIONS, mesh: [opts.source.provider, opts.source.model, opts.source.version].filter(Boolean).join(':') } : PROCEDURAL_VERSIONS);
   await mkdir(opts.workDir, { recursive: true });
   const extras = { assetId, name: recipe.name, kind: recipe.kind, shape: recipe.shape, massKg, collider: recipe.physics.collider, generator: WORLD_GENERATOR_VERSION };
   const glbPaths: string[] = [];
   let validation: GlbValidation | null = null;
   for (let i = 0; i < levels.length; i++) {
     const texs = i === 0 ? textures : await Promise.all(textures.map((t) => downsize(t, Math.max(8, tex >> i))));
-    const bytes = await writeGlb({ name: recipe.name, recipe, buckets: levels[i]!, groups, textures: texs, extras: { ...extras, lod: i } });
+    const bytes = await writeGlb({ name: recipe.name, materials: glbMaterials, buckets: levels[i]!, groups, textures: texs, extras: { ...extras, lod: i } });
     const v = await validateGlb(bytes);
     if (v.errors > 0) throw new Error(`The generated LOD${i} GLB does not validate (${v.validator}): ${v.messages.join('; ')}`);
     if (i === 0) validation = v;
@@ -156,8 +184,10 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
     validation: validation!,
     warnings,
     trace: [
-      { step: 'mesh', provider: 'procedural', model: `template:${recipe.shape}`, version: PROCEDURAL_VERSIONS.mesh },
-      { step: 'texture', provider: 'procedural', model: tex <= 8 ? 'flat' : 'noise-bake (sharp)', version: PROCEDURAL_VERSIONS.texture },
+      opts.source
+        ? { step: 'mesh', provider: opts.source.provider, model: opts.source.model, version: opts.source.version }
+        : { step: 'mesh', provider: 'procedural', model: `template:${recipe.shape}`, version: PROCEDURAL_VERSIONS.mesh },
+      { step: 'texture', provider: 'procedural', model: tex <= 8 ? 'flat' : opts.source ? 'provider textures resized (sharp)' : 'noise-bake (sharp)', version: PROCEDURAL_VERSIONS.texture },
       { step: 'postprocess', provider: 'procedural', model: 'gltf-transform + meshoptimizer', version: PROCEDURAL_VERSIONS.postprocess },
     ],
   };

@@ -64,5 +64,5 @@ export async function bakeTexture(material: RecipeMaterial, size: number, seed: 
 
 /** The texture at a smaller edge (LOD1/LOD2 embed smaller copies). */
 export async function downsize(png: Uint8Array, size: number): Promise<Uint8Array> {
-  return new Uint8Array(await sharp(png).resize(size, size, { kernel: 'lanczos3' }).png({ compressionLevel: 6 }).toBuffer());
+  return new Uint8Array(await sharp(png).resize(size, size, { kernel: 'lanczos3', fit: 'fill' }).png({ compressionLevel: 6 }).toBuffer());
 }

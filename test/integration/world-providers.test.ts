@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeIO } from '@gltf-transform/core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { WorldGenerateOutput } from '../../shared/jobs/world-generate.js';
+import { WorkerProviderConfig } from '../../shared/schemas/providers.js';
+import { WORLD_BUDGETS } from '../../shared/world/budgets.js';
+import { composeRecipe } from '../../shared/world/compose-recipe.js';
+import type { TaskContext } from '../../worker/task-context.js';
+import { worldGenerateTask } from '../../worker/tasks/world-generate.js';
+import { MeshyClient } from '../../worker/world/providers/meshy.js';
+import { validateGlb } from '../../worker/world/validate-glb.js';
+import { startFakeMeshy, type FakeMeshy } from '../fixtures/fake-meshy.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'auteur-world-prov-'));
+let fake: FakeMeshy | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+  delete process.env.MESHY_API_KEY;
+  delete process.env.MESHY_BASE_URL;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ctx = (name: string): TaskContext => ({ jobId: name, attempt: 1, dataDir: dir, workDir: join(dir, name), providers: WorkerProviderConfig.parse({}), signal: new AbortController().signal, progress: () => {}, log: () => {} });
+const textTo3d = (prompt: string) => {
+  const r = composeRecipe(prompt).recipe;
+  return { ...r, generationPlan: { ...r.generationPlan, meshStrategy: 'text_to_3d' as const } };
+};
+
+describe('Meshy text-to-3D (preview → refine) against the protocol fake', () => {
+  it('the client runs preview then refine on it, polls to SUCCEEDED and downloads the GLB', async () => {
+    fake = await startFakeMeshy();
+    const client = new MeshyClient({ apiKey: 'meshy-test-key', baseUrl: fake.url, pollMs: 5 });
+    const steps: string[] = [];
+    const mesh = await client.textToMesh({ prompt: 'a red ball', seed: 7, onProgress: (_f, m) => steps.push(m) });
+    const posts = fake.calls('/openapi/v2/text-to-3d').filter((c) => c.method === 'POST').map((c) => c.body as Record<string, unknown>);
+    expect(posts[0]).toMatchObject({ mode: 'preview', prompt: 'a red ball', seed: 7 });
+    expect(posts[1]).toMatchObject({ mode: 'refine', preview_task_id: mesh.tasks[0] });
+    expect(mesh.tasks).toHaveLength(2);
+    expect(steps.some((s) => /preview 100%/.test(s)) && steps.some((s) => /refine 100%/.test(s))).toBe(true);
+    expect((await validateGlb(mesh.glb)).errors).toBe(0);
+  });
+
+  it('a bad key and a failed refine are clear errors', async () => {
+    fake = await startFakeMeshy({ failRefine: 'the prompt was rejected by moderation' });
+    await expect(new MeshyClient({ apiKey: 'wrong', baseUrl: fake.url, pollMs: 5 }).textToMesh({ prompt: 'x' })).rejects.toThrow(/401 \(check MESHY_API_KEY\): Invalid API key/);
+    await expect(new MeshyClient({ apiKey: 'meshy-test-key', baseUrl: fake.url, pollMs: 5 }).textToMesh({ prompt: 'x' })).rejects.toThrow(/refine-\d+ failed: the prompt was rejected by moderation/);
+  });
+
+  it('world.generate with meshStrategy text_to_3d post-processes the provider mesh: metres, budget LODs, its texture at the budget, trace', async () => {
+    fake = await startFakeMeshy();
+    process.env.MESHY_API_KEY = 'meshy-test-key';
+    process.env.MESHY_BASE_URL = fake.url;
+    const recipe = textTo3d('a big bouncy ball');
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a big bouncy ball', recipe, thumbnail: false }, ctx('meshy')));
+    expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'meshy', model: 'meshy:latest' });
+    // 8,064 provider triangles → the prop budgets
+    const budget = WORLD_BUDGETS.prop.lods;
+    out.triangles.forEach((t, i) => expect(t).toBeLessThanOrEqual(budget[i]![1]));
+    // centimetres → the recipe's metres, uniformly (a ball stays round), pivot on the ground
+    const size = out.boundsMeters.max.map((v, k) => v - out.boundsMeters.min[k]!);
+    expect(Math.max(...size)).toBeCloseTo(Math.max(...recipe.scaleMeters), 3);
+    expect(size[0]! / size[1]!).toBeCloseTo(1, 2);
+    expect(out.boundsMeters.min[1]).toBeCloseTo(0, 4);
+    expect((await validateGlb(new Uint8Array(readFileSync(out.glb.path!)))).errors).toBe(0);
+    const doc = await new NodeIO().read(out.glb.path!);
+    expect(doc.getRoot().listTextures().map((t) => t.getSize()![0])).toEqual([out.textureSize]);
+    expect(out.warnings.some((w) => /mesh by Meshy/.test(w))).toBe(true);
+  }, 60_000);
+
+  it('without MESHY_API_KEY a text_to_3d recipe is built procedurally, saying so', async () => {
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a ball', recipe: textTo3d('a ball'), thumbnail: false }, ctx('nomeshy')));
+    expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'procedural' });
+    expect(out.warnings.some((w) => /meshStrategy 'text_to_3d' has no configured provider here: built procedurally/.test(w))).toBe(true);
+  }, 60_000);
+});
