@@ -75,7 +75,8 @@ describe('scene visuals on ComfyUI', () => {
     const sent = fake.prompts.at(-1)!.prompt;
     const texts = Object.values(sent).filter((nd) => nd.class_type === 'CLIPTextEncode').map((nd) => String(nd.inputs.text));
     expect(texts[0]).toBe('A lighthouse on a cliff above a stormy sea, wide, pan_right, painterly style, cinematic film still, detailed');
-    expect(Object.values(sent).find((nd) => nd.class_type === 'EmptyLatentImage')!.inputs).toMatchObject({ width: 320, height: 184 });
+    // Generated at the aspect's model size, not the pass's: preview and final share the picture.
+    expect(Object.values(sent).find((nd) => nd.class_type === 'EmptyLatentImage')!.inputs).toMatchObject({ width: 768, height: 432 });
     const info = await probeMedia(ffmpeg, v.clipPath);
     expect(info.video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
     expect(info.audio).toBeNull();
@@ -91,19 +92,26 @@ describe('scene visuals on ComfyUI', () => {
     const again = await renderSceneVisual(request(), env(fake.url));
     expect(again).toMatchObject({ cacheHit: true, clipPath: v.clipPath, provider: 'comfyui', workflow: 'txt2img' });
     expect(fake.prompts.length).toBe(prompts);
+    // The final pass (another size) moves the same generated keyframe: a new clip, no new prompt.
+    const final = await renderSceneVisual(request({ width: 480, height: 270 }), env(fake.url));
+    expect(final).toMatchObject({ cacheHit: false, provider: 'comfyui', width: 480, height: 270, frames: 8 });
+    expect(final.clipPath).not.toBe(v.clipPath);
+    expect(fake.prompts.length).toBe(prompts);
+    expect((await probeMedia(ffmpeg, final.clipPath)).video).toMatchObject({ width: 480, height: 270 });
   });
 
   it('with the text-to-video nodes and models: the generated clip, looped to the scene length', async () => {
     fake = await startFakeComfy({ models: WAN });
-    const v = await renderSceneVisual(request({ durationSec: 3, index: 0, title: 'Harbour' }), env(fake.url));
-    expect(v).toMatchObject({ provider: 'comfyui', model: 'wan2.1_t2v_1.3B_fp16.safetensors', workflow: 'txt2video', frames: 12, durationSec: 3 });
+    // 6 fps: not a divisor of the model's 16, so the fake's 3-frame loop is not sampled at one phase only.
+    const v = await renderSceneVisual(request({ durationSec: 2, fps: 6, index: 0, title: 'Harbour' }), env(fake.url));
+    expect(v).toMatchObject({ provider: 'comfyui', model: 'wan2.1_t2v_1.3B_fp16.safetensors', workflow: 'txt2video', frames: 12, durationSec: 2 });
     const sent = fake.prompts.at(-1)!.prompt;
     expect(Object.values(sent).some((nd) => nd.class_type === 'SaveAnimatedWEBP')).toBe(true);
     const fs = await frames(v.clipPath);
     expect(fs).toHaveLength(12);
     // The fake's three generated frames (red 0, 80, 160) play back and forth: the clip moves.
     const reds = await Promise.all(fs.map(async (f) => Math.round((await sharp(f).extract({ left: 0, top: 0, width: 320, height: 40 }).stats()).channels[0]!.mean / 40)));
-    expect(new Set(reds).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(reds).size, String(reds)).toBeGreaterThanOrEqual(2);
     expect((await probeMedia(ffmpeg, v.clipPath)).video).toMatchObject({ codec: 'h264', width: 320, height: 180 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipCacheKey } from '../../worker/video/visuals/clip-cache.js';
-import { comfyCacheParts, kenBurnsFilter, scenePrompt, sceneSeed } from '../../worker/video/visuals/comfyui.js';
+import { comfyCacheParts, generationSize, kenBurnsFilter, scenePrompt, sceneSeed } from '../../worker/video/visuals/comfyui.js';
 import { composeScene, SCENE_COMPOSER_MODEL } from '../../worker/video/visuals/compose-scene.js';
 import { drawSize, pieceFrames, titleFor } from '../../worker/video/visuals/embedded.js';
 import { titleTiming, wrapTitle } from '../../worker/video/visuals/finish-clip.js';
@@ -226,6 +226,9 @@ describe('visual pipeline helpers', () => {
     expect(sceneSeed(p)).not.toBe(sceneSeed(`${p}!`));
     expect(kenBurnsFilter('pan-right', 320, 180, 4, 12)).toContain("x='(iw-iw/zoom)*on/11'");
     expect(kenBurnsFilter('zoom-in', 320, 180, 4, 12)).toMatch(/z='1\+0\.15\*on\/11'.*d=12:s=320x180:fps=4/);
+    expect(generationSize({ width: 640, height: 360 }, 768, 8)).toEqual({ width: 768, height: 432 });
+    expect(generationSize({ width: 1280, height: 720 }, 768, 8)).toEqual({ width: 768, height: 432 });
+    expect(generationSize({ width: 720, height: 1280 }, 832, 16)).toEqual({ width: 464, height: 832 });
     const parts = comfyCacheParts({ client: { url: 'http://h:1' }, workflow: 'txt2img', model: 'm', values: { seed: 1 }, motion: 'drift' } as never);
     expect(parts).toEqual({ provider: 'comfyui', url: 'http://h:1', workflow: 'txt2img', model: 'm', values: { seed: 1 }, motion: 'drift' });
   });

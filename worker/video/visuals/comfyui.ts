@@ -6,8 +6,8 @@
  * model ComfyUI actually loaded.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import type { ApiWorkflow } from '../../providers/comfyui/api-types.js';
 import { ComfyClient } from '../../providers/comfyui/client.js';
@@ -21,6 +21,7 @@ import { framesToVideo } from '../../media/ffmpeg/frames-to-video.js';
 import { ffmpegCommand, inputArgs, outputArgs, runFfmpeg } from '../../media/ffmpeg/run.js';
 import { videoCodecArgs } from '../../media/ffmpeg/encode-args.js';
 import { throwIfCancelled } from '../../task-context.js';
+import { clipCacheKey } from './clip-cache.js';
 import { finishClip, titleOverlayPng } from './finish-clip.js';
 import { titleFor } from './embedded.js';
 import { readScene, type MotionKind } from './scene-words.js';
@@ -29,6 +30,9 @@ import type { SceneVisualEnv, SceneVisualRequest } from './types.js';
 const NEGATIVE = 'text, watermark, logo, caption, blurry, lowres, deformed';
 /** Wan 2.1's longest clip (frames = 4n + 1). */
 const MAX_VIDEO_FRAMES = 81;
+/** Long edges the shipped models draw well at: SDXL Turbo keyframes, Wan 2.1 1.3B clips (832×480). */
+const IMAGE_LONG_SIDE = 768;
+const VIDEO_LONG_SIDE = 832;
 
 export interface ComfyPlan {
   client: ComfyClient;
@@ -68,23 +72,28 @@ export async function planComfyScene(req: SceneVisualRequest, env: SceneVisualEn
   const seed = sceneSeed(prompt);
   const motion = readScene({ description: req.scene.description, camera: req.scene.camera, actions: req.scene.actions, style: req.style }).motion.kind;
 
+  // Generation sizes follow the aspect, not the pass: the preview and the final ask ComfyUI for the
+  // same picture, so the final reuses the preview's generated output (see cachedOutput).
   const video = loadTemplate('txt2video');
-  const vm = sizeMultiple(video);
-  const vw = Math.min(snap(req.width, vm), 832);
   const fps = Number(video.defaults.fps ?? 16);
   const frames = Math.min(MAX_VIDEO_FRAMES, 4 * Math.max(1, Math.round((req.durationSec * fps) / 4)) + 1);
-  const videoValues = { prompt, negative: NEGATIVE, seed, width: vw, height: snap((req.height * vw) / req.width, vm), frames };
+  const videoValues = { prompt, negative: NEGATIVE, seed, ...generationSize(req, VIDEO_LONG_SIDE, sizeMultiple(video)), frames };
   const filledVideo = fillTemplate(video, videoValues);
   if (checkWorkflow(video, filledVideo.workflow, filledVideo.values, info).ok) {
     return { client, workflow: 'txt2video', template: video, graph: filledVideo.workflow, model: String(filledVideo.values[video.modelParam]), prompt, seed, motion, values: filledVideo.values };
   }
   const image = loadTemplate('txt2img');
-  const im = sizeMultiple(image);
-  const imageValues = { prompt, negative: NEGATIVE, seed, width: snap(req.width, im), height: snap(req.height, im) };
+  const imageValues = { prompt, negative: NEGATIVE, seed, ...generationSize(req, IMAGE_LONG_SIDE, sizeMultiple(image)) };
   const filled = fillTemplate(image, imageValues);
   assertRunnable(checkWorkflow(image, filled.workflow, filled.values, info), client.url, image);
   env.log?.('info', `ComfyUI lacks the text-to-video workflow's nodes or models: scene ${req.index + 1} is a keyframe moved with a slow ${motion}`);
   return { client, workflow: 'txt2img', template: image, graph: filled.workflow, model: String(filled.values[image.modelParam]), prompt, seed, motion, values: filled.values };
+}
+
+/** The generation size for the clip's aspect: `longSide` on the long edge, both edges on the model's multiple. */
+export function generationSize(req: Pick<SceneVisualRequest, 'width' | 'height'>, longSide: number, multiple: number): { width: number; height: number } {
+  const aspect = req.width / req.height;
+  return aspect >= 1 ? { width: snap(longSide, multiple), height: snap(longSide / aspect, multiple) } : { width: snap(longSide * aspect, multiple), height: snap(longSide, multiple) };
 }
 
 /** What decides a ComfyUI clip, for the cache key. */
@@ -125,7 +134,7 @@ async function kenBurnsClip(ffmpegPath: string, image: string, kind: MotionKind,
  * An animated WebP (what the shipped text-to-video workflow saves) → numbered PNG frames played
  * forward and back until the scene is covered. ffmpeg of this vintage cannot decode animated WebP; sharp can.
  */
-async function loopFrames(file: OutputFile, dir: string, needed: number): Promise<number> {
+async function loopFrames(file: Pick<OutputFile, 'path'>, dir: string, needed: number): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const srcDir = join(dir, '..', 'source-frames');
   mkdirSync(srcDir, { recursive: true });
@@ -142,18 +151,52 @@ async function loopFrames(file: OutputFile, dir: string, needed: number): Promis
   return count;
 }
 
+/**
+ * What ComfyUI generated for these exact params, kept under <cacheDir>/comfyui: a second pass
+ * (the final after the preview) or a re-render at another size moves the same picture again
+ * instead of generating it again.
+ */
+async function cachedOutput(plan: ComfyPlan, cacheDir: string, env: SceneVisualEnv, generate: () => Promise<OutputFile>): Promise<Pick<OutputFile, 'path' | 'mime'>> {
+  const dir = join(cacheDir, 'comfyui');
+  const key = clipCacheKey({ url: plan.client.url, workflow: plan.workflow, model: plan.model, values: plan.values });
+  const sidecar = join(dir, `${key}.json`);
+  if (existsSync(sidecar)) {
+    try {
+      const meta = JSON.parse(readFileSync(sidecar, 'utf8')) as { file: string; mime: string };
+      const path = join(dir, meta.file);
+      if (existsSync(path)) {
+        env.log?.('info', `ComfyUI output for this scene reused from the cache (${plan.workflow}, ${plan.model})`);
+        return { path, mime: meta.mime };
+      }
+    } catch {
+      // A torn sidecar is a miss.
+    }
+  }
+  throwIfCancelled(env.signal);
+  env.progress?.(0.03, 'Freeing GPU memory for ComfyUI…');
+  await prepareGpuFor('comfyui', env.config, env.signal, env.log);
+  const made = await generate();
+  mkdirSync(dir, { recursive: true });
+  const file = `${key}${extname(made.path) || '.bin'}`;
+  copyFileSync(made.path, join(dir, `.${file}.tmp`));
+  renameSync(join(dir, `.${file}.tmp`), join(dir, file));
+  writeFileSync(join(dir, `.${key}.json.tmp`), JSON.stringify({ file, mime: made.mime, model: plan.model, workflow: plan.workflow }));
+  renameSync(join(dir, `.${key}.json.tmp`), sidecar);
+  return { path: join(dir, file), mime: made.mime };
+}
+
 export async function renderComfyClip(plan: ComfyPlan, req: SceneVisualRequest, env: SceneVisualEnv, ffmpegPath: string, outPath: string): Promise<{ frames: number; durationSec: number }> {
   throwIfCancelled(env.signal);
-  env.progress?.(0.03, `Scene ${req.index + 1}: freeing GPU memory for ComfyUI…`);
-  await prepareGpuFor('comfyui', env.config, env.signal, env.log);
   const dir = join(env.workDir, `scene-${req.index + 1}-comfyui`);
   mkdirSync(dir, { recursive: true });
-  const result = await plan.client.run(plan.graph, {
-    workDir: dir,
-    signal: env.signal,
-    onProgress: (f, m) => env.progress?.(0.05 + 0.75 * f, `Scene ${req.index + 1}: ${m}`),
+  const file = await cachedOutput(plan, req.cacheDir, env, async () => {
+    const result = await plan.client.run(plan.graph, {
+      workDir: dir,
+      signal: env.signal,
+      onProgress: (f, m) => env.progress?.(0.05 + 0.75 * f, `Scene ${req.index + 1}: ${m}`),
+    });
+    return result.files[0]!;
   });
-  const file = result.files[0]!;
   const frames = Math.max(1, Math.round(req.durationSec * req.fps));
   const piece = join(dir, 'piece.mp4');
   env.progress?.(0.85, `Scene ${req.index + 1}: ${plan.workflow === 'txt2video' ? 'encoding the generated clip' : 'moving the keyframe'}`);
