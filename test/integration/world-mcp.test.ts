@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobKindSpec } from '../../shared/jobs/registry.js';
 import { closedPortUrl } from '../fixtures/fake-http.js';
 import { tempHome } from '../helpers/host-process.js';
 import { connectStdio, textOf } from '../helpers/mcp-clients.js';
@@ -67,18 +69,23 @@ describe('World MCP tools', () => {
   }, 240_000);
 
   it('returns the world as an image from world_snapshot', async () => {
-    const worlds = (await call('world_list_entities', {})).structuredContent as { worlds: S[] };
-    const r = await call('world_snapshot', { world_id: worlds.worlds[0]!.world_id, width: 320, height: 200 }, 150_000);
-    if (r.isError) {
-      // Only a build without the headless world renderer may answer this way, and it must say so.
+    const spawned = (await call('world_spawn', { prompt: 'a blue crate', position: [0, 0, 0], wait: true }, 200_000)).structuredContent as S;
+    const r = await call('world_snapshot', { world_id: spawned.world_id, width: 320, height: 200 }, 150_000);
+    if (!jobKindSpec('world.snapshot')) {
+      // A build without the headless world renderer must say so instead of pretending.
+      expect(r.isError).toBe(true);
       expect(textOf(r)).toMatch(/world\.snapshot job .* does not have yet/);
       return;
     }
+    expect(r.isError, textOf(r)).toBeFalsy();
     const image = (r.content as { type: string; data?: string; mimeType?: string }[]).find((c) => c.type === 'image');
     expect(image?.mimeType).toBe('image/png');
     const png = Buffer.from(image!.data!, 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(320);
     expect(png.readUInt32BE(20)).toBe(200);
+    // Kept for a person to look at (what the agent saw).
+    mkdirSync('test-results/screenshots', { recursive: true });
+    writeFileSync('test-results/screenshots/world-mcp-snapshot.png', png);
   }, 180_000);
 });
