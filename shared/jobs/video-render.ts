@@ -60,6 +60,7 @@ export const VideoRenderInput = z.object({
   hls: HlsSettings.optional().describe('Final pass only: renditions and segment length (from settings)'),
   music: z.boolean().default(true).describe('Mix an offline-synthesized pad bed, ducked under the voice'),
   transitionSec: z.number().min(0).max(2).default(0.5).describe('Crossfade between scenes'),
+  previewScale: z.number().min(0.25).max(1).default(0.5).describe('Preview pass only: shader scenes are drawn at this fraction of the size and upscaled (software GL cost is per pixel)'),
   providers: VideoRenderProviders.default({ tts: 'auto', visuals: 'auto', captions: 'auto' }),
 });
 export type VideoRenderInput = z.infer<typeof VideoRenderInput>;

@@ -111,15 +111,18 @@ describe('video.render on the embedded path: 7 s script → preview MP4, final H
     expect(previewMessages.every((m) => m.startsWith('rendering_preview: '))).toBe(true);
   });
 
-  it('the final pass (same size) reuses every scene piece and packages HLS with audio and subtitles groups', async () => {
+  it('the final pass draws at full scale and packages HLS with audio and subtitles groups', async () => {
     const messages: string[] = [];
     final = VideoRenderOutput.parse(
       await renderVideo(
-        VideoRenderInput.parse({ videoId: 'vid1', pass: 'final', script, width: 640, height: 360, hls: { segmentSec: 2, renditions: [{ height: 360, videoBitrateK: 600 }] }, providers: { visuals: 'embedded', tts: 'espeak' } }),
+        VideoRenderInput.parse({ videoId: 'vid1', pass: 'final', script, width: 320, height: 180, hls: { segmentSec: 2, renditions: [{ height: 180, videoBitrateK: 300 }] }, providers: { visuals: 'embedded', tts: 'espeak' } }),
         env({}, messages),
       ),
     );
-    expect(final.scenes.every((s) => s.cacheHit)).toBe(true);
+    // A preview piece (drawn at half scale) is never reused for the final.
+    expect(final.scenes.some((s) => s.cacheHit)).toBe(false);
+    expect(final).toMatchObject({ width: 320, height: 180 });
+    expect(Math.abs(final.durationSec - preview.durationSec)).toBeLessThan(0.01);
     expect(messages.some((m) => m.startsWith('composing: '))).toBe(true);
     expect(messages.every((m) => /^(rendering_final|composing): /.test(m))).toBe(true);
     const hls = final.hls!;
@@ -128,7 +131,7 @@ describe('video.render on the embedded path: 7 s script → preview MP4, final H
     const master = readFileSync(hls.master.path!, 'utf8');
     const p = parsePlaylist(master);
     expect(p.variants).toHaveLength(1);
-    expect(p.variants[0]!.attrs).toMatchObject({ AUDIO: 'aud', SUBTITLES: 'subs', RESOLUTION: '640x360' });
+    expect(p.variants[0]!.attrs).toMatchObject({ AUDIO: 'aud', SUBTITLES: 'subs', RESOLUTION: '320x180' });
     const dir = join(hls.master.path!, '..');
     const video = parsePlaylist(readFileSync(join(dir, 'index0.m3u8'), 'utf8'));
     const audio = parsePlaylist(readFileSync(join(dir, 'audio_en.m3u8'), 'utf8'));

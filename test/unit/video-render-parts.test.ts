@@ -39,13 +39,14 @@ describe('scene timing', () => {
   it('the piece cache key changes with the scene text and the voice, not with the scene id', () => {
     const scene = { id: 's1', description: 'Harbour at dawn', camera: 'wide', durationSec: 2, actions: [], dialog: [{ text: 'Morning.' }] };
     const speech = { path: '/x.wav', durationSec: 0.8, lines: 1, cachedSentences: 0, plan: { provider: 'espeak' as const, model: 'espeak-ng 1', voice: 'en-us', reason: '' }, segments: [{ text: 'Morning.', startSec: 0, durationSec: 0.8, cached: false }] };
-    const base: PieceRequest = { scene, index: 1, title: 'T', style: 'cinematic', width: 640, height: 360, fps: 24, visuals: 'embedded', speech, durationSec: 2.5 };
+    const base: PieceRequest = { scene, index: 1, title: 'T', style: 'cinematic', width: 640, height: 360, fps: 24, visuals: 'embedded', renderScale: 1, speech, durationSec: 2.5 };
     const k = pieceCacheKey(base);
     expect(pieceCacheKey({ ...base, scene: { ...scene, id: 'renamed' } })).toBe(k);
     expect(pieceCacheKey({ ...base, scene: { ...scene, description: 'Harbour at dusk' } })).not.toBe(k);
     expect(pieceCacheKey({ ...base, speech: { ...speech, plan: { ...speech.plan, voice: 'en-gb' } } })).not.toBe(k);
     // The title is drawn on scene 0 only.
     expect(pieceCacheKey({ ...base, title: 'Other' })).toBe(k);
+    expect(pieceCacheKey({ ...base, renderScale: 0.5 })).not.toBe(k);
     expect(pieceCacheKey({ ...base, index: 0, title: 'Other' })).not.toBe(pieceCacheKey({ ...base, index: 0 }));
   });
 

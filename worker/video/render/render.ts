@@ -88,7 +88,7 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
     const visualLabel = input.providers.visuals === 'comfyui' ? 'comfyui' : 'procedural';
     const piece = await atStage(stage, visualLabel, `rendering scene ${scene.id}`, env.signal, () =>
       buildPiece(
-        { scene, index: i, title: input.script.title, style: input.style, width, height, fps, visuals: input.providers.visuals, speech, durationSec },
+        { scene, index: i, title: input.script.title, style: input.style, width, height, fps, visuals: input.providers.visuals, renderScale: input.pass === 'preview' ? input.previewScale : 1, speech, durationSec },
         {
           config: env.config,
           dataDir: env.dataDir,

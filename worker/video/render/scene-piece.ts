@@ -20,6 +20,8 @@ export interface PieceRequest {
   height: number;
   fps: number;
   visuals: SceneVisualProviderChoice;
+  /** Draw at this fraction of the size and upscale (1: full size). */
+  renderScale: number;
   speech: SceneSpeech | null;
   /** The piece's full length, including the crossfade overlap with the next scene. */
   durationSec: number;
@@ -50,6 +52,7 @@ export function pieceCacheKey(r: PieceRequest): string {
     style: r.style,
     size: [r.width, r.height, r.fps],
     visuals: r.visuals,
+    renderScale: r.renderScale,
     duration: r.durationSec.toFixed(3),
     speech: r.speech ? [r.speech.plan.provider, r.speech.plan.model, r.speech.plan.voice, r.speech.segments.map((s) => [s.text, s.durationSec.toFixed(4)])] : null,
     lead: SPEECH_LEAD_SEC,
@@ -80,6 +83,7 @@ export async function buildPiece(
       fps: r.fps,
       durationSec: r.durationSec,
       provider: r.visuals,
+      ...(r.renderScale < 1 ? { renderScale: r.renderScale } : {}),
       cacheDir: join(env.dataDir, 'cache', 'video', 'visuals'),
     },
     env,
