@@ -136,6 +136,10 @@ describe('scene visuals on ComfyUI', () => {
     expect(absent.fallbackReason).toMatch(/ComfyUI is not reachable/);
     expect(absent.composition?.family).toBe('storm');
     expect(e1.logs.some((l) => l.startsWith('warn') && /built-in shader composer instead/.test(l))).toBe(true);
+    // The next scene does not knock on the absent server again (for 30 s), and says so.
+    const next = await renderSceneVisual(request({ provider: 'auto', fps: 2, durationSec: 1, index: 2 }), env(closed));
+    expect(next).toMatchObject({ provider: 'embedded', cacheHit: true });
+    expect(next.fallbackReason).toMatch(/ComfyUI is not reachable.*\(checked \d+ s ago\)/);
 
     fake = await startFakeComfy({ models: { checkpoints: [], diffusion_models: [], text_encoders: [], vae: [] } });
     const noModel = await renderSceneVisual(request({ provider: 'auto', fps: 2, durationSec: 1 }), env(fake.url));

@@ -102,6 +102,19 @@ function renderComfy(plan: ComfyPlan, req: SceneVisualRequest, env: SceneVisualE
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/**
+ * ComfyUI found absent (unreachable or not answering) per URL: under 'auto' the next scenes of the
+ * same render do not knock again for a while, so a silent host costs its timeout once, not per scene.
+ */
+const ABSENT_MEMO_MS = 30_000;
+const absent = new Map<string, { at: number; reason: string }>();
+
+function recentlyAbsent(url: string): string | null {
+  const memo = absent.get(url);
+  if (!memo || Date.now() - memo.at > ABSENT_MEMO_MS) return null;
+  return `${memo.reason} (checked ${Math.round((Date.now() - memo.at) / 1000)} s ago)`;
+}
+
 export async function renderSceneVisual(req: SceneVisualRequest, env: SceneVisualEnv): Promise<SceneVisual> {
   checkRequest(req);
   const ffmpegPath = env.ffmpegPath || resolveFfmpegPath(env.config);
@@ -114,11 +127,20 @@ export async function renderSceneVisual(req: SceneVisualRequest, env: SceneVisua
     const v = await renderEmbedded(req, env, ffmpegPath);
     return { ...v, fallbackReason: `Settings choose the built-in renderer (${setting}) for video` };
   }
+  const url = env.config.comfyui.url;
+  const known = recentlyAbsent(url);
+  if (known) {
+    const v = await renderEmbedded(req, env, ffmpegPath);
+    return { ...v, fallbackReason: known };
+  }
   try {
-    return await renderComfy(await planComfyScene(req, env), req, env, ffmpegPath);
+    const v = await renderComfy(await planComfyScene(req, env), req, env, ffmpegPath);
+    absent.delete(url);
+    return v;
   } catch (err) {
     if (err instanceof CancelledError || env.signal.aborted) throw err;
     const reason = message(err).split('\n')[0]!;
+    if (err instanceof ProviderError && err.provider === 'comfyui' && (err.kind === 'unreachable' || err.kind === 'timeout')) absent.set(url, { at: Date.now(), reason });
     env.log?.('warn', `Scene ${req.index + 1}: ComfyUI not used (${reason}); rendering the scene with the built-in shader composer instead`);
     const v = await renderEmbedded(req, env, ffmpegPath);
     return { ...v, fallbackReason: reason };
