@@ -67,6 +67,7 @@ export async function benchVideo(): Promise<BenchRow[]> {
       const t2 = performance.now();
       await render(dir, edited, 'preview', 'b');
       oneScene.push(performance.now() - t2);
+      process.stderr.write(`bench video: run ${i + 1}: preview ${Math.round(ms)} ms, raw encode ${Math.round(encode.at(-1)!)} ms, one-scene re-render ${Math.round(oneScene.at(-1)!)} ms\n`);
     }
     const rows = [
       row('video: prompt → playable 7 s preview MP4 (embedded) vs raw ffmpeg encode of its frames', preview, encode),
@@ -77,6 +78,7 @@ export async function benchVideo(): Promise<BenchRow[]> {
       const t = performance.now();
       const out = await render(fresh('final60'), script, 'final', 'f');
       const ms = performance.now() - t;
+      process.stderr.write(`bench video: final ${out.durationSec.toFixed(1)} s (${script.scenes.length} scenes) in ${Math.round(ms)} ms\n`);
       rows.push(row(`video: final ${Math.round(out.durationSec)} s video (1280x720 MP4 + HLS) vs real time (ratio = RTF)`, [ms], [out.durationSec * 1000]));
     }
     return rows;

@@ -247,6 +247,18 @@ describe('video.render failures and cancellation', () => {
     expect(parseVideoFailure((err as Error).message)).toMatchObject({ stage: 'rendering_preview', provider: 'elevenlabs', message: expect.stringMatching(/no API key/) });
   });
 
+  it('an auto fallback of the visuals is reported once, naming the scenes', async () => {
+    const visual = colourClipVisual();
+    const why = 'ComfyUI at http://127.0.0.1:8188 is not reachable';
+    const own: VideoScript = { ...script, scenes: script.scenes.map((s) => ({ ...s, description: `${s.description} (fallback)` })) };
+    const out = await renderVideo(
+      VideoRenderInput.parse({ videoId: 'v5', pass: 'preview', script: own, music: false, providers: { tts: 'espeak' } }),
+      env({ renderVisual: async (req, ve) => ({ ...(await visual.render(req, ve)), fallbackReason: why }) }),
+    );
+    expect(out.scenes.every((s) => s.visualFallback === why)).toBe(true);
+    expect(out.warnings).toEqual([`Scenes s1, s2, s3 drawn by the embedded shader composer: ${why}`]);
+  });
+
   it('cancelling while ffmpeg joins the scenes kills it and reports nothing', async () => {
     const controller = new AbortController();
     const e = env({

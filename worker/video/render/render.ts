@@ -102,9 +102,12 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
       ),
     );
     env.log('info', `Scene ${scene.id}: ${piece.cacheHit ? 'cached piece reused' : 'rendered'} (${piece.meta.visualProvider}, ${piece.meta.visualModel}; ${durationSec.toFixed(2)} s)`);
-    if (piece.meta.visualFallback) warnings.push(`Scene ${scene.id}: ${piece.meta.visualFallback}`);
     pieces.push(piece);
   }
+  // One warning per distinct fallback reason ("auto" with no ComfyUI says so once, naming the scenes).
+  const fallbacks = new Map<string, string[]>();
+  pieces.forEach((p, i) => p.meta.visualFallback && fallbacks.set(p.meta.visualFallback, [...(fallbacks.get(p.meta.visualFallback) ?? []), scenes[i]!.id]));
+  for (const [why, ids] of fallbacks) warnings.push(`Scene${ids.length > 1 ? 's' : ''} ${ids.join(', ')} drawn by the embedded shader composer: ${why}`);
   check();
 
   // 3. Join with crossfades; the scene starts are where concat puts each piece.
