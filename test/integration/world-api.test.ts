@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import type { ServerEvent } from '../../shared/events.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetDefinition, Entity, Prefab, TerrainState, World, WorldJobCreated, WorldJobStatus, WorldWithEntities } from '../../shared/schemas/world.js';
 import { createTerrain, encodeChunk, applyStroke } from '../../shared/world/terrain.js';
@@ -62,6 +64,11 @@ describe('POST /world/jobs', () => {
     const missing = await errorOf(await spawn({ worldId: world.id, prompt: 'a wooden crate' }, null), 400);
     expect(missing.code).toBe('idempotency_key_required');
 
+    const events: ServerEvent[] = [];
+    const ws = new WebSocket(`${host.base.replace('http', 'ws')}/api/v1/events?token=${host.token}`);
+    await new Promise((r) => ws.once('message', r));
+    ws.on('message', (d) => events.push(JSON.parse(d.toString()) as ServerEvent));
+
     const key = randomUUID();
     const r = await spawn({ worldId: world.id, prompt: 'a large wooden crate', transform: T(2, 0, 1) }, key);
     const first = await json<WorldJobCreated>(r, 202);
@@ -86,6 +93,13 @@ describe('POST /world/jobs', () => {
     // The job yields a content-addressed asset; the entity swaps to it.
     const done = await settled(first.jobId!);
     expect(done.status, done.lastError ?? '').toBe('ready');
+    // Seed §16 events on the WebSocket: job_progress while it runs, asset_ready for the entity.
+    await waitFor(async () => events.some((e) => e.type === 'asset_ready'), 'asset_ready on the WebSocket', 10_000);
+    ws.close();
+    expect(events.find((e) => e.type === 'asset_ready')).toEqual({ type: 'asset_ready', jobId: first.jobId, worldId: world.id, assetId: done.resultAssetId, entityId: first.entity.id, version: 1 });
+    const progress = events.filter((e): e is Extract<ServerEvent, { type: 'job_progress' }> => e.type === 'job_progress' && e.jobId === first.jobId);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((e) => ['generating', 'postprocess'].includes(e.status) && e.worldId === world.id)).toBe(true);
     expect(done.resultAssetId).toMatch(/^wa_/);
     const entity = await json<Entity>(await host.api(`/world/entities/${first.entity.id}`));
     expect(entity.status).toBe('ready');
