@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../../../shared/events.js';
+import { TERMINAL_STATUSES } from '../../../shared/schemas/jobs.js';
 
 /**
  * The app's event socket hands every event here (renderer/app/LiveUpdates.tsx); the open world
@@ -16,19 +17,14 @@ export function onWorldEvent(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The entity a world event is about, whatever envelope the host used (domain topic or job update). */
+/**
+ * The entity a generation event settles (seed §16 asset_ready / job_failed, or a world job that
+ * ended); progress events settle nothing, so they cause no fetch.
+ */
 export function worldEventEntity(event: ServerEvent): { entityId: string | null; jobId: string | null } | null {
-  if (event.type === 'domain' && event.topic.startsWith('world.')) {
-    const d = (event.data ?? {}) as { entityId?: unknown; jobId?: unknown };
-    return {
-      entityId: typeof d.entityId === 'string' ? d.entityId : event.id,
-      jobId: typeof d.jobId === 'string' ? d.jobId : null,
-    };
-  }
-  if (event.type === 'job.updated' && event.job.kind.startsWith('world.')) return { entityId: null, jobId: event.job.id };
-  const loose = event as unknown as { type?: string; entityId?: unknown; jobId?: unknown };
-  if (loose.type === 'asset_ready' || loose.type === 'job_failed' || loose.type === 'job_progress') {
-    return { entityId: typeof loose.entityId === 'string' ? loose.entityId : null, jobId: typeof loose.jobId === 'string' ? loose.jobId : null };
+  if (event.type === 'asset_ready' || event.type === 'job_failed') return { entityId: event.entityId, jobId: event.jobId };
+  if (event.type === 'job.updated' && event.job.kind === 'world.generate' && TERMINAL_STATUSES.includes(event.job.status)) {
+    return { entityId: null, jobId: event.job.id };
   }
   return null;
 }

@@ -19,7 +19,8 @@ async function refreshEntity(id: string): Promise<void> {
   const had = s.entities[id];
   if (!had) return;
   const before = { status: had.status, assetId: had.assetId, lastError: had.lastError };
-  s.external(id, hostFields(e));
+  // A finished asset brings its mass and collider (density × volume), as the host stored them.
+  s.external(id, { ...hostFields(e), ...(e.status === 'ready' && had.status !== 'ready' ? { physics: e.physics } : {}) });
   if (before.status !== 'failed' && e.status === 'failed') s.notify(`${had.name}: generation failed — ${e.lastError ?? 'no reason given'}. The placeholder stays; Retry is in the objects list.`);
 }
 
@@ -39,7 +40,7 @@ export function useGenerationUpdates(worldId: string): void {
       if (!ref) return;
       const id = ref.entityId ?? (ref.jobId ? byJob(ref.jobId) : null);
       if (id && useWorldStore.getState().entities[id]) void refreshEntity(id).catch(() => undefined);
-      void qc.invalidateQueries({ queryKey: worldKeys.assetsAll });
+      if (event.type === 'asset_ready') void qc.invalidateQueries({ queryKey: worldKeys.assetsAll });
     });
     const timer = setInterval(() => {
       const drafts = Object.values(useWorldStore.getState().entities).filter((e) => e.status === 'draft' && e.jobId);

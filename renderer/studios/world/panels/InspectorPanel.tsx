@@ -29,7 +29,7 @@ function PrefabSave({ count }: { count: number }) {
   const [busy, setBusy] = useState(false);
   return (
     <form
-      className="world-row"
+      className="world-prefab-save"
       onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);

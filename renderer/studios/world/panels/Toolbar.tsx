@@ -2,7 +2,7 @@ import { useRouter } from '../../../app/router.js';
 import { errorMessage } from '../../../api/errors.js';
 import { downloadGlb } from '../api/transfer.js';
 import { worldPaths } from '../nav.js';
-import { enterPlay, exitPlay } from '../scene/mode.js';
+import { enterPlay, exitPlay, frameSelection } from '../scene/mode.js';
 import { flushWorld } from '../store/autosave.js';
 import { useWorldStore, type Tool } from '../store/world-store.js';
 
@@ -74,6 +74,9 @@ export function Toolbar() {
           </button>
           <button type="button" className="btn btn-secondary" disabled={!nextRedo} onClick={s.redo} title={nextRedo ? `Redo ${nextRedo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
             Redo
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={frameSelection} title="Look at the selection (F)">
+            Frame
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => void exportWorld()}>
             Export GLB

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { isTypingTarget } from '../scene/keys.js';
-import { enterPlay, exitPlay } from '../scene/mode.js';
+import { enterPlay, exitPlay, frameSelection } from '../scene/mode.js';
 import { useWorldStore } from '../store/world-store.js';
 import { deleteSelection, duplicateSelection } from './actions.js';
 
 /**
  * Editor keys: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo/redo, Delete, Ctrl+D duplicate, T / R / Y
- * move / rotate / scale, B sculpt, P play ↔ build. Typing in a field is left alone.
+ * move / rotate / scale, B sculpt, F frame the selection, Esc deselect, P play ↔ build. Typing in a field is left alone.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -36,6 +36,8 @@ export function useShortcuts(): void {
       else if (!mod && e.code === 'KeyR') s.setTool('rotate');
       else if (!mod && e.code === 'KeyY') s.setTool('scale');
       else if (!mod && e.code === 'KeyB') s.setTool('sculpt');
+      else if (!mod && e.code === 'KeyF') frameSelection();
+      else if (e.code === 'Escape') s.select([]);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

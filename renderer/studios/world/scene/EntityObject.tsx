@@ -1,13 +1,11 @@
-import { Html } from '@react-three/drei';
 import type { ThreeEvent } from '@react-three/fiber';
-import { Suspense, useEffect, useMemo, useRef } from 'react';
-import type { Group } from 'three';
+import { useEffect, useMemo, useRef } from 'react';
+import { CanvasTexture, SRGBColorSpace, type Group } from 'three';
 import type { Entity } from '../../../../shared/schemas/world.js';
-import { useAuthedMedia } from '../../../api/authed-media.js';
 import { useAsset } from '../api/hooks.js';
 import { baseSize, type Vec3 } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
-import { GlbBoundary, GlbModel } from './GlbModel.js';
+import { GlbModel, useGlb } from './GlbModel.js';
 import { sceneRefs } from './registry.js';
 
 /** The box a placeholder shows (seed §6 Step B): right size and colour, pivot at ground contact. */
@@ -18,6 +16,30 @@ function PlaceholderBox({ size, color, failed }: { size: Vec3; color: string; fa
       <meshStandardMaterial color={failed ? '#b04040' : color} roughness={0.8} transparent opacity={0.85} />
     </mesh>
   );
+}
+
+const badgeTextures = new Map<string, CanvasTexture>();
+/** A "draft" / "failed" tag drawn once into a texture (a sprite, so no DOM overlay per object). */
+function badgeTexture(status: 'draft' | 'failed'): CanvasTexture {
+  let tex = badgeTextures.get(status);
+  if (tex) return tex;
+  const c = document.createElement('canvas');
+  c.width = 128;
+  c.height = 48;
+  const g = c.getContext('2d')!;
+  g.fillStyle = status === 'failed' ? '#c94848' : '#d9a441';
+  g.beginPath();
+  g.roundRect(2, 2, 124, 44, 20);
+  g.fill();
+  g.fillStyle = status === 'failed' ? '#ffffff' : '#222222';
+  g.font = 'bold 26px sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.fillText(status, 64, 25);
+  tex = new CanvasTexture(c);
+  tex.colorSpace = SRGBColorSpace;
+  badgeTextures.set(status, tex);
+  return tex;
 }
 
 function SelectionBox({ size }: { size: Vec3 }) {
@@ -43,7 +65,7 @@ export function EntityObject({ entity, childrenOf }: Props) {
   const notify = useWorldStore((s) => s.notify);
   const asset = useAsset(entity.assetId);
   const glbPath = entity.assetId && asset.data?.files.glbMediaId ? `/world/assets/${encodeURIComponent(entity.assetId)}/glb` : null;
-  const media = useAuthedMedia(glbPath);
+  const glb = useGlb(glbPath);
   const size = baseSize(entity, asset.data);
   const sizeKey = size.join(',');
   const stableSize = useMemo(() => size, [sizeKey]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -62,8 +84,8 @@ export function EntityObject({ entity, childrenOf }: Props) {
     };
   }, [entity.id]);
   useEffect(() => {
-    if (media.error) notify(`${entity.name}: the model could not be loaded (${media.error}); the placeholder stays.`);
-  }, [media.error, entity.name, notify]);
+    if (glb.error) notify(`${entity.name}: the model could not be loaded (${glb.error}); the placeholder stays.`);
+  }, [glb.error, entity.name, notify]);
 
   const onClick = (ev: ThreeEvent<MouseEvent>) => {
     if (mode !== 'build' || useWorldStore.getState().tool === 'sculpt') return;
@@ -82,22 +104,12 @@ export function EntityObject({ entity, childrenOf }: Props) {
   const kids = childrenOf.get(entity.id) ?? [];
   return (
     <group ref={ref} name={entity.name} position={t.position} quaternion={t.rotation} scale={t.scale} userData={{ entityId: entity.id }} onClick={onClick}>
-      {media.url ? (
-        <GlbBoundary key={media.url} fallback={placeholder} onError={(m) => notify(`${entity.name}: the model could not be read (${m}); the placeholder stays.`)}>
-          <Suspense fallback={placeholder}>
-            <GlbModel url={media.url} render={entity.render} />
-          </Suspense>
-        </GlbBoundary>
-      ) : (
-        placeholder
-      )}
+      {glb.gltf ? <GlbModel gltf={glb.gltf} render={entity.render} /> : placeholder}
       {selected ? <SelectionBox size={stableSize} /> : null}
       {entity.status !== 'ready' && mode === 'build' ? (
-        <Html position={[0, stableSize[1] + 0.3, 0]} center zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
-          <span className={`world-badge world-badge-${entity.status}`} data-testid={`world-badge-${entity.status}`} data-entity-id={entity.id}>
-            {failed ? 'failed' : 'draft'}
-          </span>
-        </Html>
+        <sprite position={[0, stableSize[1] + 0.35, 0]} scale={[0.8, 0.3, 1]} raycast={() => null} renderOrder={10}>
+          <spriteMaterial map={badgeTexture(failed ? 'failed' : 'draft')} depthTest={false} transparent />
+        </sprite>
       ) : null}
       {kids.map((k) => (
         <EntityObject key={k.id} entity={k} childrenOf={childrenOf} />

@@ -21,6 +21,8 @@ export function FlyCamera() {
     const down = (e: PointerEvent) => {
       if (e.button === 2 || (e.button === 0 && e.altKey)) {
         looking = true;
+        // The view may have been moved by "frame selection" or by leaving play.
+        euler.current.setFromQuaternion(camera.quaternion, 'YXZ');
         el.setPointerCapture(e.pointerId);
       }
     };

@@ -1,17 +1,62 @@
-import { useLoader } from '@react-three/fiber';
-import { Component, useMemo, type ReactNode } from 'react';
-import { Color, Mesh, MeshStandardMaterial, type Material, type Object3D } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { useEffect, useMemo, useState } from 'react';
+import { Color, Mesh, MeshStandardMaterial, TextureLoader, type Material, type Object3D } from 'three';
+import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { API_PREFIX } from '../../../../shared/routes.js';
 import type { EntityRender } from '../../../../shared/schemas/world.js';
+import { getConnection } from '../../../api/auth.js';
 
-const extendLoader = (loader: GLTFLoader): void => {
+/**
+ * GLBs come from the API with the token, so they are fetched here and parsed from memory (the
+ * page's CSP lets nothing fetch blob: URLs). Embedded textures are decoded through <img>
+ * (TextureLoader) instead of GLTFLoader's fetch-based ImageBitmapLoader for the same reason.
+ * One parse per asset; entities clone the scene.
+ */
+const cache = new Map<string, Promise<GLTF>>();
+
+function makeLoader(): GLTFLoader {
+  const loader = new GLTFLoader();
   loader.setMeshoptDecoder(MeshoptDecoder);
-};
+  loader.register((parser) => {
+    (parser as unknown as { textureLoader: TextureLoader }).textureLoader = new TextureLoader(parser.options.manager);
+    return { name: 'auteur_img_textures' };
+  });
+  return loader;
+}
 
-/** A generated or imported GLB (from a blob: URL), cloned per entity with its tint, overrides and shadow flags. */
-export function GlbModel({ url, render }: { url: string; render: EntityRender }) {
-  const gltf = useLoader(GLTFLoader, url, extendLoader);
+export function loadGlb(apiPath: string): Promise<GLTF> {
+  let p = cache.get(apiPath);
+  if (p) return p;
+  p = (async () => {
+    const { apiBase, token } = getConnection();
+    const res = await fetch(apiBase + API_PREFIX + apiPath, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!res.ok) throw new Error(`HTTP ${res.status} loading the model`);
+    return makeLoader().parseAsync(await res.arrayBuffer(), '');
+  })();
+  // A failure is not cached: the next mount tries again.
+  p.catch(() => cache.delete(apiPath));
+  cache.set(apiPath, p);
+  return p;
+}
+
+export function useGlb(apiPath: string | null): { gltf: GLTF | null; error: string | null } {
+  const [state, setState] = useState<{ gltf: GLTF | null; error: string | null; path: string | null }>({ gltf: null, error: null, path: null });
+  useEffect(() => {
+    if (!apiPath) return undefined;
+    let alive = true;
+    loadGlb(apiPath).then(
+      (gltf) => alive && setState({ gltf, error: null, path: apiPath }),
+      (err: unknown) => alive && setState({ gltf: null, error: err instanceof Error ? err.message : String(err), path: apiPath }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [apiPath]);
+  return state.path === apiPath ? state : { gltf: null, error: null };
+}
+
+/** A generated or imported GLB, cloned per entity with its tint, material overrides and shadow flags. */
+export function GlbModel({ gltf, render }: { gltf: GLTF; render: EntityRender }) {
   const scene = useMemo(() => {
     const root = gltf.scene.clone(true);
     root.traverse((o: Object3D) => {
@@ -21,10 +66,10 @@ export function GlbModel({ url, render }: { url: string; render: EntityRender })
       const apply = (m: Material): Material => {
         if (!(m instanceof MeshStandardMaterial)) return m;
         const c = m.clone();
-        const o2 = render.materialOverrides[m.name];
-        if (o2?.color) c.color.set(o2.color);
-        if (o2?.roughness !== undefined) c.roughness = o2.roughness;
-        if (o2?.metalness !== undefined) c.metalness = o2.metalness;
+        const over = render.materialOverrides[m.name];
+        if (over?.color) c.color.set(over.color);
+        if (over?.roughness !== undefined) c.roughness = over.roughness;
+        if (over?.metalness !== undefined) c.metalness = over.metalness;
         if (render.tint) c.color.multiply(new Color(render.tint));
         return c;
       };
@@ -34,18 +79,4 @@ export function GlbModel({ url, render }: { url: string; render: EntityRender })
     return root;
   }, [gltf, render]);
   return <primitive object={scene} />;
-}
-
-/** Keeps the placeholder when a GLB cannot be loaded, and says why once. */
-export class GlbBoundary extends Component<{ fallback: ReactNode; onError(message: string): void; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  override componentDidCatch(err: unknown): void {
-    this.props.onError(err instanceof Error ? err.message : String(err));
-  }
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }

@@ -1,14 +1,19 @@
 import type RAPIER_NS from '@dimforge/rapier3d-compat';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, useState } from 'react';
-import { Euler, Quaternion, Vector3, type Group } from 'three';
+import { Euler, MathUtils, Quaternion, Vector3, type Group } from 'three';
 import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { useWorldStore } from '../store/world-store.js';
 import { isHeld, isTypingTarget } from './keys.js';
 import { sceneRefs } from './registry.js';
 
 /** What play mode is doing, for the HUD (and the read-only test hook). */
-export const playState = { holding: null as string | null, view: 'first' as 'first' | 'third', lastThrow: null as string | null };
+export const playState = {
+  holding: null as string | null,
+  view: 'first' as 'first' | 'third',
+  lastThrow: null as string | null,
+  avatar: null as [number, number, number] | null,
+};
 
 const EYE = 1.6;
 const WALK = 5;
@@ -34,6 +39,8 @@ export function PlayController() {
     const physics = sceneRefs.physics;
     if (!physics) return undefined;
     const R = physics.R;
+    // Leaving play puts the editor's view back where it was (after this controller's last frame).
+    const buildView = { position: camera.position.clone(), quaternion: camera.quaternion.clone() };
     look.current.setFromQuaternion(camera.quaternion, 'YXZ');
     look.current.x = 0;
     const t = useWorldStore.getState().terrain;
@@ -82,9 +89,13 @@ export function PlayController() {
       el.removeEventListener('contextmenu', noMenu);
       window.removeEventListener('keydown', onKey);
       if (document.pointerLockElement === el) document.exitPointerLock();
-      physics.world.removeRigidBody(body);
+      physics.removeExtraBody(body);
+      camera.position.copy(buildView.position);
+      camera.quaternion.copy(buildView.quaternion);
+      sceneRefs.invalidate();
       avatar.current = null;
       playState.holding = null;
+      playState.avatar = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, gl]);
@@ -104,14 +115,31 @@ export function PlayController() {
     }
     const eye = eyePosition();
     const hit = physics.raycast([eye.x, eye.y, eye.z], forward().toArray() as [number, number, number], 8, avatar.current);
-    if (!hit?.entityId) return;
-    const e = useWorldStore.getState().entities[hit.entityId];
-    const body = physics.body(hit.entityId);
+    const id = hit?.entityId ?? nearestInFront(eye);
+    if (!id) return notify('Nothing to pick up here: aim at an object within reach.', 'info');
+    const e = useWorldStore.getState().entities[id];
+    const body = physics.body(id);
     if (!e || !body) return;
     if (!body.isDynamic()) return notify(`${e.name} is ${e.physics.bodyType}: it does not move.`, 'info');
     if (!e.behaviour.pickupable && !e.behaviour.throwable) return notify(`${e.name} is not pickupable (Inspector → Behaviour).`, 'info');
     if (e.physics.massKg > MAX_PICKUP_KG) return notify(`${e.name} weighs ${e.physics.massKg} kg: too heavy to pick up (at most ${MAX_PICKUP_KG} kg).`, 'info');
-    playState.holding = hit.entityId;
+    playState.holding = id;
+  }
+
+  /** Aim assist: the closest dynamic object within reach and 50° of the view, when the crosshair misses. */
+  function nearestInFront(eye: Vector3): string | null {
+    const physics = sceneRefs.physics;
+    if (!physics) return null;
+    const f = forward();
+    let best: { id: string; d: number } | null = null;
+    for (const [id, pose] of physics.poses()) {
+      if (!physics.body(id)?.isDynamic()) continue;
+      const to = new Vector3(...pose.position).add(new Vector3(0, 0.3, 0)).sub(eye);
+      const d = to.length();
+      if (d > 3.5 || to.normalize().dot(f) < Math.cos(MathUtils.degToRad(50))) continue;
+      if (!best || d < best.d) best = { id, d };
+    }
+    return best?.id ?? null;
   }
 
   function throwHeld(): void {
@@ -138,7 +166,7 @@ export function PlayController() {
   useFrame((_, rawDt) => {
     const physics = sceneRefs.physics;
     const body = avatar.current;
-    if (!physics || !body) return;
+    if (!physics || !body || physics.disposed) return;
     const dt = Math.min(rawDt, 0.1);
     if (isHeld('ArrowLeft')) look.current.y += 2 * dt;
     if (isHeld('ArrowRight')) look.current.y -= 2 * dt;
@@ -181,6 +209,8 @@ export function PlayController() {
     const eye = eyePosition();
     if (view === 'first') camera.position.copy(eye);
     else camera.position.copy(eye).add(new Vector3(0, 0.6, 0)).addScaledVector(forward(), -4.5);
+    const ap = body.translation();
+    playState.avatar = [ap.x, ap.y, ap.z];
     if (mesh.current) {
       const p = body.translation();
       mesh.current.position.set(p.x, p.y, p.z);

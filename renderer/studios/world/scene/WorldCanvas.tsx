@@ -69,7 +69,7 @@ export function WorldCanvas() {
       shadows
       dpr={1}
       frameloop={mode === 'play' ? 'always' : 'demand'}
-      camera={{ position: [10, 8, 14], fov: 55, near: 0.1, far: 600 }}
+      camera={{ position: [6, 4.5, 8.5], fov: 55, near: 0.1, far: 600 }}
       gl={{ antialias: false, preserveDrawingBuffer: true }}
       onCreated={({ camera }) => camera.lookAt(0, 0, 0)}
       onPointerMissed={(e) => {

@@ -1,3 +1,4 @@
+import { Box3, Vector3 } from 'three';
 import type { Transform } from '../../../../shared/schemas/world.js';
 import { transformCommand } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
@@ -32,4 +33,24 @@ export function exitPlay(): void {
     physics.setSimulating(false);
   }
   s.setMode('build');
+}
+
+/** Build mode "F": look at the selection from far enough away to see all of it. */
+export function frameSelection(): void {
+  const s = useWorldStore.getState();
+  const cam = sceneRefs.camera;
+  if (!cam || s.mode !== 'build' || !s.selection.length) return;
+  const box = new Box3();
+  for (const id of s.selection) {
+    const o = sceneRefs.objects.get(id);
+    if (o) box.expandByObject(o);
+  }
+  if (box.isEmpty()) return;
+  const centre = box.getCenter(new Vector3());
+  const radius = Math.max(0.5, box.getSize(new Vector3()).length() / 2);
+  const dir = new Vector3(0, 0, 1).applyQuaternion(cam.quaternion);
+  dir.y = Math.max(dir.y, 0.35);
+  cam.position.copy(centre).addScaledVector(dir.normalize(), radius * 3.2 + 1);
+  cam.lookAt(centre);
+  sceneRefs.invalidate();
 }

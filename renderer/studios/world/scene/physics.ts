@@ -56,6 +56,8 @@ export class PhysicsWorld {
   private terrain = new Map<string, { collider: RAPIER_NS.Collider; rev: number }>();
   private acc = 0;
   simulating = false;
+  /** Set once the world is freed: late calls from unmounting components are ignored. */
+  disposed = false;
 
   constructor(R: Rapier, gravity: number) {
     this.R = R;
@@ -75,6 +77,7 @@ export class PhysicsWorld {
   }
 
   declare(decl: ShapeDecl): void {
+    if (this.disposed) return;
     const prev = this.shapes.get(decl.entity.id);
     const key = (d: ShapeDecl | undefined) =>
       d && JSON.stringify([this.simulating ? null : d.entity.transform, d.entity.physics, d.entity.parentId, d.size]);
@@ -83,6 +86,7 @@ export class PhysicsWorld {
   }
 
   forget(id: string): void {
+    if (this.disposed) return;
     const root = this.rootOf(id);
     this.shapes.delete(id);
     if (root === id) this.removeBody(id);
@@ -101,6 +105,7 @@ export class PhysicsWorld {
 
   /** Rebuilds the bodies whose shapes changed (called once per frame before stepping). */
   flush(): void {
+    if (this.disposed) return;
     for (const root of this.dirtyRoots) this.buildBody(root);
     this.dirtyRoots.clear();
   }
@@ -158,6 +163,7 @@ export class PhysicsWorld {
 
   /** Terrain chunks as heightfields, rebuilt when their revision moved. */
   syncTerrain(t: Terrain, revs: Record<string, number>): void {
+    if (this.disposed) return;
     for (const [key, chunk] of t.chunks) {
       const rev = revs[key] ?? 0;
       const have = this.terrain.get(key);
@@ -186,6 +192,7 @@ export class PhysicsWorld {
 
   /** Advances by real elapsed time in fixed steps (at most 4 per frame, so a stall does not spiral). */
   step(dt: number, beforeStep?: () => void): void {
+    if (this.disposed) return;
     this.flush();
     if (!this.simulating) return;
     this.acc = Math.min(this.acc + dt, STEP * 4);
@@ -222,6 +229,7 @@ export class PhysicsWorld {
   /** Where physics has every root entity now (position + rotation; scale is the entity's). */
   poses(): Map<string, { position: Vec3; rotation: [number, number, number, number] }> {
     const out = new Map<string, { position: Vec3; rotation: [number, number, number, number] }>();
+    if (this.disposed) return out;
     for (const [id, { body }] of this.bodies) {
       const t = body.translation();
       const r = body.rotation();
@@ -232,13 +240,21 @@ export class PhysicsWorld {
 
   /** The root entity a ray hits first (excluding one body, e.g. the avatar), with the distance. */
   raycast(origin: Vec3, dir: Vec3, maxDist: number, exclude?: RAPIER_NS.RigidBody): { entityId: string | null; distance: number } | null {
+    if (this.disposed) return null;
     const ray = new this.R.Ray({ x: origin[0], y: origin[1], z: origin[2] }, { x: dir[0], y: dir[1], z: dir[2] });
     const hit = this.world.castRay(ray, maxDist, true, undefined, undefined, undefined, exclude);
     if (!hit) return null;
     return { entityId: this.colliderOwner.get(hit.collider.handle) ?? null, distance: hit.timeOfImpact };
   }
 
+  /** Removes a body made outside the entity shapes (the avatar). */
+  removeExtraBody(body: RAPIER_NS.RigidBody): void {
+    if (!this.disposed) this.world.removeRigidBody(body);
+  }
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.world.free();
   }
 }

@@ -1,3 +1,4 @@
+import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { useWorldStore } from '../store/world-store.js';
 import { playState } from './PlayController.js';
 import { sceneRefs } from './registry.js';
@@ -8,6 +9,10 @@ import { sceneRefs } from './registry.js';
  */
 export function installTestHook(): () => void {
   const hook = {
+    /** Ground height the editor has at a world point (terrain as loaded and sculpted). */
+    terrainHeight(x: number, z: number): number {
+      return sampleHeight(useWorldStore.getState().terrain, x, z);
+    },
     snapshot() {
       const s = useWorldStore.getState();
       const poses = sceneRefs.physics?.poses();
@@ -18,6 +23,8 @@ export function installTestHook(): () => void {
         undo: s.history.past.map((c) => c.label),
         redo: s.history.future.map((c) => c.label),
         holding: playState.holding,
+        avatar: playState.avatar,
+        lastThrow: playState.lastThrow,
         view: playState.view,
         entities: Object.values(s.entities).map((e) => {
           const obj = sceneRefs.objects.get(e.id);

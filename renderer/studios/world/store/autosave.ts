@@ -28,7 +28,7 @@ export function flushWorld(): Promise<void> {
         .map((id) => now.entities[id])
         .filter((e) => !!e)
         .sort((a, b) => Number(!!a.parentId) - Number(!!b.parentId))
-        .map(toUpsert);
+        .map((e) => toUpsert(e, !!pending.creates[e.id]));
       for (let i = 0; i < upserts.length; i += 500) {
         await api.call('world.entities.upsert', { params: { id: world.id }, body: { entities: upserts.slice(i, i + 500) } });
       }

@@ -86,18 +86,22 @@ export function transformCommand(label: string, all: Record<string, Entity>, tra
   return patchCommand(label, all, Object.keys(transforms), (e) => ({ ...e, transform: transforms[e.id]! }));
 }
 
-/** What autosave sends for an entity: the fields a client may write. */
-export function toUpsert(e: Entity): EntityUpsert {
+/**
+ * What autosave sends for an entity: the fields a client may write. The asset and placeholder
+ * belong to generation (the host swaps them when a job ends), so only an upsert that creates the
+ * entity (a spawn, an undone delete, a duplicate) sends them; an edit must not undo a swap it
+ * has not seen yet.
+ */
+export function toUpsert(e: Entity, creating: boolean): EntityUpsert {
   return {
     id: e.id,
-    assetId: e.assetId,
+    ...(creating ? { assetId: e.assetId, placeholder: e.placeholder } : {}),
     name: e.name,
     transform: e.transform,
     physics: e.physics,
     render: e.render,
     behaviour: e.behaviour,
     parentId: e.parentId,
-    placeholder: e.placeholder,
   };
 }
 

@@ -22,6 +22,8 @@ export interface BrushSettings {
 
 interface Pending {
   upserts: Record<string, true>;
+  /** Upserts that (re)create an entity: they carry the host-owned asset and placeholder too. */
+  creates: Record<string, true>;
   deletes: Record<string, true>;
   chunks: Record<string, true>;
 }
@@ -64,22 +66,26 @@ export interface WorldStore {
   dismiss(id: number): void;
 }
 
-const emptyPending = (): Pending => ({ upserts: {}, deletes: {}, chunks: {} });
+const emptyPending = (): Pending => ({ upserts: {}, creates: {}, deletes: {}, chunks: {} });
 let noticeId = 0;
 
 function markEntities(p: Pending, cmd: Command, side: 'before' | 'after'): Pending {
   const upserts = { ...p.upserts };
+  const creates = { ...p.creates };
   const deletes = { ...p.deletes };
+  const other = side === 'after' ? 'before' : 'after';
   for (const [id, change] of Object.entries(cmd.entities)) {
     if (change[side]) {
       upserts[id] = true;
+      if (!change[other]) creates[id] = true;
       delete deletes[id];
     } else {
       deletes[id] = true;
       delete upserts[id];
+      delete creates[id];
     }
   }
-  return { ...p, upserts, deletes };
+  return { ...p, upserts, creates, deletes };
 }
 
 const initial = () => ({
@@ -181,6 +187,7 @@ export const useWorldStore = create<WorldStore>()((set, get) => {
       set((s) => ({
         pending: {
           upserts: { ...p.upserts, ...s.pending.upserts },
+          creates: { ...p.creates, ...s.pending.creates },
           deletes: { ...p.deletes, ...s.pending.deletes },
           chunks: { ...p.chunks, ...s.pending.chunks },
         },
