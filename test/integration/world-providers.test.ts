@@ -11,7 +11,10 @@ import type { TaskContext } from '../../worker/task-context.js';
 import { worldGenerateTask } from '../../worker/tasks/world-generate.js';
 import { MeshyClient } from '../../worker/world/providers/meshy.js';
 import { validateGlb } from '../../worker/world/validate-glb.js';
+import { startFakeGeminiImage } from '../fixtures/fake-gemini-image.js';
 import { startFakeMeshy, type FakeMeshy } from '../fixtures/fake-meshy.js';
+import sharp from 'sharp';
+import { GeminiImageClient } from '../../worker/world/providers/gemini-image.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'auteur-world-prov-'));
 let fake: FakeMeshy | null = null;
@@ -75,4 +78,39 @@ describe('Meshy text-to-3D (preview → refine) against the protocol fake', () =
     expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'procedural' });
     expect(out.warnings.some((w) => /meshStrategy 'text_to_3d' has no configured provider here: built procedurally/.test(w))).toBe(true);
   }, 60_000);
+});
+
+describe('Gemini image textures (generated_pbr) against the protocol fake', () => {
+  it('asks the image model for a tileable texture per material and uses it at the budget size; a failed one is baked, saying so', async () => {
+    const gem = await startFakeGeminiImage({ color: '#10c040', failOn: 'metal' });
+    try {
+      const providers = WorkerProviderConfig.parse({ gemini: { url: gem.url, apiKey: 'gemini-test-key' } });
+      const r = composeRecipe('a wooden crate').recipe;
+      const recipe = { ...r, generationPlan: { ...r.generationPlan, textureStrategy: 'generated_pbr' as const } };
+      const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a wooden crate', recipe, thumbnail: false }, { ...ctx('gemini'), providers }));
+      const calls = gem.calls('/v1beta/models/gemini-2.5-flash-image:generateContent');
+      expect(calls).toHaveLength(2);
+      expect(calls.every((c) => c.headers['x-goog-api-key'] === 'gemini-test-key')).toBe(true);
+      expect(JSON.stringify(calls.map((c) => c.body))).toMatch(/seamless, tileable.*wood/);
+      expect(out.providerTrace.find((t) => t.step === 'texture')).toMatchObject({ provider: 'google-gemini', model: 'gemini-2.5-flash-image' });
+      expect(out.warnings.some((w) => /texture for metal baked procedurally: Gemini gemini-2\.5-flash-image answered 500/.test(w))).toBe(true);
+      const doc = await new NodeIO().read(out.glb.path!);
+      const [wood] = doc.getRoot().listTextures();
+      expect(wood!.getSize()).toEqual([out.textureSize, out.textureSize]);
+      const { data } = await sharp(Buffer.from(wood!.getImage()!)).raw().toBuffer({ resolveWithObject: true });
+      expect([data[0], data[1], data[2]]).toEqual([0x10, 0xc0, 0x40]);
+    } finally {
+      await gem.close();
+    }
+  }, 60_000);
+
+  it('a wrong key and a blocked prompt are clear errors', async () => {
+    const gem = await startFakeGeminiImage({ blockOn: 'forbidden' });
+    try {
+      await expect(new GeminiImageClient({ apiKey: 'nope', baseUrl: gem.url }).generateImage({ prompt: 'stone' })).rejects.toThrow(/403 \(check the Gemini API key in Settings → Providers\): API key not valid/);
+      await expect(new GeminiImageClient({ apiKey: 'gemini-test-key', baseUrl: gem.url }).generateImage({ prompt: 'a forbidden thing' })).rejects.toThrow(/refused the prompt \(PROHIBITED_CONTENT\)/);
+    } finally {
+      await gem.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { ProviderError } from '../providers/types.js';
 import type { TaskHandler } from '../task-context.js';
 import { importGlb } from '../world/import-glb.js';
 import { generateWorldAsset, type PipelineOptions } from '../world/pipeline.js';
+import { GeminiImageClient } from '../world/providers/gemini-image.js';
 import { meshyFromEnv } from '../world/providers/meshy.js';
 import { llmRecipe } from '../world/recipe-llm.js';
 import { renderWorldSnapshot } from '../world/snapshot-renderer.js';
@@ -19,6 +20,10 @@ const COMPOSER_VERSION = 'compose-recipe-1';
 const THUMB = 256;
 
 type Trace = WorldGenerateOutput['providerTrace'][number];
+
+/** What an image model is asked for: one tileable albedo map of the material. */
+const texturePrompt = (m: Recipe['materials'][number], style: string) =>
+  `A seamless, tileable, flat-lit, top-down albedo texture of ${m.type.replace(/_/g, ' ')}${m.color ? ` in the colour ${m.color}` : ''} for a 3D game asset${style ? `, ${style} style` : ''}. Fill the whole square; no objects, text or borders.`;
 
 const ref = (path: string, mime: string, model: string): MediaFileRef => ({ path, mediaId: null, mime, bytes: statSync(path).size, provider: 'procedural', model });
 
@@ -101,8 +106,26 @@ export const worldGenerateTask: TaskHandler<WorldGenerateInput, WorldGenerateOut
       warnings.push(`mesh by Meshy (tasks ${mesh.tasks.join(', ')})`);
     }
   }
+  let textures: PipelineOptions['textures'];
+  if (recipe.generationPlan.textureStrategy === 'generated_pbr' && ctx.providers.gemini.apiKey && !source) {
+    const gemini = new GeminiImageClient({ apiKey: ctx.providers.gemini.apiKey, baseUrl: ctx.providers.gemini.url });
+    ctx.progress(0.2, `Texturing with ${gemini.model}`);
+    // Partial output is allowed (seed §6): a texture the provider does not make is baked instead, saying why.
+    const images = await Promise.all(recipe.materials.map(async (m) => {
+      try {
+        const img = await gemini.generateImage({ prompt: texturePrompt(m, recipe.style), negativePrompt: 'objects, text, borders, perspective, shadows', signal: ctx.signal });
+        return img.data;
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        warnings.push(`texture for ${m.type} baked procedurally: ${(err as Error).message}`);
+        return null;
+      }
+    }));
+    if (images.some(Boolean)) textures = { images, provider: gemini.id, model: gemini.model };
+  }
   const asset = await generateWorldAsset(recipe, {
     source,
+    textures,
     workDir: ctx.workDir,
     maxTriangles: input.world.maxTriangles,
     signal: ctx.signal,

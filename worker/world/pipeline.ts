@@ -47,6 +47,8 @@ export interface PipelineOptions {
   maxTriangles?: number;
   progress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
+  /** Textures an image provider made, per recipe material (null: bake that one); resized to the budget. */
+  textures?: { images: ReadonlyArray<Uint8Array | null>; provider: string; model: string };
   /** A provider's mesh (text-to-3D …) to post-process instead of the recipe's template. */
   source?: { mesh: ImportedMesh; provider: string; model: string; version: string | null };
 }
@@ -87,7 +89,7 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   const warnings: string[] = [];
   const budget = WORLD_BUDGETS[recipe.kind];
   if (recipe.generationPlan.meshStrategy !== 'procedural' && !opts.source) warnings.push(`meshStrategy '${recipe.generationPlan.meshStrategy}' has no configured provider here: built procedurally (Strategy 1)`);
-  if (recipe.generationPlan.textureStrategy !== 'procedural' && recipe.generationPlan.textureStrategy !== 'flat') warnings.push(`textureStrategy '${recipe.generationPlan.textureStrategy}' has no configured image provider here: textures baked procedurally`);
+  if (recipe.generationPlan.textureStrategy !== 'procedural' && recipe.generationPlan.textureStrategy !== 'flat' && !opts.textures) warnings.push(`textureStrategy '${recipe.generationPlan.textureStrategy}' has no configured image provider here: textures baked procedurally`);
 
   const max0 = Math.min(budget.lods[0][1], opts.maxTriangles ?? Infinity);
   let buckets: Bucket[];
@@ -134,7 +136,7 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   // A provider's own base colour images are kept, resized to the budget; the rest are baked.
   const textures = await Promise.all(
     glbMaterials.map((_, i) => {
-      const image = opts.source?.mesh.materials[i]?.image;
+      const image = opts.source?.mesh.materials[i]?.image ?? (opts.source ? null : opts.textures?.images[i]);
       return image ? downsize(image, tex) : bake(i);
     }),
   );
@@ -148,7 +150,11 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
   const collider = buildCollider(recipe.physics.collider, buckets, levels[levels.length - 1]!, bounds);
 
   progress(0.75, 'Writing and validating GLB files');
-  const assetId = worldAssetId(recipe, opts.source ? { ...PROCEDURAL_VERSIONS, mesh: [opts.source.provider, opts.source.model, opts.source.version].filter(Boolean).join(':') } : PROCEDURAL_VERSIONS);
+  const assetId = worldAssetId(recipe, {
+    ...PROCEDURAL_VERSIONS,
+    ...(opts.source ? { mesh: [opts.source.provider, opts.source.model, opts.source.version].filter(Boolean).join(':') } : {}),
+    ...(opts.textures ? { texture: `${opts.textures.provider}:${opts.textures.model}` } : {}),
+  });
   await mkdir(opts.workDir, { recursive: true });
   const extras = { assetId, name: recipe.name, kind: recipe.kind, shape: recipe.shape, massKg, collider: recipe.physics.collider, generator: WORLD_GENERATOR_VERSION };
   const glbPaths: string[] = [];
@@ -187,7 +193,9 @@ export async function generateWorldAsset(recipe: Recipe, opts: PipelineOptions):
       opts.source
         ? { step: 'mesh', provider: opts.source.provider, model: opts.source.model, version: opts.source.version }
         : { step: 'mesh', provider: 'procedural', model: `template:${recipe.shape}`, version: PROCEDURAL_VERSIONS.mesh },
-      { step: 'texture', provider: 'procedural', model: tex <= 8 ? 'flat' : opts.source ? 'provider textures resized (sharp)' : 'noise-bake (sharp)', version: PROCEDURAL_VERSIONS.texture },
+      opts.textures && !opts.source
+        ? { step: 'texture', provider: opts.textures.provider, model: opts.textures.model, version: null }
+        : { step: 'texture', provider: 'procedural', model: tex <= 8 ? 'flat' : opts.source ? 'provider textures resized (sharp)' : 'noise-bake (sharp)', version: PROCEDURAL_VERSIONS.texture },
       { step: 'postprocess', provider: 'procedural', model: 'gltf-transform + meshoptimizer', version: PROCEDURAL_VERSIONS.postprocess },
     ],
   };
