@@ -39,7 +39,7 @@ describe('buildCsp', () => {
   it('has the expected media, image, style and worker sources', () => {
     expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(csp.get('media-src')).toEqual(["'self'", 'blob:']);
+    expect(csp.get('media-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp.get('worker-src')).toEqual(["'self'", 'blob:']);
   });
 

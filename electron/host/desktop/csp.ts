@@ -31,7 +31,8 @@ export function buildCsp(hostOrigin: string): string {
     ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
-    ['media-src', ["'self'", 'blob:']],
+    // data: for hls.js, which gives each subtitle <track> the empty 'data:,WEBVTT' source.
+    ['media-src', ["'self'", 'data:', 'blob:']],
     ['connect-src', ["'self'", ...socketSources(origin)]],
     ['worker-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],

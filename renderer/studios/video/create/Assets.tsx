@@ -4,7 +4,7 @@ import { formatBytes } from '../../../components/format.js';
 
 /** The first sentence of a fallback reason (the whole of it is on hover). */
 function shortReason(text: string): string {
-  const end = text.search(/[.(]/);
+  const end = text.search(/\.\s|\(/);
   const first = (end > 0 ? text.slice(0, end) : text).trim();
   return first.length > 70 ? `${first.slice(0, 67)}…` : first;
 }

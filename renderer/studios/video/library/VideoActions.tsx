@@ -50,7 +50,7 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
           }}
           data-testid="video-published"
         />
-        <span>{published ? 'Published' : 'Private'}</span>
+        <span>Published</span>
       </label>
       <label className="switch">
         <input

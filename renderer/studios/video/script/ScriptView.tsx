@@ -23,7 +23,16 @@ export function ScriptView({ videoId }: { videoId: string }) {
       <div className="video-script-head">
         <div>
           <h2>{script?.title ?? video.title}</h2>
-          {video.scriptSource?.note ? <p className="muted small">{video.scriptSource.note}</p> : null}
+          {video.scriptSource ? (
+            <p className="muted small" title={video.scriptSource.note ?? undefined}>
+              {video.scriptSource.writer === 'offline'
+                ? 'Written by the offline script writer (not an LLM).'
+                : video.scriptSource.writer === 'edited'
+                  ? 'Edited by you.'
+                  : `Written by ${video.scriptSource.provider ?? 'an LLM'}${video.scriptSource.model ? ` (${video.scriptSource.model})` : ''}.`}{' '}
+              Edits apply at the next render; unchanged scenes come from the cache.
+            </p>
+          ) : null}
         </div>
         {video.dirtyScenes.length ? (
           <button type="button" className="btn btn-cta" disabled={busy || isVideoActive(video)} onClick={() => render.mutate({ id: video.id, from: 'auto' })} data-testid="video-rerender-all">
