@@ -20,8 +20,9 @@ export { composeScene, SCENE_COMPOSER_MODEL, SCENE_COMPOSER_VERSION } from './co
 
 /** The renderer's frame limits (ShaderRenderInput) bound every provider, so a request fails the same way everywhere. */
 export function checkRequest(req: SceneVisualRequest): void {
+  // A bad request is the caller's mistake, not a provider failure: a plain RangeError.
   const bad = (why: string): never => {
-    throw new ProviderError('chromium', `Scene ${req.index + 1}: ${why}`, 'bad_response');
+    throw new RangeError(`Scene ${req.index + 1}: ${why}`);
   };
   if (!Number.isInteger(req.width) || req.width < 16 || req.width > 1920 || req.width % 2) bad(`width ${req.width} must be an even whole number of pixels from 16 to 1920`);
   if (!Number.isInteger(req.height) || req.height < 16 || req.height > 1080 || req.height % 2) bad(`height ${req.height} must be an even whole number of pixels from 16 to 1080`);
