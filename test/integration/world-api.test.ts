@@ -150,6 +150,8 @@ describe('entities', () => {
     const [e] = (await json<{ entities: Entity[] }>(await host.api(`/world/worlds/${world.id}/entities`, { method: 'PUT', json: { entities: [{ name: 'Ball', transform: T(1, 2, 3) }] } }))).entities;
     const patchBad = await errorOf(await raw(`/world/entities/${e!.id}`, 'PATCH', '{"physics":{"massKg":null}}'), 400);
     expect(patchBad.message).toMatch(/massKg/);
+    const unknownAsset = await errorOf(await host.api(`/world/entities/${e!.id}`, { method: 'PATCH', json: { assetId: 'wa_nope' } }), 400);
+    expect(unknownAsset.message).toMatch(/assetId wa_nope is not in the asset library/);
     const negMass = await errorOf(await host.api(`/world/entities/${e!.id}`, { method: 'PATCH', json: { physics: { friction: -1 } } }), 400);
     expect(negMass.message).toMatch(/friction/);
   });

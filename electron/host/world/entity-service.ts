@@ -12,7 +12,7 @@ import {
   type PlaceholderLook,
   type Transform,
 } from '../../../shared/schemas/world.js';
-import { worldEntities } from '../db/world-schema.js';
+import { worldAssets, worldEntities } from '../db/world-schema.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { DEFAULT_BEHAVIOUR, DEFAULT_PHYSICS, DEFAULT_RENDER } from './defaults.js';
 import type { WorldDeps } from './deps.js';
@@ -95,9 +95,19 @@ export class EntityService {
     }
   }
 
+  /** Entities show library assets only: an unknown assetId is refused, naming it. */
+  private assertAssets(ids: (string | null | undefined)[]): void {
+    const want = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!want.length) return;
+    const have = new Set(this.db.select({ id: worldAssets.id }).from(worldAssets).where(inArray(worldAssets.id, want)).all().map((r) => r.id));
+    const missing = want.filter((id) => !have.has(id));
+    if (missing.length) throw badRequest(`assetId ${missing.join(', ')} is not in the asset library`);
+  }
+
   /** Inserts entities (budget already checked by the caller for the batch, or here for one). */
   create(worldId: string, items: NewEntity[], opts: { checkBudget?: boolean } = {}): Entity[] {
     if (opts.checkBudget !== false) this.assertBudget(worldId, items.length);
+    this.assertAssets(items.map((n) => n.assetId));
     const now = Date.now();
     const ids: string[] = [];
     this.deps.database.sqlite.transaction(() => {
@@ -140,6 +150,7 @@ export class EntityService {
     for (const r of existing.values()) if (r.worldId !== worldId) throw conflict(`Entity ${r.id} belongs to another world (${r.worldId})`);
     const creates = entries.filter((e) => !e.id || !existing.has(e.id));
     this.assertBudget(worldId, creates.length);
+    this.assertAssets(entries.map((e) => e.assetId));
     const batchIds = new Set([...existing.keys(), ...creates.map((e) => e.id).filter(Boolean)]);
     for (const e of entries) if (e.parentId) this.checkParent(worldId, e.id ?? null, e.parentId, batchIds);
     const out: string[] = [];
@@ -160,6 +171,7 @@ export class EntityService {
   update(id: string, patch: EntityPatch): Entity {
     const row = this.row(id);
     if (patch.parentId) this.checkParent(row.worldId, id, patch.parentId, new Set());
+    this.assertAssets([patch.assetId]);
     this.patchRow(row, patch);
     this.worlds.touch(row.worldId);
     this.changed(row.worldId, [id]);
