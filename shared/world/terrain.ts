@@ -199,7 +199,8 @@ export function applyStroke(t: Terrain, s: BrushStroke): StrokeResult {
   const gz0 = Math.max(G_MIN, Math.ceil((s.z - s.radius) / CELL_M));
   const gz1 = Math.min(G_MAX, Math.floor((s.z + s.radius) / CELL_M));
   const writes: Array<{ gx: number; gz: number; h?: number; w?: number }> = [];
-  const maxDelta = 2 * s.strength; // metres per dab at the centre
+  // Metres per dab at the centre: a drag lays about 15 dabs a second.
+  const maxDelta = 0.5 * s.strength;
   for (let gz = gz0; gz <= gz1; gz++) {
     for (let gx = gx0; gx <= gx1; gx++) {
       const d = Math.hypot(gx * CELL_M - s.x, gz * CELL_M - s.z) / s.radius;
@@ -250,6 +251,79 @@ export function applyStroke(t: Terrain, s: BrushStroke): StrokeResult {
         }
       } else if (wr.w !== undefined && wr.w > 0) {
         if (paintVertex(c.splat, i, layerIndex, wr.w)) changed.add(chunkKey(c.cx, c.cz));
+      }
+    }
+  }
+  return { changed: [...changed].sort() };
+}
+
+export const STAMP_SHAPES = ['hill', 'crater', 'mound', 'plateau', 'ridge'] as const;
+export type StampShape = (typeof STAMP_SHAPES)[number];
+
+export interface Stamp {
+  shape: StampShape;
+  /** Centre in world metres. */
+  x: number;
+  z: number;
+  /** Footprint along x and z, and height (a crater's depth), in metres. */
+  width: number;
+  depth: number;
+  height: number;
+}
+
+const smooth = (e0: number, e1: number, v: number): number => {
+  const t = Math.min(1, Math.max(0, (v - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+};
+
+/** Height profile of a stamp at normalised elliptical distance d (0 centre, 1 edge) and across-axis u. */
+function stampProfile(shape: StampShape, d: number, u: number, along: number): number {
+  switch (shape) {
+    case 'hill':
+      return d < 1 ? Math.cos(Math.PI * d) / 2 + 0.5 : 0;
+    case 'mound':
+      return d < 1 ? (1 - d * d) ** 2 : 0;
+    case 'plateau':
+      return 1 - smooth(0.65, 1, d);
+    case 'crater':
+      // A bowl below the ground inside 70 % of the radius, a raised rim around it.
+      return (d < 0.7 ? -(1 - (d / 0.7) ** 2) : 0) + 0.35 * Math.exp(-(((d - 0.8) / 0.12) ** 2));
+    case 'ridge':
+      // Long along x: a crest across z that tapers off at both ends.
+      return Math.abs(u) < 1 && Math.abs(along) < 1 ? (1 - u * u) ** 2 * (1 - smooth(0.6, 1, Math.abs(along))) : 0;
+  }
+}
+
+/**
+ * Stamps a landform from a prompt ("a crater", "a hill") into the heightmap, added to what is
+ * there: as far as a heightmap can (no caves or overhangs). Pure and deterministic like brushes.
+ */
+export function applyStamp(t: Terrain, s: Stamp): StrokeResult {
+  for (const f of ['x', 'z', 'width', 'depth', 'height'] as const) if (!Number.isFinite(s[f])) throw new RangeError(`terrain stamp: ${f} must be a finite number`);
+  if (!STAMP_SHAPES.includes(s.shape)) throw new RangeError(`terrain stamp: shape must be one of ${STAMP_SHAPES.join(', ')}`);
+  const hw = Math.min(64, Math.max(1, s.width / 2));
+  const hd = Math.min(64, Math.max(1, s.depth / 2));
+  const h = Math.min(MAX_HEIGHT, Math.max(0.1, Math.abs(s.height)));
+  const gx0 = Math.max(G_MIN, Math.ceil((s.x - hw) / CELL_M));
+  const gx1 = Math.min(G_MAX, Math.floor((s.x + hw) / CELL_M));
+  const gz0 = Math.max(G_MIN, Math.ceil((s.z - hd) / CELL_M));
+  const gz1 = Math.min(G_MAX, Math.floor((s.z + hd) / CELL_M));
+  const writes: Array<{ gx: number; gz: number; h: number }> = [];
+  for (let gz = gz0; gz <= gz1; gz++) {
+    for (let gx = gx0; gx <= gx1; gx++) {
+      const along = (gx * CELL_M - s.x) / hw;
+      const u = (gz * CELL_M - s.z) / hd;
+      const p = stampProfile(s.shape, Math.hypot(along, u), u, along);
+      if (p !== 0) writes.push({ gx, gz, h: heightAtVertex(t, gx, gz) + p * h });
+    }
+  }
+  const changed = new Set<string>();
+  for (const w of writes) {
+    for (const [c, i] of owners(t, w.gx, w.gz)) {
+      const next = clampH(w.h);
+      if (c.heights[i] !== next) {
+        c.heights[i] = next;
+        changed.add(chunkKey(c.cx, c.cz));
       }
     }
   }

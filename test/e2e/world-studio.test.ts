@@ -231,6 +231,35 @@ describe('World studio', () => {
     await page.locator(tid('world-prefab'), { hasText: 'Crate prefab' }).waitFor();
   });
 
+  it('a landform prompt is stamped into the terrain; GLB import is validated; a prefab is placed from the library', async () => {
+    const before = await heightGrid();
+    await page.locator(tid('world-prompt')).fill('a crater');
+    await page.locator(tid('world-prompt')).press('Enter');
+    await page.locator(tid('world-prompt-note'), { hasText: 'Stamped a crater' }).waitFor();
+    expect(Math.min(...(await heightGrid()))).toBeLessThan(Math.min(...before) - 0.5);
+    expect((await snap()).entities).toHaveLength(1);
+    expect((await snap()).undo.at(-1)).toBe('Terrain: crater');
+
+    // A corrupt file is refused with the host's reason; a real GLB becomes an asset and an object.
+    await page.getByRole('tab', { name: 'Assets' }).click();
+    await page.getByLabel('Import GLB file').setInputFiles({ name: 'broken.glb', mimeType: 'model/gltf-binary', buffer: Buffer.from('glTF but not really a binary glTF file') });
+    const refusal = page.locator(tid('world-import-error'));
+    await refusal.waitFor();
+    expect((await refusal.textContent())!.length).toBeGreaterThan(10);
+    expect((await snap()).entities).toHaveLength(1);
+    const assetId = (await entityOf(crateId))!.assetId!;
+    const glb = Buffer.from(await (await host.api(`/world/assets/${assetId}/glb`)).arrayBuffer());
+    await page.getByLabel('Import GLB file').setInputFiles({ name: 'my-crate.glb', mimeType: 'model/gltf-binary', buffer: glb });
+    const imported = await waitFor(async () => (await snap()).entities.find((e) => e.id !== crateId), 'the imported object', 30_000, 200);
+    await waitFor(async () => (await entityOf(imported.id))?.glbLoaded, 'the imported GLB to show', 30_000, 200);
+
+    await page.getByRole('tab', { name: 'Prefabs' }).click();
+    await page.locator(tid('world-prefab'), { hasText: 'Crate prefab' }).getByRole('button', { name: 'place' }).click();
+    await waitFor(async () => (await snap()).entities.length === 3, 'the placed prefab', 30_000, 200);
+    expect((await snap()).undo.at(-1)).toMatch(/^Place prefab/);
+    await shot('stamp-import-prefab');
+  });
+
   it('reloading the page finds the world as it was: objects, mass, positions and terrain', async () => {
     await waitFor(saved, 'everything saved', 15_000, 200);
     const before = await snap();
@@ -251,10 +280,10 @@ describe('World studio', () => {
     await page.getByRole('button', { name: '← Worlds' }).click();
     const item = page.locator(tid('world-list-item'), { hasText: 'Test yard' });
     await item.waitFor();
-    expect(await item.textContent()).toMatch(/1 object/);
+    expect(await item.textContent()).toMatch(/3 objects/);
     await item.locator('.world-open').click();
     await page.locator(tid('world-editor')).waitFor({ timeout: 60_000 });
-    await waitFor(async () => (await snap()).entities.length === 1, 'the world again');
+    await waitFor(async () => (await snap()).entities.length === 3, 'the world again');
     expect(errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   CELL_M,
   CHUNK_M,
   VERTS,
+  applyStamp,
   applyStroke,
   chunkKey,
   chunkOrigin,
@@ -25,7 +26,7 @@ describe('world terrain (pure heightmap + brushes)', () => {
     const t = createTerrain();
     const res = applyStroke(t, { tool: 'raise', x: 5, z: 5, radius: 6, strength: 0.5 });
     expect(res.changed.length).toBeGreaterThan(0);
-    expect(sampleHeight(t, 5, 5)).toBeGreaterThan(0.5);
+    expect(sampleHeight(t, 5, 5)).toBeGreaterThan(0.2);
     expect(sampleHeight(t, 40, 40)).toBe(0);
     expect(sampleHeight(t, 5, 5)).toBeGreaterThan(sampleHeight(t, 8, 5));
   });
@@ -86,6 +87,21 @@ describe('world terrain (pure heightmap + brushes)', () => {
     nan.heights[3] = Number.NaN;
     expect(() => decodeChunk(encodeChunk(nan))).toThrow(/not a finite number/);
     expect(() => decodeChunk({ ...one, cx: 99 })).toThrow(/outside/);
+  });
+
+  it('stamps landforms from prompts: a hill rises, a crater sinks inside a raised rim, outside stays flat', () => {
+    const t = createTerrain();
+    applyStamp(t, { shape: 'hill', x: -20, z: -20, width: 16, depth: 16, height: 4 });
+    expect(sampleHeight(t, -20, -20)).toBeCloseTo(4, 1);
+    expect(sampleHeight(t, -20, -8)).toBe(0);
+    applyStamp(t, { shape: 'crater', x: 20, z: 20, width: 20, depth: 20, height: 3 });
+    expect(sampleHeight(t, 20, 20)).toBeCloseTo(-3, 1);
+    expect(sampleHeight(t, 28, 20)).toBeGreaterThan(0.5);
+    expect(() => applyStamp(t, { shape: 'hill', x: Number.NaN, z: 0, width: 4, depth: 4, height: 1 })).toThrow(/x must be/);
+    const again = createTerrain();
+    applyStamp(again, { shape: 'hill', x: -20, z: -20, width: 16, depth: 16, height: 4 });
+    applyStamp(again, { shape: 'crater', x: 20, z: 20, width: 20, depth: 20, height: 3 });
+    expect(encodeTerrain(again)).toEqual(encodeTerrain(t));
   });
 
   it('matches a Rapier heightfield laid out the way the scene builds it (column-major, rows along z)', async () => {

@@ -1,10 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { composeRecipe } from '../../../../shared/world/compose-recipe.js';
+import type { StampShape } from '../../../../shared/world/terrain.js';
 import { api } from '../../../api/client.js';
 import { errorMessage } from '../../../api/errors.js';
 import { newIdempotencyKey } from '../../../jobs/idempotency.js';
 import { worldKeys } from '../api/keys.js';
 import { spawnInFront } from '../scene/spawn-point.js';
+import { stampTerrain } from '../scene/stamp.js';
 import { spawnCommand } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
 
@@ -27,9 +30,19 @@ export function PromptPanel() {
     e.preventDefault();
     const text = prompt.trim();
     if (!world || !text) return;
-    setBusy(true);
     setError(null);
     setNote(null);
+    // Landforms ("a crater", "a hill") go into the heightmap, not into the world as objects.
+    const composed = composeRecipe(text, { style: world.settings.style, allowedKinds: world.settings.allowedKinds });
+    if (composed.recipe.kind === 'terrain_stamp' && !composed.fallback) {
+      const r = composed.recipe;
+      const at = spawnInFront().position;
+      const label = stampTerrain({ shape: r.shape as StampShape, x: at[0], z: at[2], width: r.scaleMeters[0], depth: r.scaleMeters[2], height: r.scaleMeters[1] });
+      setNote(label);
+      setPrompt('');
+      return;
+    }
+    setBusy(true);
     try {
       const res = await api.call('world.jobs.create', {
         body: { worldId: world.id, prompt: text, negativePrompt: '', seed: 0, draft, transform: spawnInFront() },
