@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobKindSpec } from '../../shared/jobs/registry.js';
 import type { Video, VideoList, VideoWithJob, WikiSummary } from '../../shared/schemas/video.js';
 import { closedPortUrl } from '../fixtures/fake-http.js';
 import { FakeWikipedia } from '../fixtures/fake-wikipedia.js';
@@ -63,29 +62,38 @@ describe('video API', () => {
     expect((await host.api(`/videos/${created.video.id}/scenes/${scene.id}`, { method: 'PATCH', json: { durationSec: 0 } })).status).toBe(400);
 
     const current = await get(created.video.id);
-    if (!current.inLibrary) {
-      expect((await host.api(`/videos/${created.video.id}/publish`, { method: 'POST', json: {} })).status).toBe(409);
-      expect((await host.api(`/videos/${created.video.id}/export.mp4`)).status).toBe(409);
-      expect((await json<VideoList>(await host.api('/videos'))).videos.map((v) => v.id)).not.toContain(created.video.id);
-    }
+    // Seconds after the script, the renders are far from done: not publishable, nothing to export, not in the library.
+    expect(current.inLibrary).toBe(false);
+    expect((await host.api(`/videos/${created.video.id}/publish`, { method: 'POST', json: {} })).status).toBe(409);
+    expect((await host.api(`/videos/${created.video.id}/export.mp4`)).status).toBe(409);
+    expect((await json<VideoList>(await host.api('/videos'))).videos.map((v) => v.id)).not.toContain(created.video.id);
     expect((await json<VideoList>(await host.api('/videos?scope=all&q=lighthouse'))).videos.map((v) => v.id)).toContain(created.video.id);
     expect((await host.api('/videos/missing')).status).toBe(404);
-  }, 120_000);
+    // Deleting while it renders cancels the job (the worker is free for the next test).
+    const del = await json<{ ok: boolean }>(await host.api(`/videos/${created.video.id}`, { method: 'DELETE' }));
+    expect(del.ok).toBe(true);
+    const stopped = await waitFor(async () => {
+      const j = await json<{ status: string }>(await host.api(`/jobs/${current.jobId}`));
+      return j.status === 'running' || j.status === 'queued' ? undefined : j;
+    }, 'the job to stop', 60_000);
+    expect(['cancelled', 'succeeded', 'completed_with_problems']).toContain(stopped.status);
+  }, 180_000);
 
-  it.runIf(!!jobKindSpec('video.render'))('a 7 s prompt runs to completed: preview, final MP4 + HLS, captions, chapters, library item, export, delete', async () => {
-    const { video } = await json<VideoWithJob>(await host.api('/videos', { method: 'POST', json: { prompt: 'Rain over Lisbon at night. A tram climbs the hill.', title: 'Lisbon Rain' } }), 202);
+  // 2 s (one or two scenes) keeps the software-GL render of the real embedded path affordable on a loaded 2-core machine.
+  it('a short prompt runs to completed: preview, final MP4 + HLS, captions, chapters, library item, export, delete', async () => {
+    const { video } = await json<VideoWithJob>(await host.api('/videos', { method: 'POST', json: { prompt: 'Rain over Lisbon at night.', title: 'Lisbon Rain', duration_target: 2 } }), 202);
     const seen = new Set<string>();
     const done = await waitFor(async () => {
       const v = await get(video.id);
       seen.add(v.status);
       return v.status === 'completed' || v.status === 'failed' ? v : undefined;
-    }, 'the video to finish', 240_000);
+    }, 'the video to finish', 480_000, 250);
     expect(done.error, JSON.stringify(done.error)).toBeNull();
     expect(done).toMatchObject({ status: 'completed', title: 'Lisbon Rain', inLibrary: true, languages: ['en'] });
     expect(seen.has('rendering_final') || seen.has('composing')).toBe(true);
     expect(done.preview).toMatchObject({ width: 640, height: 360 });
     expect(done.final).toMatchObject({ width: 1280, height: 720 });
-    expect(done.durationSec).toBeGreaterThan(5);
+    expect(done.durationSec).toBeGreaterThan(1.5);
     expect(done.hlsMasterMediaId && done.posterMediaId && done.thumbnailMediaId).toBeTruthy();
     expect(done.chapters).toHaveLength(done.script!.scenes.length);
     expect(done.scenes.map((s) => s.sceneId)).toEqual(done.script!.scenes.map((s) => s.id));
@@ -117,7 +125,7 @@ describe('video API', () => {
     expect(del.removedMedia).toBeGreaterThan(3);
     expect((await host.api(`/media/${done.final!.mediaId}/file`)).status).toBe(404);
     expect((await host.api(`/videos/${video.id}`)).status).toBe(404);
-  }, 300_000);
+  }, 600_000);
 
   it('wiki facts: a summary with its source link from the Wikipedia REST API, cached; a missing page says so', async () => {
     const ok = await json<WikiSummary>(await host.api('/video/wiki?entity=Lighthouse'));
