@@ -27,6 +27,7 @@ import {
   UpsertEntitiesBody,
   World,
   WorldDeleted,
+  WorldFile,
   WorldJobCreated,
   WorldJobStatus,
   WorldList,
@@ -66,6 +67,15 @@ export const WORLD_ROUTES = {
   'world.worlds.export': {
     ...W, method: 'get', path: '/world/worlds/:id/glb', summary: 'The whole world as one GLB: every entity with a ready asset as a node at its transform (placeholders as boxes)',
     params: IdParams, response: z.unknown(), produces: GLB,
+  },
+  'world.worlds.file': {
+    ...W, method: 'get', path: '/world/worlds/:id/file', summary: 'The world as a portable JSON world file (settings, entities, terrain; assets by id)',
+    params: IdParams, response: WorldFile,
+  },
+  'world.worlds.import': {
+    ...W, method: 'post', path: '/world/worlds/import',
+    summary: 'A new world from a world file; a file from an older version is migrated (migratedFrom), entities whose asset is not in this library keep their placeholder, marked failed',
+    body: WorldFile, response: WorldWithEntities, status: 201,
   },
   'world.worlds.snapshot': {
     ...W, method: 'post', path: '/world/worlds/:id/snapshot', summary: 'Queue a world.snapshot job: a PNG of the world rendered headless (the result names the media id)',

@@ -435,6 +435,40 @@ export const PutTerrainChunksBody = z
   })
   .strict();
 
+// ---- world files ---------------------------------------------------------------------------
+
+export const WORLD_FILE_FORMAT = 'auteur-world';
+/**
+ * A world as a portable JSON file (export, then import here or elsewhere). `version` is the
+ * WORLD_VERSION that wrote it: entity parts are kept loose so an older file's shapes reach the
+ * migration (world-migrations.ts) instead of being refused; what comes out is validated.
+ */
+export const WorldFile = z
+  .object({
+    format: z.literal(WORLD_FILE_FORMAT),
+    version: z.number().int().min(1),
+    name: Name,
+    settings: z.unknown(),
+    entities: z
+      .array(
+        z.object({
+          id: Id,
+          name: z.string().max(200).default('Entity'),
+          assetId: Id.nullable().default(null),
+          transform: z.unknown(),
+          physics: z.unknown().default({}),
+          render: z.unknown().default({}),
+          behaviour: z.unknown().default({}),
+          parentId: Id.nullable().default(null),
+          placeholder: z.unknown().default(null),
+        }),
+      )
+      .max(5000),
+    terrain: z.array(TerrainChunk.omit({ revision: true })).max(256).default([]),
+  })
+  .strict();
+export type WorldFile = z.infer<typeof WorldFile>;
+
 // ---- responses -----------------------------------------------------------------------------
 
 export const WorldList = z.object({ worlds: z.array(World) });

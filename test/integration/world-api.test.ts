@@ -245,6 +245,48 @@ describe('world versions', () => {
   });
 });
 
+describe('world files', () => {
+  it('imports a version-1 world file (migrated, parents kept, unknown assets marked failed) and exports it back losslessly', async () => {
+    const t = createTerrain();
+    applyStroke(t, { tool: 'lower', x: -10, z: 8, radius: 5, strength: 1 });
+    const terrain = [...t.chunks.values()].filter((c) => c.heights.some((h) => h !== 0)).map(encodeChunk);
+    const file = {
+      format: 'auteur-world',
+      version: 1,
+      name: 'Shared island',
+      settings: { style: 'toon', allowedKinds: ['prop', 'structure'] },
+      entities: [
+        { id: 'a', name: 'Hut', transform: { position: [0, 0, 0], rotation: [0, 180, 0], scale: [1, 1, 1] }, physics: { bodyType: 'static', mass: 500 } },
+        { id: 'b', name: 'Door', parentId: 'a', transform: { position: [0, 0, 1], rotation: [0, 0, 0], scale: [1, 1, 1] }, physics: { mass: 20 }, behaviour: { interaction: { pickup: false } } },
+        { id: 'c', name: 'Statue', assetId: 'wa_from_elsewhere', transform: { position: [5, 0, 5], rotation: [0, 0, 0], scale: [1, 1, 1] }, placeholder: { scaleMeters: [1, 2, 1], color: '#aaaaaa', roughness: 0.5, collider: 'box' } },
+      ],
+      terrain,
+    };
+    const got = await json<WorldWithEntities>(await host.api('/world/worlds/import', { method: 'POST', json: file }), 201);
+    expect(got.migratedFrom).toBe(1);
+    expect(got.world).toMatchObject({ name: 'Shared island', version: 2, entityCount: 3 });
+    expect(got.world.settings).toMatchObject({ style: 'toon', allowedKinds: ['prop', 'structure'], budget: { maxEntities: 2000 } });
+    const [hut, door, statue] = got.entities;
+    expect(hut!.transform.rotation.map((v) => Math.round(v * 1e4) / 1e4 + 0)).toEqual([0, 1, 0, 0]);
+    expect(hut!.physics).toMatchObject({ bodyType: 'static', massKg: 500 });
+    expect(door!.parentId).toBe(hut!.id);
+    expect(door!.behaviour.pickupable).toBe(false);
+    expect(statue).toMatchObject({ assetId: null, status: 'failed', lastError: 'asset wa_from_elsewhere is not in this library' });
+    expect((await json<TerrainState>(await host.api(`/world/worlds/${got.world.id}/terrain`))).chunks.map((c) => c.heights)).toEqual(terrain.map((c) => c.heights));
+
+    const exported = await json<{ version: number; entities: { id: string }[] }>(await host.api(`/world/worlds/${got.world.id}/file`));
+    expect(exported.version).toBe(2);
+    const again = await json<WorldWithEntities>(await host.api('/world/worlds/import', { method: 'POST', json: exported }), 201);
+    expect(again.migratedFrom).toBeNull();
+    // Generation state (status, lastError) is not part of a world file.
+    const strip = (es: Entity[]) => es.map(({ id, worldId, parentId, createdAt, updatedAt, status, lastError, ...rest }) => ({ ...rest, parent: es.findIndex((x) => x.id === parentId) }));
+    expect(strip(again.entities)).toEqual(strip(got.entities));
+
+    const newer = await errorOf(await host.api('/world/worlds/import', { method: 'POST', json: { ...file, version: 99 } }), 400);
+    expect(newer.message).toMatch(/newer build \(version 99/);
+  });
+});
+
 describe('terrain and prefabs', () => {
   it('stores terrain chunks and refuses a malformed one naming the chunk', async () => {
     const t = createTerrain();

@@ -6,6 +6,7 @@ import { GenerationService } from './generation-service.js';
 import { GlbExporter } from './glb-export.js';
 import { PrefabService } from './prefab-service.js';
 import { TerrainService } from './terrain-service.js';
+import { WorldFileService } from './world-file.js';
 import { WorldService } from './world-service.js';
 
 /** The World studio's services, shared by the HTTP routes, job hooks and MCP tools. */
@@ -18,21 +19,24 @@ export interface WorldServices {
   generation: GenerationService;
   prefabs: PrefabService;
   terrain: TerrainService;
+  files: WorldFileService;
 }
 
 export function createWorldServices(deps: WorldDeps): WorldServices {
   const worlds = new WorldService(deps);
   const entities = new EntityService(deps, worlds);
   const assets = new AssetStore(deps);
+  const terrain = new TerrainService(deps, worlds);
   return {
     worlds,
     entities,
     assets,
+    files: new WorldFileService(worlds, entities, terrain, assets),
     imports: new AssetImportService(deps, assets, worlds, entities),
     exports: new GlbExporter(worlds, entities, assets),
     generation: new GenerationService(deps, worlds, entities, assets),
     prefabs: new PrefabService(deps, entities),
-    terrain: new TerrainService(deps, worlds),
+    terrain,
   };
 }
 

@@ -23,6 +23,12 @@ export function worldRoutes(ctx: HostContext): RouteHandlers {
       res.setHeader('Content-Disposition', `attachment; filename="${fileName(name)}.glb"`);
       res.end(Buffer.from(bytes));
     },
+    'world.worlds.file': ({ params, res }) => {
+      const file = svc.files.export(params.id);
+      res.setHeader('Content-Disposition', `attachment; filename="${fileName(file.name)}.world.json"`);
+      return file;
+    },
+    'world.worlds.import': ({ body }) => svc.files.import(body),
     'world.worlds.snapshot': ({ params, body }) => queueWorldSnapshot(ctx, params.id, body),
     'world.entities.list': ({ params }) => ({ entities: svc.entities.list(params.id) }),
     'world.entities.upsert': ({ params, body }) => ({ entities: svc.entities.upsert(params.id, body.entities) }),
