@@ -6,38 +6,17 @@ import { ffmpegCommand, outputArgs, runFfmpeg } from '../../media/ffmpeg/run.js'
  * sidechaincompress keyed by the voice pulls the pads down while someone speaks and lets them
  * swell back in the gaps. amix scales each of its inputs by 1/n, so the sum is raised back.
  */
-export function voiceMixGraph(voice: string, bed: string | null, durationSec: number): string {
+export function voiceMixGraph(voice: string, bed: string | null, durationSec: number, out = 'aout'): string {
   const d = durationSec.toFixed(3);
   const fit = `apad,atrim=0:${d},asetpts=PTS-STARTPTS`;
   const v = `${voice}${loudnessFilter('loudnorm', 44100, 1)},${fit}`;
-  if (!bed) return `${v}[aout]`;
+  if (!bed) return `${v}[${out}]`;
   return [
     `${v},asplit=2[voice][key]`,
     `${bed}aresample=44100,aformat=sample_fmts=fltp:channel_layouts=mono,${fit}[bed]`,
     '[bed][key]sidechaincompress=threshold=0.015:ratio=10:attack=30:release=600:makeup=1[ducked]',
-    '[voice][ducked]amix=inputs=2:duration=first:dropout_transition=0,volume=2[aout]',
+    `[voice][ducked]amix=inputs=2:duration=first:dropout_transition=0,volume=2[${out}]`,
   ].join(';');
-}
-
-export interface MixOptions {
-  /** The joined scenes: picture + voice. */
-  video: string;
-  bed: string | null;
-  out: string;
-  durationSec: number;
-  signal?: AbortSignal;
-  onProgress?: (fraction: number) => void;
-}
-
-/** Picture copied as is; voice (+ ducked bed) mixed to AAC; MP4 with faststart. */
-export async function mixVoiceAndBed(ffmpegPath: string, o: MixOptions): Promise<{ path: string }> {
-  const cmd = ffmpegCommand(ffmpegPath).input(o.video);
-  if (o.bed) cmd.input(o.bed);
-  cmd.complexFilter(voiceMixGraph('[0:a]', o.bed ? '[1:a]' : null, o.durationSec));
-  outputArgs(cmd, ['-map', '0:v:0', '-map', '[aout]', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '160k', '-ar', '44100', '-movflags', '+faststart', '-t', o.durationSec.toFixed(3), '-y']);
-  cmd.output(o.out);
-  await runFfmpeg(cmd, { label: o.bed ? 'mixing the voice and the music bed' : 'mixing the voice', durationSec: o.durationSec, signal: o.signal, onProgress: o.onProgress });
-  return { path: o.out };
 }
 
 /** Audio only (for a dub): voice track WAV + optional bed → mixed WAV of exactly `durationSec`. */

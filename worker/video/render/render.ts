@@ -1,20 +1,21 @@
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIDEO_PASS_SIZE, type VideoJobStage, type VideoRenderInput, type VideoRenderOutput, type VideoRenderScene } from '../../../shared/jobs/video-render.js';
 import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import type { VideoScene } from '../../../shared/video/script.js';
-import { clipOffsets, concatClips } from '../../media/ffmpeg/concat.js';
+import { clipOffsets } from '../../media/ffmpeg/concat.js';
 import { ffmpegCapabilities, resolveFfmpegPath } from '../../media/ffmpeg/locate.js';
 import { probeMedia } from '../../media/ffmpeg/probe.js';
 import { writeCaptionFiles } from '../../media/ffmpeg/subtitles.js';
-import { thumbnail } from '../../media/ffmpeg/thumbnail.js';
 import { fileRef } from '../../media/file-ref.js';
 import { CancelledError } from '../../task-context.js';
-import { makeCaptions } from './captions.js';
+import { makeCaptions, wantsWhisper } from './captions.js';
 import { packageVideoHls } from './hls-package.js';
 import { languageName } from './hls-master.js';
-import { mixVoiceAndBed } from './mix.js';
+import { joinAndMix } from './join-mix.js';
 import { bedPlanTag, MUSIC_MODEL, planMusicBed, synthesizeMusicBed } from './music-bed.js';
 import { buildPiece, pieceDuration, SPEECH_LEAD_SEC, type Piece, type RenderVisual } from './scene-piece.js';
+import { posterAndThumbnail } from './stills.js';
 import { speakScene, voiceFor, type SceneSpeech } from './speech.js';
 import { atStage, VideoStageError } from './stage.js';
 
@@ -110,29 +111,12 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
   for (const [why, ids] of fallbacks) warnings.push(`Scene${ids.length > 1 ? 's' : ''} ${ids.join(', ')} drawn by the embedded shader composer: ${why}`);
   check();
 
-  // 3. Join with crossfades; the scene starts are where concat puts each piece.
+  // 3. The pieces' measured lengths place the scenes: clip i starts at sum(d[0..i-1]) − i·T.
   const probed = await atStage(composing, 'ffmpeg', 'measuring the scene pieces', env.signal, () => Promise.all(pieces.map((p) => probeMedia(ff, p.path, env.signal))));
   const lengths = probed.map((p, i) => p.durationSec ?? pieces[i]!.meta.durationSec);
   const { offsets, totalSec } = clipOffsets(lengths, T);
-  const joined = join(env.workDir, 'joined.mp4');
-  env.progress(0.65, `${composing}: joining ${n} scene${n > 1 ? 's' : ''}${T > 0 ? ` with ${caps.xfade ? 'xfade' : 'overlay'} crossfades` : ''}`);
-  await atStage(composing, 'ffmpeg', 'joining the scenes', env.signal, () =>
-    concatClips(ff, {
-      clips: pieces.map((p) => p.path),
-      out: joined,
-      transitionSec: T,
-      width,
-      height,
-      fps,
-      container: 'mp4',
-      crf: input.pass === 'preview' ? 32 : 20,
-      preset: 'veryfast',
-      signal: env.signal,
-      onProgress: (f) => env.progress(0.65 + 0.12 * f, `${composing}: joining the scenes`),
-    }),
-  );
 
-  // 4. Music bed (synthesized here) ducked under the voice.
+  // 4. Music bed (synthesized here), then one ffmpeg run: crossfaded pictures and voices, the bed ducked under the voice.
   let bed: string | null = null;
   let musicBed: VideoRenderOutput['musicBed'] = null;
   let bedTag: string | null = null;
@@ -143,18 +127,40 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
     musicBed = { provider: 'embedded synth', model: MUSIC_MODEL, note: plan.note };
     bedTag = bedPlanTag(plan);
   }
+  const spoken = speeches.some(Boolean);
+  const whisper = spoken && wantsWhisper(input.providers.captions, env.config).whisper;
+  const voiceWav = whisper ? join(env.workDir, 'voice.wav') : null;
+  // Written under a scratch name and renamed when ffmpeg finished: a cancelled or failed run leaves no preview.mp4/video.mp4.
   const out = join(env.workDir, input.pass === 'preview' ? 'preview.mp4' : 'video.mp4');
-  env.progress(0.78, `${composing}: mixing the voice${bed ? ' and the music bed' : ''}`);
-  await atStage(composing, 'ffmpeg', 'mixing the audio', env.signal, () => mixVoiceAndBed(ff, { video: joined, bed, out, durationSec: totalSec, signal: env.signal }));
+  const partial = join(env.workDir, 'joining.partial.mp4');
+  const joining = `${composing}: joining ${n} scene${n > 1 ? 's' : ''}${T > 0 ? ` with ${caps.xfade ? 'xfade' : 'overlay'} crossfades` : ''}, mixing the voice${bed ? ' over the music bed' : ''}`;
+  env.progress(0.65, joining);
+  await atStage(composing, 'ffmpeg', 'joining the scenes and mixing the sound', env.signal, () =>
+    joinAndMix(ff, {
+      pieces: pieces.map((p) => p.path),
+      lengths,
+      transitionSec: T,
+      width,
+      height,
+      fps,
+      crf: input.pass === 'preview' ? 32 : 20,
+      bed,
+      out: partial,
+      voiceOut: voiceWav,
+      signal: env.signal,
+      onProgress: (f) => env.progress(0.65 + 0.17 * f, `${composing}: joining the scenes`),
+    }),
+  );
+  renameSync(partial, out);
 
   // 5. Captions: Whisper or the script's own timing, on the joined timeline.
   const timed = scenes.map((_, i) => ({ speech: speeches[i] ?? null, speechStartSec: offsets[i]! + SPEECH_LEAD_SEC }));
   let captions: VideoRenderOutput['captions'] = null;
   let cues: Awaited<ReturnType<typeof makeCaptions>>['cues'] = [];
-  if (speeches.some(Boolean)) {
+  if (spoken) {
     env.progress(0.82, `${composing}: captions`);
     const c = await atStage(composing, input.providers.captions === 'whisper' ? 'whisper' : 'script-timing', 'making captions', env.signal, () =>
-      makeCaptions({ choice: input.providers.captions, voiceAudio: joined, language: input.language.slice(0, 2), scenes: timed }, { config: env.config, ffmpegPath: ff, signal: env.signal }),
+      makeCaptions({ choice: input.providers.captions, voiceAudio: voiceWav ?? out, language: input.language.slice(0, 2), scenes: timed }, { config: env.config, ffmpegPath: ff, signal: env.signal }),
     );
     if (c.warning) warnings.push(c.warning);
     cues = c.cues;
@@ -199,11 +205,8 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
   const posterScene = n > 1 ? 1 : 0;
   const posterAt = offsets[posterScene]! + lengths[posterScene]! / 2;
   env.progress(0.96, `${composing}: poster`);
-  const poster = await atStage(composing, 'ffmpeg', 'grabbing the poster', env.signal, () =>
-    thumbnail(ff, { video: out, out: join(env.workDir, 'poster.jpg'), atSec: posterAt, width: Math.min(width, 1280), signal: env.signal }),
-  );
-  const thumb = await atStage(composing, 'ffmpeg', 'grabbing the thumbnail', env.signal, () =>
-    thumbnail(ff, { video: out, out: join(env.workDir, 'thumbnail.jpg'), atSec: posterAt, width: 320, signal: env.signal }),
+  const stills = await atStage(composing, 'ffmpeg', 'grabbing the poster', env.signal, () =>
+    posterAndThumbnail(ff, { video: out, atSec: posterAt, width, poster: join(env.workDir, 'poster.jpg'), thumbnail: join(env.workDir, 'thumbnail.jpg'), signal: env.signal }),
   );
 
   // 8. Never report a file that does not play: the MP4 must probe as H.264 + AAC.
@@ -236,8 +239,8 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
     pass: input.pass,
     mp4: fileRef(out, 'ffmpeg', `${ffModel} libx264`),
     hls,
-    poster: fileRef(poster.path, 'ffmpeg', ffModel),
-    thumbnail: fileRef(thumb.path, 'ffmpeg', ffModel),
+    poster: fileRef(stills.poster, 'ffmpeg', ffModel),
+    thumbnail: fileRef(stills.thumbnail, 'ffmpeg', ffModel),
     captions,
     chapters: scenes.map((s, i) => ({ sceneId: s.id, title: chapterTitle(s, i), startSec: round(offsets[i]!) })),
     durationSec: round(totalSec),
