@@ -308,13 +308,14 @@ export function applyStamp(t: Terrain, s: Stamp): StrokeResult {
   const gx1 = Math.min(G_MAX, Math.floor((s.x + hw) / CELL_M));
   const gz0 = Math.max(G_MIN, Math.ceil((s.z - hd) / CELL_M));
   const gz1 = Math.min(G_MAX, Math.floor((s.z + hd) / CELL_M));
-  const writes: Array<{ gx: number; gz: number; h: number }> = [];
+  const writes: Array<{ gx: number; gz: number; h: number; rock: number }> = [];
   for (let gz = gz0; gz <= gz1; gz++) {
     for (let gx = gx0; gx <= gx1; gx++) {
       const along = (gx * CELL_M - s.x) / hw;
       const u = (gz * CELL_M - s.z) / hd;
       const p = stampProfile(s.shape, Math.hypot(along, u), u, along);
-      if (p !== 0) writes.push({ gx, gz, h: heightAtVertex(t, gx, gz) + p * h });
+      // Bare rock shows where the ground was dug out (a crater's bowl).
+      if (p !== 0) writes.push({ gx, gz, h: heightAtVertex(t, gx, gz) + p * h, rock: p < 0 ? Math.min(1, -p * 1.5) : 0 });
     }
   }
   const changed = new Set<string>();
@@ -325,6 +326,7 @@ export function applyStamp(t: Terrain, s: Stamp): StrokeResult {
         c.heights[i] = next;
         changed.add(chunkKey(c.cx, c.cz));
       }
+      if (w.rock > 0 && paintVertex(c.splat, i, 1, w.rock)) changed.add(chunkKey(c.cx, c.cz));
     }
   }
   return { changed: [...changed].sort() };

@@ -190,6 +190,9 @@ describe('World studio', () => {
     expect(s.undo[s.undo.length - 1]).toBe('Play session');
     const kept = (await entityOf(crateId))!.position;
     expect(dist(kept, before)).toBeGreaterThan(1);
+    // Leaving play lets it come to rest first: it lies on the ground, not frozen in mid-air.
+    const ground = (await page.evaluate(`window.__auteurWorld.terrainHeight(${kept[0]}, ${kept[2]})`)) as number;
+    expect(Math.abs(kept[1] - ground)).toBeLessThan(0.6);
     await waitFor(async () => dist((await api<EntityJson>(`/world/entities/${crateId}`)).transform.position, kept) < 1e-3, 'the landed position saved', 15_000, 200);
   });
 

@@ -2,6 +2,7 @@ import { Box3, Vector3 } from 'three';
 import type { Transform } from '../../../../shared/schemas/world.js';
 import { transformCommand } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
+import { playState } from './PlayController.js';
 import { sceneRefs } from './registry.js';
 
 /**
@@ -21,6 +22,8 @@ export function exitPlay(): void {
   if (s.mode !== 'play') return;
   const physics = sceneRefs.physics;
   if (physics) {
+    playState.holding = null;
+    physics.settle();
     const moved: Record<string, Transform> = {};
     for (const [id, pose] of physics.poses()) {
       const e = s.entities[id];

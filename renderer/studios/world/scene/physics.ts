@@ -204,6 +204,29 @@ export class PhysicsWorld {
     this.clampRunaways();
   }
 
+  /**
+   * Lets what is still moving come to rest (up to `maxSeconds` of simulated time, without
+   * drawing), so leaving play does not freeze a thrown object in mid-air.
+   */
+  settle(maxSeconds = 4): void {
+    if (this.disposed || !this.simulating) return;
+    for (let i = 0; i < maxSeconds / STEP; i++) {
+      let moving = false;
+      for (const { body } of this.bodies.values()) {
+        if (!body.isDynamic() || body.isSleeping()) continue;
+        const v = body.linvel();
+        const w = body.angvel();
+        if (Math.hypot(v.x, v.y, v.z) > 0.05 || Math.hypot(w.x, w.y, w.z) > 0.1) {
+          moving = true;
+          break;
+        }
+      }
+      if (!moving) return;
+      this.world.step();
+      this.clampRunaways();
+    }
+  }
+
   /** Physics explosions stay local: speeds are capped and anything that fell out of the world goes home. */
   private clampRunaways(): void {
     for (const { body, home } of this.bodies.values()) {
