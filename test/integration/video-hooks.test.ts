@@ -162,6 +162,9 @@ describe('video pipeline hooks', () => {
     expect(v).toMatchObject({ status: 'completed', inLibrary: true, durationSec: 2, languages: ['en'], error: null });
     expect(v.final).toMatchObject({ width: 640, height: 360, jobId: finJob.id });
     expect(result.mp4).toMatchObject({ path: null, mediaId: v.final!.mediaId });
+    // A progress event arriving after the hook finished does not reopen the video.
+    core.bus.publish({ type: 'job.updated', job: { ...core.jobs.get(finJob.id), status: 'running', progress: 0.95, progressMessage: 'composing: packaging HLS' } });
+    expect(current(video.id).status).toBe('completed');
     expect(v.chapters).toEqual([
       { sceneId: 's1', title: 'A lighthouse in a storm', startSec: 0, endSec: 1 },
       { sceneId: 's2', title: 'The keeper lights the lamp', startSec: 1, endSec: 2 },

@@ -203,7 +203,8 @@ function followProgress(core: VideoDeps): void {
     try {
       const id = videoIdOfJob(job);
       const row = id ? videoServices(core).reader.find(id) : undefined;
-      if (!row || row.jobId !== job.id) return;
+      // A late progress event never reopens a video its hook already finished or failed.
+      if (!row || row.jobId !== job.id || row.status === 'completed' || row.status === 'failed') return;
       const status = statusOf(job, row.status);
       const message = job.progressMessage ?? row.progressMessage;
       if (status === row.status && job.progress === row.progress && message === row.progressMessage) return;
