@@ -6,7 +6,7 @@
 //  - final 60 s video (1280x720 MP4 + HLS) wall time against 60 s of real time: the ratio is
 //    the real-time factor;
 //  - re-render after one scene changed (the others from the scene cache) vs the full render.
-// Standalone: `npx tsx bench/video.ts` (BENCH_VIDEO_FINAL=0 skips the 60 s row).
+// Standalone: `npx tsx bench/video.ts` (BENCH_VIDEO_FINAL=0 skips the 60 s row, BENCH_VIDEO_RUNS=0 the 7 s rows).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,10 +69,10 @@ export async function benchVideo(): Promise<BenchRow[]> {
       oneScene.push(performance.now() - t2);
       process.stderr.write(`bench video: run ${i + 1}: preview ${Math.round(ms)} ms, raw encode ${Math.round(encode.at(-1)!)} ms, one-scene re-render ${Math.round(oneScene.at(-1)!)} ms\n`);
     }
-    const rows = [
+    const rows = RUNS > 0 ? [
       row('video: prompt → playable 7 s preview MP4 (embedded) vs raw ffmpeg encode of its frames', preview, encode),
       row('video: re-render after one scene changed vs full 7 s render', oneScene, full),
-    ];
+    ] : [];
     if (process.env.BENCH_VIDEO_FINAL !== '0') {
       const script = writeOfflineScript({ prompt: LONG_PROMPT, language: 'en', durationTarget: 60 }).script;
       const t = performance.now();
