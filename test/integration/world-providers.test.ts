@@ -11,6 +11,7 @@ import type { TaskContext } from '../../worker/task-context.js';
 import { worldGenerateTask } from '../../worker/tasks/world-generate.js';
 import { MeshyClient } from '../../worker/world/providers/meshy.js';
 import { validateGlb } from '../../worker/world/validate-glb.js';
+import { startFakeComfy3d } from '../fixtures/fake-comfyui-3d.js';
 import { startFakeGeminiImage } from '../fixtures/fake-gemini-image.js';
 import { startFakeMeshy, type FakeMeshy } from '../fixtures/fake-meshy.js';
 import sharp from 'sharp';
@@ -113,4 +114,50 @@ describe('Gemini image textures (generated_pbr) against the protocol fake', () =
       await gem.close();
     }
   });
+});
+
+describe('ComfyUI image-to-3D (Hunyuan3D-2) from a Gemini reference image, against the fakes', () => {
+  const imageTo3d = (prompt: string) => {
+    const r = composeRecipe(prompt).recipe;
+    return { ...r, generationPlan: { ...r.generationPlan, meshStrategy: 'image_to_3d' as const } };
+  };
+
+  it('draws a reference with Gemini, uploads it, queues the Hunyuan3D workflow, fetches the GLB and post-processes it', async () => {
+    const gem = await startFakeGeminiImage();
+    const comfy = await startFakeComfy3d();
+    try {
+      const providers = WorkerProviderConfig.parse({ gemini: { url: gem.url, apiKey: 'gemini-test-key' }, comfyui: { url: comfy.url } });
+      const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a stone vase', recipe: imageTo3d('a stone vase'), thumbnail: false }, { ...ctx('comfy'), providers }));
+      expect(JSON.stringify(gem.calls('/v1beta/models/gemini-2.5-flash-image:generateContent')[0]!.body)).toMatch(/a stone vase.*plain white background/);
+      expect(comfy.uploads).toHaveLength(1);
+      expect(comfy.uploads[0]!.bytes).toBeGreaterThan(1000);
+      const [wf] = [...comfy.prompts.values()].map((p) => p.workflow);
+      const node = (type: string) => Object.values(wf!).find((n) => n.class_type === type)!;
+      expect(node('ImageOnlyCheckpointLoader').inputs.ckpt_name).toBe('hunyuan3d-dit-v2.safetensors');
+      expect(String(node('LoadImage').inputs.image)).toMatch(/^auteur-world-.*\.png$/);
+      expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'comfyui', model: 'comfyui:hunyuan3d:hunyuan3d-dit-v2.safetensors' });
+      out.triangles.forEach((t, i) => expect(t).toBeLessThanOrEqual(WORLD_BUDGETS.prop.lods[i]![1]));
+      expect((await validateGlb(new Uint8Array(readFileSync(out.glb.path!)))).errors).toBe(0);
+    } finally {
+      await gem.close();
+      await comfy.close();
+    }
+  }, 60_000);
+
+  it('a ComfyUI without the nodes: built procedurally, naming what is missing; a failed prompt fails the job naming the node', async () => {
+    const gem = await startFakeGeminiImage();
+    const bare = await startFakeComfy3d({ missingNodes: ['VAEDecodeHunyuan3D', 'SaveGLB'] });
+    const failing = await startFakeComfy3d({ failWith: 'CUDA out of memory' });
+    try {
+      const base = { gemini: { url: gem.url, apiKey: 'gemini-test-key' } };
+      const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a vase', recipe: imageTo3d('a vase'), thumbnail: false }, { ...ctx('bare'), providers: WorkerProviderConfig.parse({ ...base, comfyui: { url: bare.url } }) }));
+      expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'procedural' });
+      expect(out.warnings.some((w) => /lacks the Hunyuan3D-2 nodes VAEDecodeHunyuan3D, SaveGLB/.test(w))).toBe(true);
+      await expect(worldGenerateTask({ prompt: 'a vase', recipe: imageTo3d('a vase'), thumbnail: false }, { ...ctx('failing'), providers: WorkerProviderConfig.parse({ ...base, comfyui: { url: failing.url } }) })).rejects.toThrow(/failed in VAEDecodeHunyuan3D: CUDA out of memory/);
+    } finally {
+      await gem.close();
+      await bare.close();
+      await failing.close();
+    }
+  }, 60_000);
 });
