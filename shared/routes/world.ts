@@ -3,6 +3,7 @@ import { Ok } from '../schemas/common.js';
 import { Job } from '../schemas/jobs.js';
 import {
   AssetDefinition,
+  AssetDownload,
   AssetList,
   AssetListQuery,
   CreatePrefabBody,
@@ -115,6 +116,10 @@ export const WORLD_ROUTES = {
   },
   'world.assets.get': { ...W, method: 'get', path: '/world/assets/:id', summary: 'One AssetDefinition', params: IdParams, response: AssetDefinition },
   'world.assets.glb': { ...W, method: 'get', path: '/world/assets/:id/glb', summary: 'Download the asset as GLB', params: IdParams, response: z.unknown(), produces: GLB },
+  'world.assets.download': {
+    ...W, method: 'get', path: '/world/assets/:id/download', summary: 'Seed §16 download: URLs (under /api/v1, with the token) of the GLB, its LODs, thumbnail and collider',
+    params: IdParams, response: AssetDownload,
+  },
   'world.assets.thumbnail': { ...W, method: 'get', path: '/world/assets/:id/thumbnail', summary: 'The asset thumbnail (PNG); 404 until one was rendered', params: IdParams, response: z.unknown(), produces: 'image/png' },
   'world.assets.similar': { ...W, method: 'get', path: '/world/assets/:id/similar', summary: 'Assets whose recipe embeddings are nearest (sqlite-vec)', params: IdParams, query: SimilarQuery, response: SimilarAssets },
   // Prefabs.

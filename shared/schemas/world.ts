@@ -476,6 +476,14 @@ export const WorldWithEntities = z.object({ world: World, entities: z.array(Enti
 export type WorldWithEntities = z.infer<typeof WorldWithEntities>;
 export const EntityList = z.object({ entities: z.array(Entity) });
 export const AssetList = z.object({ assets: z.array(AssetDefinition) });
+/** Paths under the API root; the local host has no signed URLs, they take the same bearer token. */
+export const AssetDownload = z.object({
+  assetId: Id,
+  glb: z.string().nullable(),
+  lods: z.array(z.string()),
+  thumbnail: z.string().nullable(),
+  collider: z.string().nullable(),
+});
 export const SimilarAssets = z.object({ assets: z.array(AssetDefinition.extend({ distance: z.number() })) });
 export const ImportedAsset = z.object({ asset: AssetDefinition, reused: z.boolean(), entity: Entity.nullable(), warnings: z.array(z.string()) });
 export const PrefabList = z.object({ prefabs: z.array(Prefab) });

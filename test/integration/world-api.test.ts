@@ -113,6 +113,10 @@ describe('POST /world/jobs', () => {
     expect(glb.status).toBe(200);
     expect(glb.headers.get('content-type')).toBe('model/gltf-binary');
     expect(Buffer.from(await glb.arrayBuffer()).subarray(0, 4).toString()).toBe('glTF');
+    const dl = await json<{ glb: string; lods: string[]; thumbnail: string | null; collider: string | null }>(await host.api(`/world/assets/${asset.id}/download`));
+    expect(dl.glb).toBe(`/api/v1/world/assets/${asset.id}/glb`);
+    expect(dl.lods).toHaveLength(asset.files.lodMediaIds.length);
+    for (const url of [...dl.lods, dl.collider!]) expect((await host.api(url.replace('/api/v1', ''))).status).toBe(200);
 
     // The same prompt under a new key reuses the stored asset: ready at once, no new job.
     const reuse = await json<WorldJobCreated>(await spawn({ worldId: world.id, prompt: 'a  Large wooden crate' }), 202);

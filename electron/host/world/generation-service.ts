@@ -105,8 +105,13 @@ export class GenerationService {
     const reusedAsset = gen?.assetId && !target ? this.assets.find(gen.assetId) : null;
     let job: Job | null = null;
     if (!reusedAsset && gen) {
-      const running = this.deps.jobs.get(gen.jobId);
-      if (running.status === 'queued' || running.status === 'running') job = running;
+      let running: Job | null = null;
+      try {
+        running = this.deps.jobs.get(gen.jobId);
+      } catch {
+        // The job row is gone (purged): generate again.
+      }
+      if (running && (running.status === 'queued' || running.status === 'running')) job = running;
     }
     if (!reusedAsset && !job) job = this.queue(body, world.settings, ph.recipe);
 

@@ -1,3 +1,4 @@
+import { API_PREFIX } from '../../../../shared/routes.js';
 import type { HostContext } from '../../host-context.js';
 import { GLB_MIME } from '../../world/asset-store.js';
 import { readCapped } from '../../world/asset-import.js';
@@ -69,6 +70,17 @@ export function worldRoutes(ctx: HostContext): RouteHandlers {
       res.setHeader('Content-Disposition', `attachment; filename="${fileName(a.displayName)}.glb"`);
       res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
       res.end(bytes);
+    },
+    'world.assets.download': ({ params }) => {
+      const a = svc.assets.get(params.id);
+      const media = (id: string | null) => (id ? `${API_PREFIX}/media/${id}/file` : null);
+      return {
+        assetId: a.id,
+        glb: a.files.glbMediaId ? `${API_PREFIX}/world/assets/${a.id}/glb` : null,
+        lods: a.files.lodMediaIds.map((id) => media(id)!),
+        thumbnail: a.files.thumbnailMediaId ? `${API_PREFIX}/world/assets/${a.id}/thumbnail` : null,
+        collider: media(a.files.colliderMediaId),
+      };
     },
     'world.assets.thumbnail': ({ params, res }) => {
       res.setHeader('Cache-Control', 'private, max-age=60');
