@@ -55,35 +55,22 @@ export function Assets({ video }: { video: Video }) {
         </details>
       ) : null}
       {video.scenes.length ? (
-        <table className="table video-provenance" data-testid="video-provenance">
-          <caption className="small">Scenes</caption>
-          <thead>
-            <tr>
-              <th>Scene</th>
-              <th>Visual</th>
-              <th>Voice</th>
-              <th>Cache</th>
-            </tr>
-          </thead>
-          <tbody>
-            {video.scenes.map((s) => (
-              <tr key={s.sceneId} title={s.fallbackReason ?? undefined}>
-                <td className="mono">{s.sceneId}</td>
-                <td>
-                  {s.provider}
-                  <span className="cell-note">{s.model}</span>
-                  {s.fallbackReason ? (
-                    <span className="cell-note video-note-warn" title={s.fallbackReason}>
-                      fallback: {shortReason(s.fallbackReason)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{s.voiceProvider ?? '—'}</td>
-                <td>{s.cacheHit ? 'hit' : 'rendered'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="video-provenance" data-testid="video-provenance" aria-label="Who made each scene">
+          {video.scenes.map((s) => (
+            <li key={s.sceneId} data-cache={s.cacheHit ? 'hit' : 'rendered'}>
+              <span className="mono">{s.sceneId}</span>
+              <span>
+                {s.provider} <span className="muted">({s.model})</span> · voice {s.voiceProvider ?? 'none'}
+              </span>
+              <span className="video-cache">{s.cacheHit ? 'cache hit' : 'rendered'}</span>
+              {s.fallbackReason ? (
+                <span className="video-fallback small" title={s.fallbackReason}>
+                  fallback: {shortReason(s.fallbackReason)}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
       ) : null}
     </section>
   );

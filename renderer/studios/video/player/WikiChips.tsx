@@ -45,12 +45,12 @@ export function WikiChips({ video }: { video: Video }) {
     const text = source.startsWith('pending')
       ? 'finding the named entities…'
       : source.startsWith('none:')
-        ? `none (${source.slice(5).trim()})`
+        ? `none (${source.slice(5).trim().split(': ')[0]})`
         : source.startsWith('failed:')
           ? `entity extraction failed: ${source.slice(7).trim()}`
           : 'no named entities in the script';
     return (
-      <p className="muted small" data-testid="wiki-chips-none">
+      <p className="muted small" data-testid="wiki-chips-none" title={source}>
         Wiki facts: {text}
       </p>
     );
