@@ -57,7 +57,7 @@ export function CreateForm() {
   return (
     <form className="video-form card" onSubmit={submit} data-testid="video-create-form" aria-label="New video">
       <h2>New video</h2>
-      <label className="field">
+      <label className="vfield">
         <span>Prompt</span>
         <textarea
           value={prompt}
@@ -67,16 +67,16 @@ export function CreateForm() {
           aria-invalid={prompt.length > MAX_PROMPT || undefined}
           required
         />
-        <span className="field-note" data-over={prompt.length > MAX_PROMPT || undefined}>
+        <span className="vfield-note" data-over={prompt.length > MAX_PROMPT || undefined}>
           {prompt.length > MAX_PROMPT ? `${prompt.length - MAX_PROMPT} characters over the ${MAX_PROMPT} limit` : `${prompt.length} / ${MAX_PROMPT}`}
         </span>
       </label>
-      <label className="field">
+      <label className="vfield">
         <span>Title</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="From the script when empty" maxLength={200} />
       </label>
-      <div className="field-row">
-        <label className="field">
+      <div className="vfield-row">
+        <label className="vfield">
           <span>Style</span>
           <input value={style} onChange={(e) => setStyle(e.target.value)} list="video-style-presets" maxLength={60} />
           <datalist id="video-style-presets">
@@ -85,7 +85,7 @@ export function CreateForm() {
             ))}
           </datalist>
         </label>
-        <label className="field">
+        <label className="vfield">
           <span>Language</span>
           <select value={language} onChange={(e) => setLanguage(e.target.value)}>
             {LANGUAGES.map(([tag, name]) => (
@@ -96,12 +96,12 @@ export function CreateForm() {
           </select>
         </label>
       </div>
-      <div className="field-row">
-        <label className="field">
+      <div className="vfield-row">
+        <label className="vfield">
           <span>Voice</span>
           <input value={voice} onChange={(e) => setVoice(e.target.value)} placeholder="Default voice" maxLength={200} />
         </label>
-        <label className="field">
+        <label className="vfield">
           <span>Duration (s)</span>
           <input
             type="number"
@@ -114,7 +114,7 @@ export function CreateForm() {
           />
         </label>
       </div>
-      <label className="field">
+      <label className="vfield">
         <span>Scene visuals</span>
         <select value={visuals} onChange={(e) => setVisuals(e.target.value as typeof visuals)}>
           <option value="auto">Auto (ComfyUI when configured, else shader scenes)</option>
@@ -122,12 +122,12 @@ export function CreateForm() {
           <option value="comfyui">ComfyUI only</option>
         </select>
       </label>
-      <label className="check">
+      <label className="vcheck">
         <input type="checkbox" checked={preview} onChange={(e) => setPreview(e.target.checked)} />
         <span>Preview first (a quick 640×360 pass before the final)</span>
       </label>
       {!durationOk ? (
-        <p className="field-error" role="alert">
+        <p className="vfield-error" role="alert">
           The duration is {MIN_DURATION_TARGET_SEC}–{MAX_DURATION_TARGET_SEC} seconds.
         </p>
       ) : null}

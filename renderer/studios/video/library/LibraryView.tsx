@@ -35,7 +35,7 @@ export function LibraryView() {
             </option>
           ))}
         </select>
-        <label className="check">
+        <label className="vcheck">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
           <span>Include in progress and failed</span>
         </label>

@@ -38,7 +38,7 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
       <button type="button" className="btn btn-secondary" onClick={exportMp4} disabled={exporting || !video.final} data-testid="video-export">
         {exporting ? 'Exporting…' : 'Export MP4'}
       </button>
-      <label className="switch">
+      <label className="vswitch">
         <input
           type="checkbox"
           checked={published}
@@ -52,7 +52,7 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
         />
         <span>Published</span>
       </label>
-      <label className="switch">
+      <label className="vswitch">
         <input
           type="checkbox"
           checked={liveLoop}

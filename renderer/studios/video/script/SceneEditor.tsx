@@ -69,21 +69,21 @@ export function SceneEditor({ scene, index, count, dirty, busy, onSave, onMove }
           ↓
         </button>
       </div>
-      <label className="field">
+      <label className="vfield">
         <span>What is seen</span>
         <textarea rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} aria-label={`Scene ${index + 1} description`} />
       </label>
-      <div className="field-row">
-        <label className="field">
+      <div className="vfield-row">
+        <label className="vfield">
           <span>Camera</span>
           <input value={draft.camera} onChange={(e) => set({ camera: e.target.value })} />
         </label>
-        <label className="field">
+        <label className="vfield">
           <span>Duration (s)</span>
           <input type="number" min={MIN_SCENE_SEC} max={MAX_SCENE_SEC} step={0.5} value={draft.durationSec} onChange={(e) => set({ durationSec: e.target.value })} aria-label={`Scene ${index + 1} duration`} />
         </label>
       </div>
-      <label className="field">
+      <label className="vfield">
         <span>Actions (one per line)</span>
         <textarea rows={2} value={draft.actions} onChange={(e) => set({ actions: e.target.value })} />
       </label>
@@ -112,7 +112,7 @@ export function SceneEditor({ scene, index, count, dirty, busy, onSave, onMove }
         </button>
       </fieldset>
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="vfield-error" role="alert">
           {error}
         </p>
       ) : null}
