@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Euler, Vector3 } from 'three';
-import { anyHeld, isHeld } from './keys.js';
+import { anyHeld, isHeld, isTypingTarget } from './keys.js';
 
 const MOVE_KEYS = ['KeyW', 'KeyA', 'KeyS', 'KeyD', 'KeyQ', 'KeyE', 'ShiftLeft'] as const;
 
@@ -45,7 +45,10 @@ export function FlyCamera() {
       invalidate();
     };
     const menu = (e: Event) => e.preventDefault();
-    const key = () => invalidate();
+    // Only flying keys start frames: typing in a panel must not make the scene redraw.
+    const key = (e: KeyboardEvent) => {
+      if (!isTypingTarget(e.target) && (MOVE_KEYS as readonly string[]).includes(e.code)) invalidate();
+    };
     el.addEventListener('pointerdown', down);
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);

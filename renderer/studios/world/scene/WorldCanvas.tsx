@@ -36,17 +36,21 @@ function Entities() {
 
 /** Hands the camera and invalidate to panels outside the Canvas; keeps terrain colliders in step. */
 function SceneBridge() {
-  const { camera, invalidate } = useThree();
+  const { camera, invalidate, gl, scene } = useThree();
   const terrain = useWorldStore((s) => s.terrain);
   const chunkRev = useWorldStore((s) => s.chunkRev);
   useEffect(() => {
     sceneRefs.camera = camera;
+    sceneRefs.gl = gl;
+    sceneRefs.scene = scene;
     sceneRefs.invalidate = () => invalidate();
     return () => {
       sceneRefs.camera = null;
+      sceneRefs.gl = null;
+      sceneRefs.scene = null;
       sceneRefs.invalidate = () => undefined;
     };
-  }, [camera, invalidate]);
+  }, [camera, invalidate, gl, scene]);
   useEffect(() => {
     sceneRefs.physics?.syncTerrain(terrain, chunkRev);
   }, [terrain, chunkRev]);

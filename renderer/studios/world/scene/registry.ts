@@ -1,4 +1,4 @@
-import type { Camera, Object3D } from 'three';
+import type { Camera, Object3D, Scene, WebGLRenderer } from 'three';
 import type { PhysicsWorld } from './physics.js';
 
 /**
@@ -7,6 +7,8 @@ import type { PhysicsWorld } from './physics.js';
  */
 export const sceneRefs: {
   camera: Camera | null;
+  gl: WebGLRenderer | null;
+  scene: Scene | null;
   physics: PhysicsWorld | null;
   /** Root three object of each entity, by entity id. */
   objects: Map<string, Object3D>;
@@ -14,6 +16,8 @@ export const sceneRefs: {
   invalidate: () => void;
 } = {
   camera: null,
+  gl: null,
+  scene: null,
   physics: null,
   objects: new Map(),
   invalidate: () => undefined,

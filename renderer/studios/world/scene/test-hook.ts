@@ -4,14 +4,28 @@ import { playState } from './PlayController.js';
 import { sceneRefs } from './registry.js';
 
 /**
- * A small read-only view for end-to-end tests (window.__auteurWorld): what the scene shows and
- * where physics has things, which pixels alone cannot tell. It changes nothing.
+ * A small read-only view for end-to-end tests and the bench (window.__auteurWorld): what the
+ * scene shows and where physics has things, which pixels alone cannot tell; frameMs redraws the
+ * current view to time it. It changes nothing.
  */
 export function installTestHook(): () => void {
   const hook = {
     /** Ground height the editor has at a world point (terrain as loaded and sculpted). */
     terrainHeight(x: number, z: number): number {
       return sampleHeight(useWorldStore.getState().terrain, x, z);
+    },
+    /** Milliseconds per frame of the current view, drawn `frames` times and waited for (bench). */
+    frameMs(frames: number): number {
+      const { gl, scene, camera } = sceneRefs;
+      if (!gl || !scene || !camera) return Number.NaN;
+      const px = new Uint8Array(4);
+      const ctx = gl.getContext();
+      const t0 = performance.now();
+      for (let i = 0; i < frames; i++) {
+        gl.render(scene, camera);
+        ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+      }
+      return (performance.now() - t0) / frames;
     },
     snapshot() {
       const s = useWorldStore.getState();
