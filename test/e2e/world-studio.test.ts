@@ -234,6 +234,24 @@ describe('World studio', () => {
     await page.locator(tid('world-prefab'), { hasText: 'Crate prefab' }).waitFor();
   });
 
+  it('a generation parameter changed in the inspector regenerates the asset as a new version', async () => {
+    await page.locator(`${tid('world-object')}[data-entity-id="${crateId}"] .world-object-name`).click();
+    const first = (await entityOf(crateId))!.assetId!;
+    const width = page.getByLabel('size width (m)');
+    await width.fill('1.4');
+    await width.press('Enter');
+    await page.getByRole('button', { name: 'Regenerate as new version' }).click();
+    const next = await waitFor(async () => {
+      const e = await entityOf(crateId);
+      return e?.status === 'ready' && e.assetId && e.assetId !== first && e.glbLoaded ? e : undefined;
+    }, 'the new version', 120_000, 250);
+    const asset = await api<{ version: number; parentAssetId: string | null; generationRecipe: { scaleMeters: number[] } }>(`/world/assets/${next.assetId}`);
+    expect(asset.version).toBe(2);
+    expect(asset.parentAssetId).toBe(first);
+    expect(asset.generationRecipe.scaleMeters[0]).toBe(1.4);
+    await waitFor(saved, 'saved', 15_000, 200);
+  });
+
   it('a landform prompt is stamped into the terrain; GLB import is validated; a prefab is placed from the library', async () => {
     const before = await heightGrid();
     await page.locator(tid('world-prompt')).fill('a crater');
