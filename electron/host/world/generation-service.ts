@@ -113,9 +113,10 @@ export class GenerationService {
       }
       if (running && (running.status === 'queued' || running.status === 'running')) job = running;
     }
-    if (!reusedAsset && !job) job = this.queue(body, world.settings, ph.recipe);
-
+    // One transaction for the job, the entity and the stored answer: one commit instead of four
+    // (the answer's latency), and a failure leaves none of them. Everything that can refuse ran above.
     const answer = this.deps.database.sqlite.transaction((): WorldJobCreated => {
+      if (!reusedAsset && !job) job = this.queue(body, world.settings, ph.recipe);
       const jobId = reusedAsset ? gen!.jobId : job!.id;
       let entity: Entity;
       if (target) {
