@@ -1,71 +1,90 @@
 import RAPIER from '@dimforge/rapier3d-compat';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorldCollider } from '../../shared/jobs/world-generate.js';
-import { composeRecipe } from '../../shared/world/compose-recipe.js';
-import { generateWorldAsset } from '../../worker/world/pipeline.js';
-import { MAX_SPEED, createPhysicsWorld, readBodies, stepClamped, type PhysicsBody } from '../../worker/world/physics.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Entity } from '../../shared/schemas/world.js';
+import { applyStroke, createTerrain, sampleHeight } from '../../shared/world/terrain.js';
+import { PhysicsWorld } from '../../renderer/studios/world/scene/physics.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'auteur-world-phys-'));
-let bodies: PhysicsBody[];
+const now = '2026-12-06T16:00:00.000Z';
+function box(id: string, position: [number, number, number], over: Partial<Entity> = {}): Entity {
+  return {
+    id,
+    worldId: 'w',
+    assetId: null,
+    name: id,
+    transform: { position, rotation: [0, 0, 0, 1], scale: [1, 1, 1] },
+    physics: { bodyType: 'dynamic', massKg: 5, gravityScale: 1, friction: 0.6, restitution: 0, collider: 'box' },
+    render: { tint: null, castShadow: true, receiveShadow: true, materialOverrides: {} },
+    behaviour: { pickupable: true, throwable: true, breakable: false },
+    status: 'ready',
+    jobId: null,
+    parentId: null,
+    prefabId: null,
+    placeholder: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    ...over,
+  } as Entity;
+}
 
-beforeAll(async () => {
-  await RAPIER.init();
-  // Real generated colliders: a crate (box), a barrel (convex hull), a rock (convex hull).
-  const assets: Array<{ collider: WorldCollider; massKg: number }> = [];
-  for (const p of ['a crate', 'a barrel', 'a small rock']) {
-    const r = composeRecipe(p).recipe;
-    const a = await generateWorldAsset({ ...r, generationPlan: { ...r.generationPlan, textureStrategy: 'flat' } }, { workDir: join(dir, p) });
-    assets.push({ collider: a.collider, massKg: a.massKg });
-  }
-  bodies = Array.from({ length: 24 }, (_, i) => ({ ...assets[i % 3]!, position: [(i % 4) * 0.3 - 0.45, 1 + Math.floor(i / 4) * 1.1, ((i * 7) % 5) * 0.2 - 0.4] as [number, number, number] }));
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const poses = (w: RAPIER.World, handles: number[]) => handles.map((h) => { const t = w.getRigidBody(h).translation(); const r = w.getRigidBody(h).rotation(); return [t.x, t.y, t.z, r.x, r.y, r.z, r.w]; });
-
-describe('world physics (Rapier) determinism', () => {
-  it('save (snapshot) → load → step matches stepping on, bit for bit', () => {
-    const { world, handles } = createPhysicsWorld(RAPIER, bodies);
-    for (let i = 0; i < 60; i++) stepClamped(world);
-    const saved = world.takeSnapshot();
-    const loaded = RAPIER.World.restoreSnapshot(saved);
-    for (let i = 0; i < 120; i++) {
-      stepClamped(world);
-      stepClamped(loaded);
-    }
-    expect(poses(loaded, handles)).toEqual(poses(world, handles));
-    // and the pile did move: bodies fell and collided
-    expect(poses(world, handles).some((p, i) => Math.abs(p[1]! - bodies[i]!.position[1]) > 0.5)).toBe(true);
+describe('the World editor physics (renderer/studios/world/scene/physics.ts in Node)', () => {
+  beforeAll(async () => {
+    await RAPIER.init();
   });
 
-  it('a world rebuilt from saved poses and velocities steps the same way every time', () => {
-    const a = createPhysicsWorld(RAPIER, bodies);
-    for (let i = 0; i < 45; i++) stepClamped(a.world);
-    const saved = JSON.parse(JSON.stringify(readBodies(a.world, a.handles, bodies))) as PhysicsBody[];
-    const b = createPhysicsWorld(RAPIER, saved);
-    const c = createPhysicsWorld(RAPIER, saved);
-    for (let i = 0; i < 90; i++) {
-      stepClamped(b.world);
-      stepClamped(c.world);
-    }
-    expect(poses(b.world, b.handles)).toEqual(poses(c.world, c.handles));
-    // the loaded bodies start where they were saved
-    const d = createPhysicsWorld(RAPIER, saved);
-    expect(poses(d.world, d.handles).map((p) => p.slice(0, 3))).toEqual(saved.map((s) => s.position.map((v) => Math.fround(v))));
+  it('build mode holds bodies where the entities are; play drops a box onto sculpted terrain', () => {
+    const p = new PhysicsWorld(RAPIER, -9.81);
+    const t = createTerrain();
+    applyStroke(t, { tool: 'raise', x: 4, z: 4, radius: 8, strength: 1 });
+    p.syncTerrain(t, {});
+    p.declare({ entity: box('a', [4, 5, 4]), size: [1, 1, 1] });
+    p.step(1);
+    expect(p.poses().get('a')!.position).toEqual([4, 5, 4]);
+    p.setSimulating(true);
+    for (let i = 0; i < 240; i++) p.step(1 / 60);
+    const y = p.poses().get('a')!.position[1];
+    // The pivot is at ground contact: it rests on the raised ground, not on y = 0.
+    expect(y).toBeGreaterThan(0.3);
+    expect(Math.abs(y - sampleHeight(t, 4, 4))).toBeLessThan(0.25);
+    p.dispose();
   });
 
-  it('a physics explosion is clamped: no body faster than the limit, all positions finite', () => {
-    const wild = bodies.map((b) => ({ ...b, linvel: [1e6, -1e6, 5e5] as [number, number, number] }));
-    const { world, handles } = createPhysicsWorld(RAPIER, wild);
-    for (let i = 0; i < 10; i++) stepClamped(world);
-    for (const h of handles) {
-      const v = world.getRigidBody(h).linvel();
-      expect(Math.hypot(v.x, v.y, v.z)).toBeLessThanOrEqual(MAX_SPEED * 1.0001);
-      const t = world.getRigidBody(h).translation();
-      expect([t.x, t.y, t.z].every(Number.isFinite)).toBe(true);
-    }
+  it('prefab children ride on their root body; static bodies do not move; settle brings a throw to rest', () => {
+    const p = new PhysicsWorld(RAPIER, -9.81);
+    p.syncTerrain(createTerrain(), {});
+    p.declare({ entity: box('root', [0, 3, 0]), size: [1, 1, 1] });
+    p.declare({ entity: box('kid', [0, 1, 0], { parentId: 'root' }), size: [0.5, 0.5, 0.5] });
+    p.declare({ entity: box('wall', [5, 0, 0], { physics: { bodyType: 'static', massKg: 0, gravityScale: 1, friction: 0.6, restitution: 0, collider: 'box' } }), size: [1, 2, 4] });
+    p.setSimulating(true);
+    expect([...p.poses().keys()].sort()).toEqual(['root', 'wall']);
+    expect(p.body('root')!.numColliders()).toBe(2);
+    p.body('root')!.setLinvel({ x: 3, y: 4, z: 0 }, true);
+    p.step(1 / 60);
+    p.settle(6);
+    expect(p.poses().get('wall')!.position).toEqual([5, 0, 0]);
+    const v = p.body('root')!.linvel();
+    expect(Math.hypot(v.x, v.y, v.z)).toBeLessThan(0.06);
+    const at = p.poses().get('root')!.position;
+    expect(p.raycast([at[0], 20, at[2]], [0, -1, 0], 50)?.entityId).toBe('root');
+    p.dispose();
+  });
+
+  it('a physics explosion stays local: speeds are capped and a body that fell out goes home; calls after dispose are ignored', () => {
+    const p = new PhysicsWorld(RAPIER, -9.81);
+    p.declare({ entity: box('x', [0, 1, 0]), size: [1, 1, 1] });
+    p.setSimulating(true);
+    p.body('x')!.setLinvel({ x: 5000, y: 0, z: 0 }, true);
+    p.step(1 / 60);
+    const v = p.body('x')!.linvel();
+    expect(Math.hypot(v.x, v.y, v.z)).toBeLessThanOrEqual(60.001);
+    p.body('x')!.setTranslation({ x: 0, y: -100, z: 0 }, true);
+    p.step(1 / 60);
+    expect(p.poses().get('x')!.position[1]).toBeGreaterThan(-5);
+    p.dispose();
+    expect(() => {
+      p.declare({ entity: box('y', [0, 0, 0]), size: [1, 1, 1] });
+      p.forget('x');
+      p.step(1 / 60);
+    }).not.toThrow();
   });
 });

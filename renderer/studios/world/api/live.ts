@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { create } from 'zustand';
 import type { Entity } from '../../../../shared/schemas/world.js';
 import { api } from '../../../api/client.js';
 import { onWorldEvent, worldEventEntity } from '../live-events.js';
@@ -7,6 +8,15 @@ import { useWorldStore } from '../store/world-store.js';
 import { worldKeys } from './keys.js';
 
 const POLL_MS = 4000;
+
+/** Generation progress per job id (job_progress events), for the objects list. */
+export const useJobProgress = create<{
+  jobs: Record<string, { progress: number; detail: string | null; status: string }>;
+  set(jobId: string, p: { progress: number; detail: string | null; status: string }): void;
+}>()((set) => ({
+  jobs: {},
+  set: (jobId, p) => set((s) => ({ jobs: { ...s.jobs, [jobId]: p } })),
+}));
 
 /** Host-owned fields of an entity: what generation changes without the user editing. */
 function hostFields(e: Entity): Partial<Entity> {
@@ -36,6 +46,10 @@ export function useGenerationUpdates(worldId: string): void {
       return null;
     };
     const off = onWorldEvent((event) => {
+      if (event.type === 'job_progress') {
+        useJobProgress.getState().set(event.jobId, { progress: event.progress, detail: event.detail, status: event.status });
+        return;
+      }
       const ref = worldEventEntity(event);
       if (!ref) return;
       const id = ref.entityId ?? (ref.jobId ? byJob(ref.jobId) : null);

@@ -1,3 +1,4 @@
+import { useJobProgress } from '../api/live.js';
 import { useWorldStore } from '../store/world-store.js';
 import { cancelGeneration, retryGeneration } from './actions.js';
 
@@ -7,6 +8,7 @@ export function ObjectsPanel() {
   const selection = useWorldStore((s) => s.selection);
   const select = useWorldStore((s) => s.select);
   const mode = useWorldStore((s) => s.mode);
+  const progress = useJobProgress((s) => s.jobs);
   const list = Object.values(entities).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return (
     <section className="world-panel world-objects" aria-label="Objects">
@@ -28,7 +30,9 @@ export function ObjectsPanel() {
             </button>
             {e.status === 'draft' ? (
               <>
-                <span className="world-badge world-badge-draft">draft</span>
+                <span className="world-badge world-badge-draft" title={(e.jobId && progress[e.jobId]?.detail) || 'waiting for the generator'}>
+                  draft{e.jobId && progress[e.jobId] ? ` ${Math.round(progress[e.jobId]!.progress * 100)} %` : ''}
+                </span>
                 {e.jobId ? (
                   <button type="button" className="link" onClick={() => void cancelGeneration(e.id)} title="Stop generating; the placeholder stays">
                     cancel
