@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stageViews } from '../../renderer/studios/video/create/stages.js';
 import { actionFor, stepSpeed } from '../../renderer/studios/video/player/keyboard.js';
-import { fromDraft } from '../../renderer/studios/video/script/SceneEditor.js';
+import { fromDraft } from '../../renderer/studios/video/script/scene-draft.js';
 
 // The Video studio's pure UI logic: a bar per pipeline stage from the Video row, the player's
 // keyboard map and speed steps, and the scene editor's draft → PATCH body.
