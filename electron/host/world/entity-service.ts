@@ -108,44 +108,63 @@ export class EntityService {
   create(worldId: string, items: NewEntity[], opts: { checkBudget?: boolean } = {}): Entity[] {
     if (opts.checkBudget !== false) this.assertBudget(worldId, items.length);
     this.assertAssets(items.map((n) => n.assetId));
-    const now = Date.now();
-    const ids: string[] = [];
+    let ids: string[] = [];
     this.deps.database.sqlite.transaction(() => {
-      items.forEach((n) => {
-        const id = n.id ?? randomUUID();
-        ids.push(id);
-        this.db
-          .insert(worldEntities)
-          .values({
-            id,
-            worldId,
-            assetId: n.assetId ?? null,
-            name: n.name,
-            transform: n.transform ?? IDENTITY_TRANSFORM,
-            physics: merged(EntityPhysics, 'physics', DEFAULT_PHYSICS, n.physics),
-            render: merged(EntityRender, 'render', DEFAULT_RENDER, n.render),
-            behaviour: merged(EntityBehaviour, 'behaviour', DEFAULT_BEHAVIOUR, n.behaviour),
-            placeholder: n.placeholder ?? null,
-            status: n.status ?? (n.assetId ? 'ready' : 'draft'),
-            jobId: n.jobId ?? null,
-            parentId: n.parentId ?? null,
-            prefabId: n.prefabId ?? null,
-            lastError: n.lastError ?? null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
-      });
+      ids = this.insertRows(worldId, items);
       this.worlds.touch(worldId);
     })();
     this.changed(worldId, ids);
-    return ids.map((id) => this.get(id));
+    return this.getMany(ids);
+  }
+
+  private insertRows(worldId: string, items: NewEntity[]): string[] {
+    const now = Date.now();
+    return items.map((n) => {
+      const id = n.id ?? randomUUID();
+      this.db
+        .insert(worldEntities)
+        .values({
+          id,
+          worldId,
+          assetId: n.assetId ?? null,
+          name: n.name,
+          transform: n.transform ?? IDENTITY_TRANSFORM,
+          physics: merged(EntityPhysics, 'physics', DEFAULT_PHYSICS, n.physics),
+          render: merged(EntityRender, 'render', DEFAULT_RENDER, n.render),
+          behaviour: merged(EntityBehaviour, 'behaviour', DEFAULT_BEHAVIOUR, n.behaviour),
+          placeholder: n.placeholder ?? null,
+          status: n.status ?? (n.assetId ? 'ready' : 'draft'),
+          jobId: n.jobId ?? null,
+          parentId: n.parentId ?? null,
+          prefabId: n.prefabId ?? null,
+          lastError: n.lastError ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      return id;
+    });
+  }
+
+  /** Entities by id in the given order (one query per 500). */
+  private getMany(ids: string[]): Entity[] {
+    const byId = new Map<string, Entity>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of this.db.select().from(worldEntities).where(inArray(worldEntities.id, ids.slice(i, i + 500))).all()) byId.set(r.id, toEntity(r));
+    }
+    return ids.map((id) => {
+      const e = byId.get(id);
+      if (!e) throw notFound(`Entity ${id}`);
+      return e;
+    });
   }
 
   /** The autosave: one transaction; entries with a known id are patched, the rest created. */
   upsert(worldId: string, entries: EntityUpsert[]): Entity[] {
     this.worlds.row(worldId);
     const ids = entries.map((e) => e.id).filter((id): id is string => !!id);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice) throw badRequest(`The batch names entity ${twice} twice`);
     const existing = new Map(ids.length ? this.db.select().from(worldEntities).where(inArray(worldEntities.id, ids)).all().map((r) => [r.id, r]) : []);
     for (const r of existing.values()) if (r.worldId !== worldId) throw conflict(`Entity ${r.id} belongs to another world (${r.worldId})`);
     const creates = entries.filter((e) => !e.id || !existing.has(e.id));
@@ -155,17 +174,16 @@ export class EntityService {
     for (const e of entries) if (e.parentId) this.checkParent(worldId, e.id ?? null, e.parentId, batchIds);
     const out: string[] = [];
     this.deps.database.sqlite.transaction(() => {
-      for (const e of entries) {
-        if (e.id && existing.has(e.id)) out.push(this.patchRow(existing.get(e.id)!, e).id);
-        else {
-          const { id, ...rest } = e;
-          out.push(this.create(worldId, [{ ...rest, id, name: rest.name ?? 'Entity', assetId: rest.assetId ?? null, placeholder: rest.placeholder ?? null }], { checkBudget: false })[0]!.id);
-        }
-      }
+      const made = this.insertRows(
+        worldId,
+        creates.map(({ id, ...rest }) => ({ ...rest, id: id ?? randomUUID(), name: rest.name ?? 'Entity', assetId: rest.assetId ?? null, placeholder: rest.placeholder ?? null })),
+      );
+      let c = 0;
+      for (const e of entries) out.push(e.id && existing.has(e.id) ? this.patchRow(existing.get(e.id)!, e).id : made[c++]!);
       this.worlds.touch(worldId);
     })();
     this.changed(worldId, out);
-    return out.map((id) => this.get(id));
+    return this.getMany(out);
   }
 
   update(id: string, patch: EntityPatch): Entity {
