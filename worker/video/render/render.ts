@@ -112,8 +112,12 @@ export async function renderVideo(input: VideoRenderInput, env: VideoRenderEnv):
   check();
 
   // 3. The pieces' measured lengths place the scenes: clip i starts at sum(d[0..i-1]) − i·T.
-  const probed = await atStage(composing, 'ffmpeg', 'measuring the scene pieces', env.signal, () => Promise.all(pieces.map((p) => probeMedia(ff, p.path, env.signal))));
-  const lengths = probed.map((p, i) => p.durationSec ?? pieces[i]!.meta.durationSec);
+  // One at a time: forty parallel probes would each hang an abort listener on the job's signal.
+  const lengths: number[] = [];
+  for (const p of pieces) {
+    const info = await atStage(composing, 'ffmpeg', 'measuring the scene pieces', env.signal, () => probeMedia(ff, p.path, env.signal));
+    lengths.push(info.durationSec ?? p.meta.durationSec);
+  }
   const { offsets, totalSec } = clipOffsets(lengths, T);
 
   // 4. Music bed (synthesized here), then one ffmpeg run: crossfaded pictures and voices, the bed ducked under the voice.
