@@ -16,7 +16,9 @@ export function JobLog({ video }: { video: Video }) {
   const [jobIds, setJobIds] = useState<string[]>([]);
   const last = useRef('');
   useEffect(() => {
-    const text = `${video.status}${video.progressMessage ? `: ${video.progressMessage}` : ''}`;
+    // Progress messages already start with their stage ("composing: …"); say the status only when they do not.
+    const msg = video.progressMessage;
+    const text = msg && msg.startsWith(`${video.status}:`) ? msg : `${video.status}${msg ? `: ${msg}` : ''}`;
     if (text === last.current) return;
     last.current = text;
     const level: JobLogLine['level'] = video.status === 'failed' ? 'error' : 'info';
