@@ -1,39 +1,8 @@
 import { z } from 'zod';
 import { Ok } from '../schemas/common.js';
 import { Job } from '../schemas/jobs.js';
-import {
-  AssetDefinition,
-  AssetDownload,
-  AssetList,
-  AssetListQuery,
-  CreatePrefabBody,
-  CreateWorldBody,
-  CreateWorldJobBody,
-  DeleteEntitiesBody,
-  Entity,
-  EntityList,
-  EntityPatch,
-  ImportGlbQuery,
-  ImportedAsset,
-  InstantiatePrefabBody,
-  Prefab,
-  PrefabInstance,
-  PrefabList,
-  PutTerrainChunksBody,
-  SimilarAssets,
-  SimilarQuery,
-  SpawnAssetBody,
-  TerrainState,
-  UpdateWorldBody,
-  UpsertEntitiesBody,
-  World,
-  WorldDeleted,
-  WorldFile,
-  WorldJobCreated,
-  WorldJobStatus,
-  WorldList,
-  WorldWithEntities,
-} from '../schemas/world.js';
+import { AssetDefinition, CreateWorldJobBody, Entity, Prefab, TerrainState, World, WorldJobCreated, WorldJobStatus } from '../schemas/world.js';
+import { AssetDownload, AssetList, AssetListQuery, CreatePrefabBody, CreateWorldBody, DeleteEntitiesBody, EntityList, EntityPatch, ImportGlbQuery, ImportedAsset, InstantiatePrefabBody, PrefabInstance, PrefabList, PutTerrainChunksBody, SimilarAssets, SimilarQuery, SpawnAssetBody, UpdateWorldBody, UpsertEntitiesBody, WorldDeleted, WorldFile, WorldList, WorldWithEntities } from '../schemas/world-api.js';
 import { IdParams } from './core.js';
 import type { RouteSpec } from './route-spec.js';
 

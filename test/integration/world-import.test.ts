@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { Document, NodeIO } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssetDefinition, Entity, World, WorldWithEntities } from '../../shared/schemas/world.js';
+import type { AssetDefinition, Entity, World } from '../../shared/schemas/world.js';
+import type { WorldWithEntities } from '../../shared/schemas/world-api.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
 
 let host: HostProcess;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { AssetDefinition, Entity, ImportGlbQuery } from '../../../shared/schemas/world.js';
+import type { AssetDefinition, Entity } from '../../../shared/schemas/world.js';
+import type { ImportGlbQuery } from '../../../shared/schemas/world-api.js';
 import { DEFAULT_WORLD_SETTINGS } from '../../../shared/schemas/world.js';
 import { AppError } from '../errors.js';
 import { contentAddress, GLB_MIME, type AssetStore } from './asset-store.js';

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  EntityBehaviour,
-  EntityPhysics,
-  EntityRender,
-  IDENTITY_TRANSFORM,
-  type Entity,
-  type EntityPatch,
-  type EntityStatus,
-  type EntityUpsert,
-  type PlaceholderLook,
-  type Transform,
-} from '../../../shared/schemas/world.js';
+import { EntityBehaviour, EntityPhysics, EntityRender, IDENTITY_TRANSFORM, type Entity, type EntityStatus, type PlaceholderLook, type Transform } from '../../../shared/schemas/world.js';
+import { type EntityPatch, type EntityUpsert } from '../../../shared/schemas/world-api.js';
 import { worldAssets, worldEntities } from '../db/world-schema.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { DEFAULT_BEHAVIOUR, DEFAULT_PHYSICS, DEFAULT_RENDER } from './defaults.js';

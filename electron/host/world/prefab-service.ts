@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { IDENTITY_TRANSFORM, type CreatePrefabBody, type Entity, type Prefab, type PrefabNode, type Transform } from '../../../shared/schemas/world.js';
+import { IDENTITY_TRANSFORM, type Entity, type Prefab, type PrefabNode, type Transform } from '../../../shared/schemas/world.js';
+import { type CreatePrefabBody } from '../../../shared/schemas/world-api.js';
 import { worldPrefabs } from '../db/world-schema.js';
 import { badRequest, notFound } from '../errors.js';
 import type { WorldDeps } from './deps.js';

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PutTerrainChunksBody, TerrainState } from '../../../shared/schemas/world.js';
+import type { TerrainState } from '../../../shared/schemas/world.js';
+import type { PutTerrainChunksBody } from '../../../shared/schemas/world-api.js';
 import { decodeChunk } from '../../../shared/world/terrain.js';
 import { worldTerrainChunks } from '../db/world-schema.js';
 import { badRequest } from '../errors.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { WORLD_FILE_FORMAT, WORLD_VERSION, type WorldFile, type WorldWithEntities } from '../../../shared/schemas/world.js';
+import { WORLD_VERSION } from '../../../shared/schemas/world.js';
+import { WORLD_FILE_FORMAT, type WorldFile, type WorldWithEntities } from '../../../shared/schemas/world-api.js';
 import { PlaceholderLook } from '../../../shared/schemas/world.js';
 import { badRequest } from '../errors.js';
 import type { AssetStore } from './asset-store.js';

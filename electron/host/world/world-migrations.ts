@@ -1,14 +1,4 @@
-import {
-  DEFAULT_WORLD_SETTINGS,
-  EntityBehaviour,
-  EntityPhysics,
-  EntityRender,
-  Transform,
-  WORLD_EXTENT_M,
-  WORLD_VERSION,
-  WorldSettings,
-  type Quat,
-} from '../../../shared/schemas/world.js';
+import { DEFAULT_WORLD_SETTINGS, EntityBehaviour, EntityPhysics, EntityRender, Transform, WORLD_EXTENT_M, WORLD_VERSION, WorldSettings, type Quat } from '../../../shared/schemas/world.js';
 import { DEFAULT_BEHAVIOUR, DEFAULT_PHYSICS, DEFAULT_RENDER } from './defaults.js';
 
 /**

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  DEFAULT_WORLD_SETTINGS,
-  WORLD_VERSION,
-  WorldSettings,
-  type CreateWorldBody,
-  type UpdateWorldBody,
-  type World,
-  type WorldWithEntities,
-} from '../../../shared/schemas/world.js';
+import { DEFAULT_WORLD_SETTINGS, WORLD_VERSION, WorldSettings, type World } from '../../../shared/schemas/world.js';
+import { type CreateWorldBody, type UpdateWorldBody, type WorldWithEntities } from '../../../shared/schemas/world-api.js';
 import { worldEntities, worldWorlds } from '../db/world-schema.js';
 import { badRequest, notFound } from '../errors.js';
 import type { WorldDeps } from './deps.js';

@@ -1,5 +1,5 @@
 import { API_PREFIX } from '../../../../shared/routes.js';
-import { ImportedAsset } from '../../../../shared/schemas/world.js';
+import { ImportedAsset } from '../../../../shared/schemas/world-api.js';
 import { getConnection } from '../../../api/auth.js';
 import { ApiRequestError } from '../../../api/errors.js';
 

@@ -1,4 +1,5 @@
-import type { AssetDefinition, Entity, EntityUpsert, Transform } from '../../../../shared/schemas/world.js';
+import type { AssetDefinition, Entity, Transform } from '../../../../shared/schemas/world.js';
+import type { EntityUpsert } from '../../../../shared/schemas/world-api.js';
 import { newIdempotencyKey } from '../../../jobs/idempotency.js';
 import type { Command } from './history.js';
 
