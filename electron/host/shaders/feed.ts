@@ -7,8 +7,7 @@ import { feedCursor, FeedSessions, type FeedSession } from './feed-session.js';
 import { FEED_WEIGHTS, feedScore } from './ranking.js';
 import type { ShaderReader, ShaderRow } from './shader-rows.js';
 import type { TasteService } from './taste.js';
-import { cosine } from './text-hash.js';
-import { exploration, idHash, pageKeyHash } from './vector-codes.js';
+import { exploration, idHash, pageKeyHash, unit } from './vector-codes.js';
 import { getVectors } from './vectors.js';
 import type { VoteService } from './vote-service.js';
 
@@ -178,7 +177,7 @@ export class FeedService {
       for (const l of liked) {
         const lv = vecs.get(l.id);
         if (!lv || l.id === p.row.id) continue;
-        const s = cosine(v, lv);
+        const s = dot(v, lv);
         if (!best || s > best.sim) best = { ...l, sim: s };
       }
       if (best && best.sim >= 0.5) {
@@ -187,11 +186,11 @@ export class FeedService {
     }
   }
 
-  /** Style vectors from the feed index, and from vec0 for shaders it does not hold (no longer eligible). */
-  private unitVectors(ids: readonly string[]): Map<string, ArrayLike<number>> {
-    const out = new Map<string, ArrayLike<number>>(this.index.unitVectors(ids));
+  /** Unit style vectors from the feed index, and from vec0 for shaders it does not hold (no longer eligible). */
+  private unitVectors(ids: readonly string[]): Map<string, Float64Array> {
+    const out = this.index.unitVectors(ids);
     const missing = ids.filter((id) => !out.has(id));
-    for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', missing)) out.set(id, v);
+    for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', missing)) out.set(id, unit(v));
     return out;
   }
 
@@ -202,6 +201,13 @@ export class FeedService {
     const ordered = picked.map((p) => byId.get(p.row.id)).filter((r): r is ShaderRow => !!r);
     return this.reader.cards(ordered, new Map(picked.map((p) => [p.row.id, p.why])));
   }
+}
+
+/** Cosine of two unit vectors (the ~300 pairs per page made this a tenth of it with norms recomputed). */
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
 }
 
 export function parseOffsetCursor(cursor: string, prefix: string): number {
