@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import type { WorldSnapshotItem } from '../../shared/jobs/world-snapshot.js';
 import { sharedRenderBrowser } from '../render/browser.js';
+import { builtBundle } from '../render/runtime-bundle.js';
 
 /**
  * World snapshots in the worker's shared headless Chromium: the page script is
@@ -11,31 +11,10 @@ import { sharedRenderBrowser } from '../render/browser.js';
  * GLBs go in as base64, the PNG comes back as a data URL.
  */
 
-const RELATIVE = join('dist', 'world-runtime', 'world.iife.js');
+const WORLD_RUNTIME = builtBundle(join('dist', 'world-runtime', 'world.iife.js'), 'The world snapshot runtime');
 const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>Auteur world snapshot</title></head><body style="margin:0"></body></html>';
 /** GLB bytes one snapshot may carry into the page. */
 export const MAX_SNAPSHOT_GLB_BYTES = 96 * 1024 * 1024;
-
-export function worldRuntimePath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const candidate = join(dir, RELATIVE).replace(`app.asar${'/'}`, 'app.asar.unpacked/');
-      if (existsSync(candidate)) return candidate;
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`The world snapshot runtime (${RELATIVE}) is missing: run \`node scripts/build.mjs\` (or \`npm run build\`).`);
-    dir = up;
-  }
-}
-
-let cached: { path: string; mtimeMs: number; code: string } | null = null;
-function runtimeCode(): string {
-  const path = worldRuntimePath();
-  const mtimeMs = statSync(path).mtimeMs;
-  if (!cached || cached.path !== path || cached.mtimeMs !== mtimeMs) cached = { path, mtimeMs, code: readFileSync(path, 'utf8') };
-  return cached.code;
-}
 
 type V3 = [number, number, number];
 interface PageItem { glb: number; placeholder: { scaleMeters: V3; color: string } | null; transform: { position: V3; rotation: [number, number, number, number]; scale: V3 } }
@@ -108,7 +87,7 @@ export async function renderWorldSnapshot(req: SnapshotRequest, opts: { runDir?:
   const browser = sharedRenderBrowser({ runDir: opts.runDir ?? null });
   const result = await browser.withPage('world snapshot', opts.budgetMs ?? 90_000, async (page) => {
     await page.setContent(PAGE_HTML);
-    await page.evaluate(runtimeCode());
+    await page.evaluate(WORLD_RUNTIME.code());
     return page.evaluate(
       (s: unknown) => (globalThis as unknown as { __auteurWorldSnapshot: { render(x: unknown): Promise<{ png: string; camera: { position: V3; target: V3 }; failed: Array<{ glb: number; error: string }> }> } }).__auteurWorldSnapshot.render(s),
       spec as unknown,
