@@ -17,11 +17,19 @@ import { assertRuntimeBuilt } from '../helpers/shader-runtime.js';
 
 const FIXTURES = new URL('../fixtures/shaders/', import.meta.url).pathname;
 const GRADIENT = readFileSync(join(FIXTURES, 'gradient.glsl'), 'utf8');
-/** Heavy for its own sake: thousands of transcendental calls per pixel (under the static loop limit). */
+/**
+ * Heavy for its own sake: tens of thousands of transcendental calls per pixel (under the static
+ * loop limit). Heavy enough that its cost ratio stays far above the 200x line even when a loaded
+ * CI machine slows the short reference draw more than the long frames (6000 plain iterations
+ * measured 170x there).
+ */
 const HEAVY = `void mainImage(out vec4 fragColor, in vec2 fragCoord) {
   vec2 uv = fragCoord / iResolution.xy;
   float a = 0.0;
-  for (int i = 0; i < 6000; i++) a += sin(uv.x * float(i) + iTime) * cos(uv.y * float(i));
+  for (int i = 0; i < 9000; i++) {
+    float f = float(i);
+    a += sin(uv.x * f + iTime) * cos(uv.y * f) + sin(uv.y * f - iTime) * cos(uv.x * f + a * 0.001) + sqrt(abs(sin(f * uv.x * uv.y)));
+  }
   fragColor = vec4(vec3(0.5 + 0.001 * a), 1.0);
 }
 `;
