@@ -1,4 +1,5 @@
-import { canonicalJson, type Recipe } from './recipe.js';
+import { canonicalJson } from '../canonical-json.js';
+import type { Recipe } from './recipe.js';
 
 /**
  * Content address of a generated asset: SHA-256 of the canonical recipe (its seed included) and

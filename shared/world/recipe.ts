@@ -201,13 +201,3 @@ export function normalizeRecipe(input: unknown): RecipeResult {
   }
   return { ok: true, recipe, warnings };
 }
-
-/** Stable JSON (sorted keys) of a value: the input of content addresses. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

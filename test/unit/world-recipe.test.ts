@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeRecipe, promptSeed } from '../../shared/world/compose-recipe.js';
-import { RECIPE_LIMITS, Recipe, SHAPE_KIND, normalizeRecipe, canonicalJson } from '../../shared/world/recipe.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
+import { RECIPE_LIMITS, Recipe, SHAPE_KIND, normalizeRecipe } from '../../shared/world/recipe.js';
 import { SHAPES } from '../../shared/world/vocabulary.js';
 
 const NOUNS = ['crate', 'barrel', 'table', 'chair', 'lamp', 'rock', 'tree', 'bench', 'wall', 'tower', 'house', 'bridge', 'robot',

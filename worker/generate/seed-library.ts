@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DeclaredStyle, ShaderType, Tags } from '../../shared/schemas/shaders.js';
 import { ShaderSource } from '../../shared/shaders/source.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 
 /**
  * The shaders the studio ships with: resources/shaders/seed/<slug>.json, each an original
@@ -30,22 +31,10 @@ export interface SeedShader extends SeedShaderFile {
   sourceHash: string;
 }
 
-/** JSON with sorted keys, so the hash depends on the code, not on key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** sha256 (hex, 16 chars) of a seed's source as the file has it (before schema defaults). */
 export function seedSourceHash(rawSource: unknown): string {
-  return createHash('sha256').update(canonical(rawSource)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalJson(rawSource)).digest('hex').slice(0, 16);
 }
 
 /** resources/shaders/<name> of the package, found from this file in src and in dist (and inside asar). */

@@ -6,7 +6,8 @@ import { PRIORITY_INTERACTIVE, type Job } from '../../../shared/schemas/jobs.js'
 import type { CreateWorldJobBody, Entity, GenerationStatus, WorldJobCreated, WorldJobStatus } from '../../../shared/schemas/world.js';
 import { WORLD_GENERATOR_VERSION } from '../../../shared/world/asset-id.js';
 import { composeRecipe } from '../../../shared/world/compose-recipe.js';
-import { canonicalJson, normalizeRecipe, type FallbackPolicy, type Recipe } from '../../../shared/world/recipe.js';
+import { canonicalJson } from '../../../shared/canonical-json.js';
+import { normalizeRecipe, type FallbackPolicy, type Recipe } from '../../../shared/world/recipe.js';
 import { worldGenerations, worldJobRequests } from '../db/world-schema.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import type { AssetStore } from './asset-store.js';

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposerChoice, SceneVisualProvider } from './types.js';
+import { canonicalJson } from '../../../shared/canonical-json.js';
 
 /** Bumped when the clip pipeline (encoding, title card) changes what a key's clip looks like. */
 export const VISUALS_PIPELINE_VERSION = 1;
@@ -25,21 +26,9 @@ export interface ClipMeta {
   createdAt: string;
 }
 
-/** JSON with sorted keys, so the same inputs always hash the same whatever their order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 export function clipCacheKey(parts: Record<string, unknown>): string {
-  return createHash('sha256').update(canonical({ pipeline: VISUALS_PIPELINE_VERSION, ...parts })).digest('hex').slice(0, 40);
+  return createHash('sha256').update(canonicalJson({ pipeline: VISUALS_PIPELINE_VERSION, ...parts })).digest('hex').slice(0, 40);
 }
 
 export function clipPaths(cacheDir: string, key: string): { clip: string; meta: string } {
