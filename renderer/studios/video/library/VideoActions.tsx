@@ -8,10 +8,26 @@ import { downloadVideo } from '../api/download.js';
  * A switch that shows the new value at once (a controlled checkbox would snap back until the host
  * answers) and returns to the stored value when the call fails or the row changes.
  */
-function useOptimistic(stored: boolean): [boolean, (v: boolean) => void] {
+function OptimisticSwitch(props: { stored: boolean; pending: boolean; label: string; testId: string; save: (next: boolean, rollback: () => void) => void }) {
+  const { stored, pending, label, testId, save } = props;
   const [value, setValue] = useState(stored);
   useEffect(() => setValue(stored), [stored]);
-  return [value, setValue];
+  return (
+    <label className="vswitch">
+      <input
+        type="checkbox"
+        checked={value}
+        disabled={pending}
+        onChange={(e) => {
+          const next = e.target.checked;
+          setValue(next);
+          save(next, () => setValue(stored));
+        }}
+        data-testid={testId}
+      />
+      <span>{label}</span>
+    </label>
+  );
 }
 
 /** What a finished video offers: export, publish/private, Add to LiveLoop, and a new language (dub + captions). */
@@ -22,8 +38,6 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
   const [exporting, setExporting] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [lang, setLang] = useState('');
-  const [published, setPublished] = useOptimistic(video.published);
-  const [liveLoop, setLiveLoop] = useOptimistic(video.addToLiveLoop);
   const error = publish.error ?? update.error;
   const exportMp4 = (): void => {
     setExporting(true);
@@ -38,34 +52,20 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
       <button type="button" className="btn btn-secondary" onClick={exportMp4} disabled={exporting || !video.final} data-testid="video-export">
         {exporting ? 'Exporting…' : 'Export MP4'}
       </button>
-      <label className="vswitch">
-        <input
-          type="checkbox"
-          checked={published}
-          disabled={publish.isPending}
-          onChange={(e) => {
-            const next = e.target.checked;
-            setPublished(next);
-            publish.mutate({ id: video.id, published: next }, { onError: () => setPublished(video.published) });
-          }}
-          data-testid="video-published"
-        />
-        <span>Published</span>
-      </label>
-      <label className="vswitch">
-        <input
-          type="checkbox"
-          checked={liveLoop}
-          disabled={update.isPending}
-          onChange={(e) => {
-            const next = e.target.checked;
-            setLiveLoop(next);
-            update.mutate({ id: video.id, body: { addToLiveLoop: next } }, { onError: () => setLiveLoop(video.addToLiveLoop) });
-          }}
-          data-testid="video-liveloop"
-        />
-        <span>Add to LiveLoop</span>
-      </label>
+      <OptimisticSwitch
+        stored={video.published}
+        pending={publish.isPending}
+        label="Published"
+        testId="video-published"
+        save={(published, rollback) => publish.mutate({ id: video.id, published }, { onError: rollback })}
+      />
+      <OptimisticSwitch
+        stored={video.addToLiveLoop}
+        pending={update.isPending}
+        label="Add to LiveLoop"
+        testId="video-liveloop"
+        save={(addToLiveLoop, rollback) => update.mutate({ id: video.id, body: { addToLiveLoop } }, { onError: rollback })}
+      />
       {compact ? null : (
         <form
           className="video-add-language"
