@@ -6,6 +6,7 @@ import type { Ingredient, ParseScriptResult, Project, ProjectBoard, ShotWithWarn
 import { closedPortUrl } from '../fixtures/fake-http.js';
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
+import { json } from '../helpers/api-json.js';
 
 /**
  * The whole pipeline through a real host and real worker processes: import a screenplay →
@@ -21,11 +22,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function json<T>(r: Response, status = 200): Promise<T> {
-  const body = await r.text();
-  expect(r.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
 
 async function finished(host: HostProcess, id: string): Promise<Job> {
   return waitFor(

@@ -9,6 +9,7 @@ import type { WorldWithEntities } from '../../shared/schemas/world-api.js';
 import { createTerrain, encodeChunk, applyStroke } from '../../shared/world/terrain.js';
 import { closedPortUrl } from '../fixtures/fake-http.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
+import { errorOf, json } from '../helpers/api-json.js';
 
 let host: HostProcess;
 let world: World;
@@ -22,12 +23,6 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function json<T>(r: Response, status = 200): Promise<T> {
-  const body = await r.text();
-  expect(r.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-const errorOf = async (r: Response, status: number) => (await json<{ error: { code: string; message: string } }>(r, status)).error;
 const spawn = (body: Record<string, unknown>, key: string | null = randomUUID()) =>
   host.api('/world/jobs', { method: 'POST', json: body, headers: key ? { 'Idempotency-Key': key } : {} });
 const raw = (path: string, method: string, text: string) => host.api(path, { method, body: text, headers: { 'Content-Type': 'application/json' } });

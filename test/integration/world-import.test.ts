@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetDefinition, Entity, World } from '../../shared/schemas/world.js';
 import type { WorldWithEntities } from '../../shared/schemas/world-api.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import { errorOf, json } from '../helpers/api-json.js';
 
 let host: HostProcess;
 let world: World;
@@ -16,12 +17,6 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function json<T>(r: Response, status = 200): Promise<T> {
-  const body = await r.text();
-  expect(r.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-const errorOf = async (r: Response, status: number) => (await json<{ error: { code: string; message: string } }>(r, status)).error;
 const importGlb = (bytes: Uint8Array, query = '') =>
   host.api(`/world/assets/import${query}`, { method: 'POST', body: Buffer.from(bytes), headers: { 'Content-Type': 'model/gltf-binary', 'X-File-Name': 'stool.glb' } });
 
