@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DesireDetail } from '../../shared/schemas/desires.js';
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { launchBrowser, screenshot, collectPageErrors } from '../helpers/browser.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 import { assertRuntimeBuilt } from '../helpers/shader-runtime.js';
 
@@ -53,11 +53,8 @@ beforeAll(async () => {
   [host, browser] = await Promise.all([startHostProcess(tempHome('auteur-e2e-desires-'), { OLLAMA_HOST: ollama.url }), launchBrowser()]);
   context = await browser.newContext({ viewport: VIEWPORT });
   page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
   // A review of a desire with nothing to review answers 409 on purpose in the API tests, not here.
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' && !/favicon/i.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
+  collectPageErrors(page, errors);
 }, 60_000);
 
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, collectPageErrors } from '../helpers/browser.js';
 import { ROOT, startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
 // The Shots studio end to end against a real `auteur serve` with no LLM configured (the offline
@@ -87,11 +87,8 @@ beforeAll(async () => {
   [host, browser] = await Promise.all([startHostProcess(tempHome('auteur-e2e-shots-')), launchBrowser()]);
   context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
-  page.on('console', (msg: ConsoleMessage) => {
-    // Refusals the test provokes on purpose (415/422, the forced slot failure) log as failed fetches.
-    if (msg.type() === 'error' && !/favicon|status of (4\d\d|500)/i.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
+  // Refusals the test provokes on purpose (415/422, the forced slot failure) log as failed fetches.
+  collectPageErrors(page, errors, /favicon|status of (4\d\d|500)/i);
 }, 120_000);
 
 afterAll(async () => {

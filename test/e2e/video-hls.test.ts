@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama.js';
 import { FakeWikipedia } from '../fixtures/fake-wikipedia.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { launchBrowser, screenshot, collectPageErrors } from '../helpers/browser.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
 // The player on a real HLS package with two audio languages: the LLM (the Ollama protocol fake)
@@ -79,10 +79,7 @@ beforeAll(async () => {
   ]);
   context = await browser.newContext({ viewport: VIEWPORT });
   page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' && !/favicon/i.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
+  collectPageErrors(page, errors);
 }, 120_000);
 
 afterAll(async () => {

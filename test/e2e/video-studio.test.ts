@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, collectPageErrors } from '../helpers/browser.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
 // The Video studio end to end on the embedded providers (offline script writer, espeak-ng, shader
@@ -76,10 +76,7 @@ beforeAll(async () => {
   [host, browser] = await Promise.all([startHostProcess(tempHome('auteur-e2e-video-')), launchBrowser()]);
   context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' && !/favicon/i.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
+  collectPageErrors(page, errors);
 }, 120_000);
 
 afterAll(async () => {

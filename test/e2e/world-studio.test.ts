@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, collectPageErrors } from '../helpers/browser.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
 // The World studio end to end against a real `auteur serve` with no LLM configured (the offline
@@ -66,11 +66,8 @@ beforeAll(async () => {
   [host, browser] = await Promise.all([startHostProcess(tempHome('auteur-e2e-world-')), launchBrowser()]);
   context = await browser.newContext({ viewport: VIEWPORT });
   page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
-  page.on('console', (msg: ConsoleMessage) => {
-    // 404 thumbnails (not rendered yet) and refusals the test provokes log as failed fetches.
-    if (msg.type() === 'error' && !/favicon|status of (4\d\d)/i.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
+  // 404 thumbnails (not rendered yet) and refusals the test provokes log as failed fetches.
+  collectPageErrors(page, errors, /favicon|status of (4\d\d)/i);
 }, 120_000);
 
 afterAll(async () => {

@@ -38,3 +38,14 @@ export interface PageEl {
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageEl | null;
 }
+
+/**
+ * Pushes the page's uncaught errors and console errors onto `errors` (the tests assert it stays
+ * empty); console errors matching `ignore` (failed fetches a test provokes on purpose) are left out.
+ */
+export function collectPageErrors(page: Page, errors: string[], ignore = /favicon/i): void {
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !ignore.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
+  });
+}
