@@ -3,7 +3,7 @@ import { useRouter } from '../../app/router.js';
 import { Page } from '../../components/Page.js';
 import { CreateView } from './create/CreateView.js';
 import { LibraryView } from './library/LibraryView.js';
-import { videoPaths, useVideoLocation, type VideoTab } from './nav.js';
+import { STANDALONE_TABS, videoPaths, useVideoLocation, type VideoTab } from './nav.js';
 import { ScriptView } from './script/ScriptView.js';
 import './video.css';
 
@@ -16,7 +16,7 @@ const TABS: ReadonlyArray<{ id: VideoTab; label: string }> = [
 export function VideoPage() {
   const { videoId, tab } = useVideoLocation();
   const navigate = useRouter((s) => s.navigate);
-  const hrefFor = (id: VideoTab): string => (id === 'library' ? videoPaths.library() : videoId ? videoPaths.video(videoId, id) : videoPaths.create());
+  const hrefFor = (id: VideoTab): string => (STANDALONE_TABS.has(id) ? videoPaths.tab(id) : videoId ? videoPaths.video(videoId, id) : videoPaths.create());
   const go = (e: MouseEvent<HTMLAnchorElement>, id: VideoTab): void => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -47,7 +47,14 @@ export function VideoPage() {
           );
         })}
       </nav>
-      {tab === 'library' ? <LibraryView /> : tab === 'script' && videoId ? <ScriptView key={videoId} videoId={videoId} /> : <CreateView key={videoId ?? 'new'} videoId={videoId} />}
+      <TabBody tab={tab} videoId={videoId} />
     </Page>
   );
+}
+
+/** One line per tab, so each part of the studio adds its own. */
+function TabBody({ tab, videoId }: { tab: VideoTab; videoId: string | null }) {
+  if (tab === 'library') return <LibraryView />;
+  if (tab === 'script' && videoId) return <ScriptView key={videoId} videoId={videoId} />;
+  return <CreateView key={videoId ?? 'new'} videoId={videoId} />;
 }
