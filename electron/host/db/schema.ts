@@ -435,3 +435,4 @@ export const shotIngredients = sqliteTable(
 );
 export * from './world-schema.js';
 export * from './video-schema.js';
+export * from './video-arcade-schema.js';
