@@ -19,6 +19,7 @@ import { worldRoutes } from './routes/world-routes.js';
 import { videoRoutes } from './routes/video-routes.js';
 import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
+import { WORLD_IMPORT_PATH, worldImportBody } from '../world/import-body-limit.js';
 
 /** The host's HTTP surface: guards first, then the typed API, then the renderer. */
 export function createApp(ctx: HostContext): Express {
@@ -29,6 +30,7 @@ export function createApp(ctx: HostContext): Express {
   app.use(securityHeaders(() => buildCsp(ctx.origin.url)));
 
   const api = express.Router();
+  api.use(WORLD_IMPORT_PATH, worldImportBody(() => ctx.origin.token));
   api.use(express.json({ limit: '2mb' }));
   mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
