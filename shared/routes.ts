@@ -9,6 +9,7 @@ import { SHADER_ROUTES } from './routes/shaders.js';
 import { SHOTS_ROUTES } from './routes/shots.js';
 import { WORLD_ROUTES } from './routes/world.js';
 import { VIDEO_ROUTES } from './routes/video.js';
+import { LAN_ROUTES } from './routes/lan.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -27,6 +28,7 @@ export const ROUTES = {
   ...SHOTS_ROUTES,
   ...WORLD_ROUTES,
   ...VIDEO_ROUTES,
+  ...LAN_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

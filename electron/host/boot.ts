@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { seedOnFirstLaunch } from './shaders/first-launch.js';
 import type { SeedReport } from './shaders/seed-library.js';
 import { APP_VERSION } from './package-root.js';
+import { closeLan, lanFor } from './lan/lan-service.js';
 import { runDirOf, sweepBrowsers } from '../../worker/render/browser-registry.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
@@ -111,6 +112,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
       port = await listen(server, 0);
     }
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
+    await lanFor(ctx).startIfEnabled();
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
     ctx.runner.start();
     const cap = ctx.pool.capacity;
@@ -122,6 +124,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
       (closing ??= (async () => {
         logger.info('host shutting down');
         detachWs();
+        await closeLan(ctx);
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await closeCore(ctx);

@@ -17,6 +17,7 @@ import { shotsRoutes } from './routes/shots-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { videoRoutes } from './routes/video-routes.js';
+import { lanRoutes } from './routes/lan-routes.js';
 import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
 import { WORLD_IMPORT_PATH, worldImportBody } from '../world/import-body-limit.js';
@@ -32,7 +33,7 @@ export function createApp(ctx: HostContext): Express {
   const api = express.Router();
   api.use(WORLD_IMPORT_PATH, worldImportBody(() => ctx.origin.token));
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...lanRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)
