@@ -12,6 +12,7 @@ import { seedOnFirstLaunch } from './shaders/first-launch.js';
 import type { SeedReport } from './shaders/seed-library.js';
 import { APP_VERSION } from './package-root.js';
 import { closeLan, lanFor } from './lan/lan-service.js';
+import { startArcade } from './video/arcade/arcade-runtime.js';
 import { runDirOf, sweepBrowsers } from '../../worker/render/browser-registry.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
@@ -112,6 +113,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
       port = await listen(server, 0);
     }
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
+    const arcade = await startArcade(ctx);
     await lanFor(ctx).startIfEnabled();
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
     ctx.runner.start();
@@ -125,6 +127,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
         logger.info('host shutting down');
         detachWs();
         await closeLan(ctx);
+        await arcade.close();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await closeCore(ctx);

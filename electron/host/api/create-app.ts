@@ -18,6 +18,8 @@ import { systemRoutes } from './routes/system-routes.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { videoRoutes } from './routes/video-routes.js';
 import { lanRoutes } from './routes/lan-routes.js';
+import { videoArcadeRoutes } from './routes/video-arcade-routes.js';
+import { arcadeFrameSources } from '../video/arcade/arcade-runtime.js';
 import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
 import { WORLD_IMPORT_PATH, worldImportBody } from '../world/import-body-limit.js';
@@ -28,12 +30,12 @@ export function createApp(ctx: HostContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(hostOriginGuard(() => ctx.origin.port));
-  app.use(securityHeaders(() => buildCsp(ctx.origin.url)));
+  app.use(securityHeaders(() => buildCsp(ctx.origin.url, { frameSources: arcadeFrameSources(ctx) })));
 
   const api = express.Router();
   api.use(WORLD_IMPORT_PATH, worldImportBody(() => ctx.origin.token));
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...lanRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...lanRoutes(ctx), ...videoArcadeRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)

@@ -16,7 +16,8 @@ function socketSources(origin: URL): string[] {
   return [...hosts].map((h) => `${scheme}//${h}:${port}`);
 }
 
-export function buildCsp(hostOrigin: string): string {
+/** frameSources: origins the studio may frame (the arcade origin, whose games run sandboxed in iframes). */
+export function buildCsp(hostOrigin: string, opts: { frameSources?: readonly string[] } = {}): string {
   let origin: URL;
   try {
     origin = new URL(hostOrigin);
@@ -35,6 +36,7 @@ export function buildCsp(hostOrigin: string): string {
     ['media-src', ["'self'", 'data:', 'blob:']],
     ['connect-src', ["'self'", ...socketSources(origin)]],
     ['worker-src', ["'self'", 'blob:']],
+    ...(opts.frameSources?.length ? [['frame-src', [...opts.frameSources]] as [string, string[]]] : []),
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['frame-ancestors', ["'none'"]],
