@@ -48,11 +48,12 @@ const RULES = {
   host: { may: ['shared', 'worker', 'host'], builtins: true, electron: false },
   shell: { may: ['shared', 'worker', 'host', 'shell'], builtins: true, electron: true },
   renderer: { may: ['shared', 'renderer'], builtins: false, electron: false },
+  relay: { may: ['shared', 'relay'], builtins: true, electron: false },
 };
 
 export function checkImports(root) {
   const violations = [];
-  for (const top of ['shared', 'worker', 'electron', 'renderer']) {
+  for (const top of ['shared', 'worker', 'electron', 'renderer', 'relay']) {
     for (const file of files(join(root, top))) {
       const rel = relative(root, file);
       const layer = layerOf(rel);

@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { RelayHealth } from '../shared/schemas/relay-accounts.js';
+import { apiKeyRoutes } from './auth/api-keys.js';
+import { identify } from './auth/identify.js';
+import { authRoutes } from './auth/routes.js';
+import { loadJwtKey, pruneRevoked } from './auth/tokens.js';
+import { bountyRoutes } from './bounties/routes.js';
+import { settleDue } from './bounties/fulfil.js';
+import { systemClock, type Clock } from './clock.js';
+import type { RelayConfig } from './config.js';
+import type { RelayContext } from './context.js';
+import { feedRoutes } from './community/feed.js';
+import { itemRoutes } from './community/items.js';
+import { openDb } from './db/open.js';
+import { MemoryCounterStore, RedisCounterStore } from './http/counter-store.js';
+import { errorHandler, sendError } from './http/errors.js';
+import { notImplementedRoutes } from './http/not-implemented.js';
+import { cors, rateLimit } from './http/rate-limit.js';
+import { paymentRoutes } from './payments/routes.js';
+import { createStripe } from './payments/stripe.js';
+import { webhookRoutes } from './payments/webhook.js';
+
+export const RELAY_VERSION = '0.1.0';
+
+export interface Relay {
+  ctx: RelayContext;
+  app: Express;
+  url: string;
+  close(): Promise<void>;
+  /** Runs the bounty settlement sweep now (the timer does this every RELAY_SETTLE_EVERY_MS). */
+  settle(): ReturnType<typeof settleDue>;
+}
+
+/** Opens the database and counters, wires every route and listens. */
+export async function createRelay(config: RelayConfig, opts: { clock?: Clock; log?: (line: string) => void } = {}): Promise<Relay> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`relay: ${line}\n`));
+  const opened = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const counters = config.redisUrl ? await RedisCounterStore.connect(config.redisUrl) : new MemoryCounterStore();
+  const blobDir = join(config.dataDir, 'blobs');
+  mkdirSync(blobDir, { recursive: true });
+  const ctx: RelayContext = {
+    config,
+    db: opened.db,
+    dbKind: opened.kind,
+    clock: opts.clock ?? systemClock,
+    counters,
+    stripe: createStripe(config),
+    jwtKey: await loadJwtKey(opened.db, config.jwtSecret),
+    blobDir,
+    log,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'none'");
+    next();
+  });
+  app.use(cors(config.corsOrigins));
+  app.get('/api/v1/health', (_req, res) => {
+    const h: RelayHealth = {
+      ok: true,
+      version: RELAY_VERSION,
+      database: ctx.dbKind,
+      vectors: 'real-array',
+      rateLimitStore: counters.kind,
+      turnstile: config.turnstileSecret ? 'on' : 'off',
+      stripe: ctx.stripe ? 'on' : 'off',
+    };
+    res.json(h);
+  });
+  const api = express.Router();
+  api.use(webhookRoutes(ctx)); // before identify/rate limits: Stripe signs, it does not sign in
+  api.use(identify(ctx));
+  api.use(rateLimit(ctx));
+  api.use(authRoutes(ctx));
+  api.use(apiKeyRoutes(ctx));
+  api.use(itemRoutes(ctx));
+  api.use(feedRoutes(ctx));
+  api.use(bountyRoutes(ctx));
+  api.use(paymentRoutes(ctx));
+  api.use(notImplementedRoutes());
+  app.use('/api/v1', api);
+  app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}`));
+  app.use(errorHandler(log));
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (!config.publicUrl || config.port === 0) config.publicUrl = `http://${config.host}:${port}`;
+  const url = `http://${config.host}:${port}`;
+  const timer = config.settleEveryMs > 0 ? setInterval(() => void settleDue(ctx).then(() => pruneRevoked(ctx)).catch((e) => log(`settle failed: ${(e as Error).message}`)), config.settleEveryMs) : null;
+  timer?.unref();
+  return {
+    ctx,
+    app,
+    url,
+    settle: () => settleDue(ctx),
+    async close() {
+      if (timer) clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await counters.close();
+      await opened.close();
+    },
+  };
+}
