@@ -37,10 +37,11 @@ async function fromBundle(gameDir: string): Promise<{ png: Buffer | null; note: 
 
 /**
  * A screenshot of the running game: headless Chromium loads index.html from the arcade origin
- * with every other request refused (no network), and gives up after `budgetMs`. A blank frame
+ * with every other request refused (no network), and gives up `budgetMs` after Chromium started
+ * (generous: on a loaded machine the load alone takes seconds). A blank frame
  * (one flat colour) counts as a failure: the title card says more than an empty rectangle.
  */
-export async function renderScreenshot(playUrl: string, budgetMs = 12_000): Promise<Buffer> {
+export async function renderScreenshot(playUrl: string, budgetMs = 20_000): Promise<Buffer> {
   const loc = await resolveChromium();
   if (!loc.path) throw new Error(`no Chromium (${loc.hint})`);
   const origin = new URL(playUrl).origin;
