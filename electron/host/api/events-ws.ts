@@ -5,6 +5,7 @@ import type { ServerEvent } from '../../../shared/events.js';
 import { API_PREFIX } from '../../../shared/routes.js';
 import type { HostContext } from '../host-context.js';
 import { bearerFrom, checkHostAndOrigin, tokenMatches } from './security.js';
+import { isUpgradeClaimed } from './upgrade-claims.js';
 
 const PATH = `${API_PREFIX}/events`;
 
@@ -24,7 +25,7 @@ export function attachEventsSocket(server: Server, ctx: HostContext): () => void
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== PATH) return reject(socket, 404, 'No WebSocket endpoint here');
+    if (url.pathname !== PATH) return void setImmediate(() => isUpgradeClaimed(req) || reject(socket, 404, 'No WebSocket endpoint here'));
     const why = checkHostAndOrigin(req, ctx.origin.port);
     if (why) return reject(socket, 403, why);
     if (!tokenMatches(bearerFrom(req) ?? url.searchParams.get('token'), ctx.origin.token)) return reject(socket, 401, 'Missing or wrong access token');
