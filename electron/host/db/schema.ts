@@ -436,3 +436,4 @@ export const shotIngredients = sqliteTable(
 export * from './world-schema.js';
 export * from './video-schema.js';
 export * from './video-arcade-schema.js';
+export * from './video-liveloop-schema.js';
