@@ -99,6 +99,23 @@ describe('feed index ranking', () => {
     }
     expect(hits / (20 * queries)).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('crossCosines: int8 pair cosines within 1e-3 of the float ones; refs it does not hold come as vectors, unknown targets are NaN', () => {
+    const lib = library(40, 4, 3);
+    const idx = feedIndexFor(sc.core.database.sqlite);
+    const targets = [...lib.ids.slice(0, 5), 'not-held'];
+    const refs = [...lib.ids.slice(10, 18), 'outside'];
+    const outsideVec = Float32Array.from(lib.centres[2]!, (x) => x * 0.9);
+    const unitOutside = Float64Array.from(outsideVec, (x) => x / Math.hypot(...outsideVec));
+    const got = idx.crossCosines(targets, refs, new Map([['outside', unitOutside]]));
+    expect(got).toHaveLength(targets.length * refs.length);
+    for (let t = 0; t < 5; t++) {
+      for (let r = 0; r < 8; r++) expect(Math.abs(got[t * refs.length + r]! - cosine(lib.vectors[t]!, lib.vectors[10 + r]!))).toBeLessThan(1e-3);
+      expect(Math.abs(got[t * refs.length + 8]! - cosine(lib.vectors[t]!, outsideVec))).toBeLessThan(1e-3);
+    }
+    for (let r = 0; r < refs.length; r++) expect(Number.isNaN(got[5 * refs.length + r]!)).toBe(true);
+    expect(idx.missing([lib.ids[0]!, 'not-held'])).toEqual(['not-held']);
+  });
 });
 
 describe('feed index follows the library', () => {

@@ -150,19 +150,34 @@ export class FeedIndex {
     return out;
   }
 
-  /** The unit style vectors (from the int8 copies) of the ids held; others are left out. */
-  unitVectors(ids: readonly string[]): Map<string, Float64Array> {
+  /**
+   * Cosines of each target against each ref, row-major (targets × refs), from the int8 copies
+   * without making float copies (the feed's "similar to X" names ~300 pairs per page). Refs the
+   * index no longer holds come as unit vectors in `outside`; a pair it cannot score is NaN.
+   */
+  crossCosines(targets: readonly string[], refs: readonly string[], outside: ReadonlyMap<string, Float64Array>): Float64Array {
     this.sync();
-    const out = new Map<string, Float64Array>();
-    for (const id of ids) {
-      const i = this.slotOf.get(id);
-      if (i === undefined || out.has(id)) continue;
-      const v = new Float64Array(STYLE_DIMS);
-      const k = this.scale[i] as number;
-      for (let d = 0; d < STYLE_DIMS; d++) v[d] = (this.q8[i * STYLE_DIMS + d] as number) * k;
-      out.set(id, v);
+    const out = new Float64Array(targets.length * refs.length).fill(NaN);
+    const refSlots = refs.map((id) => this.slotOf.get(id));
+    for (let t = 0; t < targets.length; t++) {
+      const ti = this.slotOf.get(targets[t] as string);
+      if (ti === undefined) continue;
+      for (let r = 0; r < refs.length; r++) {
+        const ri = refSlots[r];
+        if (ri !== undefined) out[t * refs.length + r] = dotInt8Pair(this.q8, ti * STYLE_DIMS, ri * STYLE_DIMS) * (this.scale[ti] as number) * (this.scale[ri] as number);
+        else {
+          const v = outside.get(refs[r] as string);
+          if (v) out[t * refs.length + r] = dotInt8(this.q8, ti * STYLE_DIMS, this.scale[ti] as number, v);
+        }
+      }
     }
     return out;
+  }
+
+  /** The ids the index does not hold (not eligible, or no style vector). */
+  missing(ids: readonly string[]): string[] {
+    this.sync();
+    return ids.filter((id) => !this.slotOf.has(id));
   }
 
   /** Applies the changes appended since the last call (or builds the index the first time). */
@@ -352,6 +367,13 @@ function prefilter(codes: Uint32Array, hot: Float64Array, idHashes: Uint32Array,
     into.push(i, base + we * exploration(pageHash, idHashes[i] as number));
     floor = into.floor();
   }
+}
+
+/** Integer dot product of two int8 rows of the same array (exact; the caller applies both scales). */
+function dotInt8Pair(q8: Int8Array, a: number, b: number): number {
+  let s = 0;
+  for (let i = 0; i < STYLE_DIMS; i++) s += (q8[a + i] as number) * (q8[b + i] as number);
+  return s;
 }
 
 const indexes = new WeakMap<Database.Database, FeedIndex>();

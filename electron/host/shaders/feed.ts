@@ -169,29 +169,24 @@ export class FeedService {
     if (!similar.length) return;
     const liked = this.candidates.liked(userId);
     if (!liked.length) return;
-    const vecs = this.unitVectors([...liked.map((l) => l.id), ...similar.map((p) => p.row.id)]);
-    for (const p of similar) {
-      const v = vecs.get(p.row.id);
-      if (!v) continue;
-      let best: { id: string; title: string; verb: string; sim: number } | null = null;
-      for (const l of liked) {
-        const lv = vecs.get(l.id);
-        if (!lv || l.id === p.row.id) continue;
-        const s = dot(v, lv);
-        if (!best || s > best.sim) best = { ...l, sim: s };
+    const likedIds = liked.map((l) => l.id);
+    // Liked shaders no longer eligible are not in the feed index: their vectors come from vec0.
+    const gone = this.index.missing(likedIds);
+    const outside = new Map<string, Float64Array>();
+    if (gone.length) for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', gone)) outside.set(id, unit(v));
+    const sims = this.index.crossCosines(similar.map((p) => p.row.id), likedIds, outside);
+    similar.forEach((p, t) => {
+      let best = -1;
+      for (let r = 0; r < liked.length; r++) {
+        const s = sims[t * liked.length + r] as number;
+        if (liked[r]!.id !== p.row.id && !Number.isNaN(s) && (best < 0 || s > (sims[t * liked.length + best] as number))) best = r;
       }
-      if (best && best.sim >= 0.5) {
-        p.why = { ...p.why, nearest: { id: best.id, title: best.title }, label: `similar to "${best.title}" that you ${best.verb} (${r2(best.sim).toFixed(2)})` };
+      const l = liked[best];
+      const sim = best < 0 ? 0 : (sims[t * liked.length + best] as number);
+      if (l && sim >= 0.5) {
+        p.why = { ...p.why, nearest: { id: l.id, title: l.title }, label: `similar to "${l.title}" that you ${l.verb} (${r2(sim).toFixed(2)})` };
       }
-    }
-  }
-
-  /** Unit style vectors from the feed index, and from vec0 for shaders it does not hold (no longer eligible). */
-  private unitVectors(ids: readonly string[]): Map<string, Float64Array> {
-    const out = this.index.unitVectors(ids);
-    const missing = ids.filter((id) => !out.has(id));
-    for (const [id, v] of getVectors(this.deps.database.sqlite, 'vec_shader_style', missing)) out.set(id, unit(v));
-    return out;
+    });
   }
 
   private cards(picked: Scored[]) {
@@ -201,13 +196,6 @@ export class FeedService {
     const ordered = picked.map((p) => byId.get(p.row.id)).filter((r): r is ShaderRow => !!r);
     return this.reader.cards(ordered, new Map(picked.map((p) => [p.row.id, p.why])));
   }
-}
-
-/** Cosine of two unit vectors (the ~300 pairs per page made this a tenth of it with norms recomputed). */
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
 }
 
 export function parseOffsetCursor(cursor: string, prefix: string): number {
