@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Starts the community relay (relay/main.ts). The relay is bundled by esbuild into
 // dist/relay/main.js (npm packages stay external) when that is missing or older than relay/ or
-// shared/, so `node bin/auteur-relay.js` is the one command to run it. Configuration: env vars,
+// shared/, so `node bin/auteur-relay.js` is the one command to run it (`--build`: build only). Configuration: env vars,
 // see docs/relay.md.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,4 +40,5 @@ if (stale) {
     logLevel: 'warning',
   });
 }
-await import(out);
+// `--build` only builds (tests build once before starting several relay processes).
+if (!process.argv.includes('--build')) await import(out);

@@ -93,7 +93,7 @@ export const items = pgTable(
     commercialLicensePriceCents: integer('commercial_license_price_cents'),
     verifiedCreatorShader: boolean('verified_creator_shader').notNull().default(false),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('idx_items_score').on(t.score.desc()), index('idx_items_created').on(t.createdAt.desc()), index('idx_items_author').on(t.authorId, t.createdAt)],
 );

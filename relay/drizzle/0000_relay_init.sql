@@ -103,7 +103,8 @@ CREATE TABLE "items" (
 	"source_unlock_price_cents" integer,
 	"commercial_license_price_cents" integer,
 	"verified_creator_shader" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "refresh_tokens" (

@@ -28,7 +28,7 @@ export function webhookRoutes(ctx: RelayContext): Router {
     if (typeof sig !== 'string' || !Buffer.isBuffer(req.body)) throw new HttpError(400, 'bad_signature', 'Missing Stripe-Signature header or body');
     let event: ReturnType<typeof stripe.webhooks.constructEvent>;
     try {
-      event = stripe.webhooks.constructEvent(req.body, sig, secret, TOLERANCE_S, undefined, Math.floor(ctx.clock.now().getTime() / 1000));
+      event = stripe.webhooks.constructEvent(req.body, sig, secret, TOLERANCE_S, undefined, ctx.clock.now().getTime());
     } catch (err) {
       throw new HttpError(400, 'bad_signature', `Webhook signature verification failed: ${(err as Error).message}`);
     }
