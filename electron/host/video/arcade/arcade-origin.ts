@@ -123,6 +123,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ArcadeOri
     // Sandboxed frames have an opaque origin: module scripts and fonts are CORS requests from "null".
     'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'no-cache',
+    // Ask for an origin-keyed agent cluster (and so its own process where the browser can give one).
+    'Origin-Agent-Cluster': '?1',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
   });
   if (req.method === 'HEAD') return void res.end();

@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading.js';
 import { useVideo } from '../api/hooks.js';
 import { videoPaths } from '../nav.js';
 import { VideoPlayer } from '../player/VideoPlayer.js';
+import { ArcadeLauncher } from '../arcade/ArcadeLauncher.js';
 import { WikiChips } from '../player/WikiChips.js';
 import { VideoActions } from '../library/VideoActions.js';
 import { Assets } from './Assets.js';
@@ -77,6 +78,7 @@ function Stage({ video }: { video: Video }) {
           <p>{video.status === 'failed' ? 'Nothing to play: the pipeline stopped before a render.' : 'The preview plays here as soon as the first pass exists.'}</p>
         </div>
       )}
+      {playable ? <ArcadeLauncher /> : null}
       <WikiChips video={video} />
       <StageProgress video={video} />
       {video.inLibrary ? <VideoActions video={video} /> : null}
