@@ -13,6 +13,7 @@ import { systemDiagnose } from './system-diagnose.js';
 import { ttsSynthesize } from './tts-synthesize.js';
 import { videoAddLanguage } from './video-add-language.js';
 import { videoEntities } from './video-entities.js';
+import { videoNormalize } from './video-normalize.js';
 import { videoRender } from './video-render.js';
 import { videoScript } from './video-script.js';
 import { videoTranslate } from './video-translate.js';
@@ -20,7 +21,7 @@ import { worldGenerate } from './world-generate.js';
 import { worldSnapshot } from './world-snapshot.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, videoRender, videoAddLanguage, worldGenerate, worldSnapshot] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, videoRender, videoAddLanguage, videoNormalize, worldGenerate, worldSnapshot] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

@@ -14,6 +14,7 @@ import { systemDiagnoseTask } from './system-diagnose.js';
 import { ttsSynthesizeTask } from './tts-synthesize.js';
 import { videoAddLanguageTask } from './video-add-language.js';
 import { videoEntitiesTask } from './video-entities.js';
+import { videoNormalizeTask } from './video-normalize.js';
 import { videoRenderTask } from './video-render.js';
 import { videoScriptTask } from './video-script.js';
 import { videoTranslateTask } from './video-translate.js';
@@ -39,6 +40,7 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'video.entities': videoEntitiesTask,
   'video.render': videoRenderTask,
   'video.add_language': videoAddLanguageTask,
+  'video.normalize': videoNormalizeTask,
   'world.generate': worldGenerateTask,
   'world.snapshot': worldSnapshotTask,
 };
