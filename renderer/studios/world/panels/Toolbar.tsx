@@ -3,6 +3,7 @@ import { errorMessage } from '../../../api/errors.js';
 import { downloadGlb } from '../api/transfer.js';
 import { worldPaths } from '../nav.js';
 import { enterPlay, exitPlay, frameSelection } from '../scene/mode.js';
+import { InvitePlayers } from '../room/InvitePlayers.js';
 import { flushWorld } from '../store/autosave.js';
 import { useWorldStore, type Tool } from '../store/world-store.js';
 
@@ -87,6 +88,7 @@ export function Toolbar() {
           Click the view for mouse look · WASD walk · Space jump · E pick up / drop · F throw · V first/third person · P back to build
         </span>
       )}
+      {world ? <InvitePlayers worldId={world.id} /> : null}
       <span className={`world-save world-save-${save.state}`} data-testid="world-save" title={save.message ?? undefined}>
         {save.state === 'error' ? save.message : SAVE_TEXT[save.state]}
       </span>

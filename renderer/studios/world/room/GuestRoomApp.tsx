@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import type { RoomEndpoint } from './room-client.js';
+import { RoomView } from './RoomView.js';
+import '../world.css';
+import './room.css';
+
+/**
+ * Where a LAN guest lands (issue 12): the invite link opens /world-room/<worldId>?invite=<token>
+ * or /world-room/<worldId>/t/<token>/ on the host's LAN listener. The page needs no studio token:
+ * everything it loads (the Colyseus endpoint, GLBs by asset id) lives under the invite's path, so
+ * the token travels in the path and nothing else of the studio is reachable.
+ */
+export interface GuestLocation {
+  worldId: string;
+  token: string;
+  /** /world-room/<worldId>/t/<token>/ */
+  basePath: string;
+}
+
+const SCOPE = 'world-room';
+
+/** The session a guest URL names, or null when the path is not a world-room guest path. */
+export function parseGuestLocation(pathname: string, search: string): GuestLocation | null {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== SCOPE || !parts[1]) return null;
+  const worldId = parts[1];
+  const token = parts[2] === 't' && parts[3] ? parts[3] : new URLSearchParams(search).get('invite');
+  if (!token) return null;
+  return { worldId, token, basePath: `/${SCOPE}/${encodeURIComponent(worldId)}/t/${encodeURIComponent(token)}/` };
+}
+
+export function isGuestPath(pathname: string): boolean {
+  return pathname.startsWith(`/${SCOPE}/`);
+}
+
+export function guestEndpoint(at: GuestLocation, name: string): RoomEndpoint {
+  const base = `${window.location.origin}${at.basePath}`;
+  return {
+    baseUrl: `${base}colyseus`,
+    roomId: at.worldId,
+    options: { name, invite: at.token },
+    glb: (assetId) => ({ url: `${base}glb/${encodeURIComponent(assetId)}`, headers: {} }),
+  };
+}
+
+const NAME_KEY = 'auteur.room.name';
+
+export default function GuestRoomApp() {
+  const [at] = useState(() => {
+    const loc = parseGuestLocation(window.location.pathname, window.location.search);
+    // Keep the token out of the query (and so out of history entries that drop the path form).
+    if (loc && window.location.search) window.history.replaceState(null, '', loc.basePath);
+    return loc;
+  });
+  const [name, setName] = useState(() => window.localStorage.getItem(NAME_KEY) ?? '');
+  const [joined, setJoined] = useState(false);
+
+  if (!at) {
+    return (
+      <main className="auth-required" data-testid="room-guest-bad-link">
+        <div className="auth-card">
+          <h1>This invite link is incomplete</h1>
+          <p>Ask the host for the link again (it ends in ?invite=…), or scan their QR code.</p>
+        </div>
+      </main>
+    );
+  }
+  if (!joined) {
+    const submit = (e: FormEvent) => {
+      e.preventDefault();
+      const n = name.trim();
+      if (!n) return;
+      window.localStorage.setItem(NAME_KEY, n);
+      setJoined(true);
+    };
+    return (
+      <main className="room-guest">
+        <form className="room-join-form world-panel" onSubmit={submit} data-testid="room-guest-join">
+          <span className="wordmark">Auteur</span>
+          <h1>Join a world session</h1>
+          <label htmlFor="room-guest-name">Your name</label>
+          <input id="room-guest-name" data-testid="room-guest-name" value={name} maxLength={40} autoFocus onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="btn btn-cta" disabled={!name.trim()}>
+            Join
+          </button>
+        </form>
+      </main>
+    );
+  }
+  return (
+    <main className="room-guest">
+      <RoomView endpoint={guestEndpoint(at, name.trim())} />
+    </main>
+  );
+}
