@@ -36,6 +36,8 @@ export interface RunningHost {
   token: string;
   dataDir: string;
   version: string;
+  /** The arcade origin (games are framed from it only). */
+  arcadeUrl: string;
   close(): Promise<void>;
 }
 
@@ -134,7 +136,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
         removeHostJson(dataDir);
         releaseLock();
       })());
-    return { url: ctx.origin.url, port, token, dataDir: dataDir.root, version: APP_VERSION, close };
+    return { url: ctx.origin.url, port, token, dataDir: dataDir.root, version: APP_VERSION, arcadeUrl: arcade.url, close };
   } catch (err) {
     if (core) await closeCore(core);
     releaseLock();

@@ -31,7 +31,7 @@ let tray: Tray | null = null;
 let shutdown: 'running' | 'closing' | 'done' = 'running';
 
 function openWindow(running: RunningHost): BrowserWindow {
-  const win = createMainWindow({ url: running.url, preloadPath: PRELOAD_PATH });
+  const win = createMainWindow({ url: running.url, preloadPath: PRELOAD_PATH, frameOrigins: [running.arcadeUrl] });
   registerIpc(win, new URL(running.url).origin, { apiBase: running.url, token: running.token });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -12,6 +12,8 @@ export const WINDOW_BACKGROUND = '#0e0e12';
 export interface MainWindowOptions {
   /** Host URL the window will load (its origin is the only one the window may show). */
   url: string;
+  /** Origins the studio frames (the arcade's): CSP frame-src; their responses keep their own stricter CSP. */
+  frameOrigins?: readonly string[];
   /** Absolute path of the compiled preload.cjs. */
   preloadPath: string;
 }
@@ -21,9 +23,11 @@ function openExternallyIfSafe(url: string): void {
 }
 
 /** Adds our CSP to every response of the session (kept alongside any CSP the host sends: both apply). */
-function enforceCsp(session: Session, hostOrigin: string): void {
-  const csp = buildCsp(hostOrigin);
+function enforceCsp(session: Session, hostOrigin: string, frameOrigins: readonly string[]): void {
+  const csp = buildCsp(hostOrigin, { frameSources: frameOrigins });
   session.webRequest.onHeadersReceived((details, callback) => {
+    // Game pages of the arcade origin: the studio's frame-ancestors 'none' would forbid framing them.
+    if (frameOrigins.some((o) => isSameOrigin(details.url, o))) return callback({});
     const headers: Record<string, string[]> = { ...(details.responseHeaders ?? {}) };
     const existing = Object.keys(headers).find((k) => k.toLowerCase() === 'content-security-policy');
     if (existing === undefined) headers['Content-Security-Policy'] = [csp];
@@ -56,7 +60,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const wc = win.webContents;
-  enforceCsp(wc.session, hostOrigin);
+  enforceCsp(wc.session, hostOrigin, opts.frameOrigins ?? []);
   restrictPermissions(wc.session, hostOrigin);
 
   // No new windows, ever: http(s) links to the outside go to the user's browser.

@@ -25,7 +25,7 @@ function studioOrigins(ctx: HostContext): string[] {
  * Starts the arcade origin (its own port on 127.0.0.1) and installs the shipped games on a first
  * run. Called by boot.ts once the studio listens (frame-ancestors needs its port).
  */
-export async function startArcade(ctx: HostContext): Promise<{ close(): Promise<void> }> {
+export async function startArcade(ctx: HostContext): Promise<{ url: string; close(): Promise<void> }> {
   let service!: ArcadeService;
   const origin = await startArcadeOrigin({ gameDir: (id) => service.gameDir(id), studioOrigins: () => studioOrigins(ctx) });
   service = new ArcadeService({
@@ -45,6 +45,7 @@ export async function startArcade(ctx: HostContext): Promise<{ close(): Promise<
   }
   ctx.logger.info(`arcade origin listening on ${origin.url}`);
   return {
+    url: origin.url,
     close: async () => {
       byHost.delete(ctx);
       await origin.close();
