@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARCADE_LIMITS } from '../../shared/schemas/video-arcade.js';
+import { buildCsp } from '../../electron/host/desktop/csp.js';
 import { AppError } from '../../electron/host/errors.js';
+import { arcadeCsp } from '../../electron/host/video/arcade/arcade-origin.js';
 import { checkEntryName, extractBundle, planBundle } from '../../electron/host/video/arcade/zip-bundle.js';
 import { buildZip, gameZip, GAME_FILES } from '../fixtures/arcade-zip.js';
 
@@ -107,5 +109,24 @@ describe('arcade bundle checks', () => {
     const out = mkdtempSync(join(dir, 'x-'));
     await expect(extractBundle(path, plan, out)).rejects.toThrow(/inflates past its declared size/);
     expect(existsSync(join(out, 'index.html')) ? readFileSync(join(out, 'index.html')).length : 0).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('arcade CSPs', () => {
+  it('the studio frames only the arcade origin, and only when it is running', () => {
+    const withArcade = buildCsp('http://127.0.0.1:4873', { frameSources: ['http://127.0.0.1:5999'] });
+    expect(withArcade).toContain('frame-src http://127.0.0.1:5999;');
+    expect(withArcade).toContain("frame-ancestors 'none'");
+    expect(buildCsp('http://127.0.0.1:4873')).not.toContain('frame-src');
+  });
+
+  it('a game may load its own files only, connect nowhere, and be framed by the studio only', () => {
+    const csp = arcadeCsp('http://127.0.0.1:5999', ['http://127.0.0.1:4873', 'http://localhost:4873']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("form-action 'none'");
+    expect(csp).toContain('frame-ancestors http://127.0.0.1:4873 http://localhost:4873');
+    expect(csp).toMatch(/script-src http:\/\/127\.0\.0\.1:5999 /);
+    expect(csp).not.toContain('4873 ;');
   });
 });
