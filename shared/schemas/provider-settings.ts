@@ -8,7 +8,7 @@ import { Capability, ProviderChoice, SettingSource } from './providers.js';
  */
 
 /** API keys the user can store; each is kept encrypted in its own `secret:providers.<name>` row. */
-export const SecretName = z.enum(['openaiCompatible', 'anthropic', 'openai', 'elevenlabs', 'gemini']);
+export const SecretName = z.enum(['openaiCompatible', 'anthropic', 'openai', 'elevenlabs', 'gemini', 'meshy']);
 export type SecretName = z.infer<typeof SecretName>;
 
 /** Every non-secret setting, named by its path in WorkerProviderConfig. */
@@ -26,6 +26,7 @@ export const SettingKey = z.enum([
   'elevenlabs.model',
   'whisper.model',
   'gemini.url',
+  'meshy.url',
   'ffmpegPath',
   'chromePath',
 ]);
@@ -85,6 +86,8 @@ export const ProviderSettings = z.strictObject({
   whisper: z.strictObject({ model: Name }).partial().optional(),
   /** Gemini API (Veo submission in the Shots studio); the URL only matters for a proxy or a test server. */
   gemini: z.strictObject({ url: Url }).partial().optional(),
+  /** Meshy text-to-3D (World studio); the URL only matters for a gateway or a test server. */
+  meshy: z.strictObject({ url: Url }).partial().optional(),
   ffmpegPath: AbsPath,
   chromePath: AbsPath,
 });

@@ -13,6 +13,7 @@ export const ProviderId = z.enum([
   'comfyui',
   'elevenlabs',
   'whisper',
+  'meshy',
   // embedded defaults: no network, no GPU
   'procedural',
   'espeak',
@@ -44,6 +45,7 @@ export const WorkerProviderConfig = z.object({
   elevenlabs: z.object({ apiKey: z.string().nullable().default(null), voiceId: z.string().nullable().default(null), model: z.string().default('eleven_multilingual_v2') }).default({ apiKey: null, voiceId: null, model: 'eleven_multilingual_v2' }),
   whisper: z.object({ model: z.string().default('base.en') }).default({ model: 'base.en' }),
   gemini: z.object({ url: z.string().default('https://generativelanguage.googleapis.com'), apiKey: z.string().nullable().default(null) }).default({ url: 'https://generativelanguage.googleapis.com', apiKey: null }),
+  meshy: z.object({ url: z.string().default('https://api.meshy.ai'), apiKey: z.string().nullable().default(null) }).default({ url: 'https://api.meshy.ai', apiKey: null }),
   ffmpegPath: z.string().nullable().default(null),
   chromePath: z.string().nullable().default(null),
 });

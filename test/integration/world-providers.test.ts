@@ -49,17 +49,20 @@ describe('Meshy text-to-3D (preview → refine) against the protocol fake', () =
 
   it('a bad key and a failed refine are clear errors', async () => {
     fake = await startFakeMeshy({ failRefine: 'the prompt was rejected by moderation' });
-    await expect(new MeshyClient({ apiKey: 'wrong', baseUrl: fake.url, pollMs: 5 }).textToMesh({ prompt: 'x' })).rejects.toThrow(/401 \(check MESHY_API_KEY\): Invalid API key/);
+    await expect(new MeshyClient({ apiKey: 'wrong', baseUrl: fake.url, pollMs: 5 }).textToMesh({ prompt: 'x' })).rejects.toThrow(/401 \(check the Meshy key in Settings → Providers or MESHY_API_KEY\): Invalid API key/);
     await expect(new MeshyClient({ apiKey: 'meshy-test-key', baseUrl: fake.url, pollMs: 5 }).textToMesh({ prompt: 'x' })).rejects.toThrow(/refine-\d+ failed: the prompt was rejected by moderation/);
   });
 
   it('world.generate with meshStrategy text_to_3d post-processes the provider mesh: metres, budget LODs, its texture at the budget, trace', async () => {
     fake = await startFakeMeshy();
-    process.env.MESHY_API_KEY = 'meshy-test-key';
-    process.env.MESHY_BASE_URL = fake.url;
+    // The host hands the worker the key from Settings (or MESHY_API_KEY) in the job's provider config.
+    const providers = WorkerProviderConfig.parse({ meshy: { url: fake.url, apiKey: 'meshy-test-key' } });
     const recipe = textTo3d('a big bouncy ball');
-    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a big bouncy ball', recipe, thumbnail: false }, ctx('meshy')));
+    const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a big bouncy ball', recipe, thumbnail: false }, { ...ctx('meshy'), providers }));
     expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'meshy', model: 'meshy:latest' });
+    // The GLB files say who made the mesh, not the post-processing.
+    expect([out.glb.provider, ...out.lods.map((l) => l.provider)]).toEqual(['meshy', 'meshy', 'meshy']);
+    expect(out.colliderFile.provider).toBe('procedural');
     // 8,064 provider triangles → the prop budgets
     const budget = WORLD_BUDGETS.prop.lods;
     out.triangles.forEach((t, i) => expect(t).toBeLessThanOrEqual(budget[i]![1]));
@@ -74,9 +77,10 @@ describe('Meshy text-to-3D (preview → refine) against the protocol fake', () =
     expect(out.warnings.some((w) => /mesh by Meshy/.test(w))).toBe(true);
   }, 60_000);
 
-  it('without MESHY_API_KEY a text_to_3d recipe is built procedurally, saying so', async () => {
+  it('without a Meshy key a text_to_3d recipe is built procedurally, saying so', async () => {
     const out = WorldGenerateOutput.parse(await worldGenerateTask({ prompt: 'a ball', recipe: textTo3d('a ball'), thumbnail: false }, ctx('nomeshy')));
     expect(out.providerTrace.find((t) => t.step === 'mesh')).toMatchObject({ provider: 'procedural' });
+    expect(out.glb.provider).toBe('procedural');
     expect(out.warnings.some((w) => /meshStrategy 'text_to_3d' has no configured provider here: built procedurally/.test(w))).toBe(true);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorldGenerateInput, type WorldGenerateOutput } from '../../shared/jobs/world-generate.js';
 import type { MediaFileRef } from '../../shared/schemas/media-file.js';
+import { ProviderId } from '../../shared/schemas/providers.js';
 import { runDirOf } from '../render/browser-registry.js';
 import type { TaskContext, TaskHandler } from '../task-context.js';
 import { chooseRecipe } from '../world/choose-recipe.js';
@@ -11,7 +12,7 @@ import { renderWorldSnapshot } from '../world/snapshot-renderer.js';
 
 const THUMB = 256;
 
-const ref = (path: string, mime: string, model: string): MediaFileRef => ({ path, mediaId: null, mime, bytes: statSync(path).size, provider: 'procedural', model });
+const ref = (path: string, mime: string, model: string, provider: ProviderId = 'procedural'): MediaFileRef => ({ path, mediaId: null, mime, bytes: statSync(path).size, provider, model });
 
 /** The "does it render" check: the LOD0 drawn in the headless Chromium; a failure is a warning. */
 async function thumbnailOf(glbPath: string, assetId: string, ctx: TaskContext, warnings: string[]): Promise<MediaFileRef | null> {
@@ -57,12 +58,14 @@ export const worldGenerateTask: TaskHandler<WorldGenerateInput, WorldGenerateOut
   const [lod0, ...lods] = asset.glbPaths;
   const thumbnail = input.thumbnail ? await thumbnailOf(lod0!, asset.assetId, ctx, warnings) : null;
   const meshModel = asset.trace.find((t) => t.step === 'mesh')?.model ?? `template:${recipe.shape}`;
+  // The GLB files' provenance is the mesh's maker (meshy, comfyui), not the post-processing.
+  const meshProvider = ProviderId.safeParse(source?.provider).data ?? 'procedural';
   ctx.progress(1, `${recipe.name}: ${asset.triangles[0]} triangles, ${asset.massKg} kg`);
   return {
     assetId: asset.assetId,
     recipe: recipe as unknown as Record<string, unknown>,
-    glb: ref(lod0!, 'model/gltf-binary', meshModel),
-    lods: lods.map((p, i) => ref(p, 'model/gltf-binary', `${meshModel}:lod${i + 1}`)),
+    glb: ref(lod0!, 'model/gltf-binary', meshModel, meshProvider),
+    lods: lods.map((p, i) => ref(p, 'model/gltf-binary', `${meshModel}:lod${i + 1}`, meshProvider)),
     thumbnail,
     colliderFile: ref(asset.colliderPath, 'application/json', `collider:${recipe.physics.collider}`),
     collider: asset.collider,

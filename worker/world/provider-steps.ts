@@ -4,11 +4,11 @@ import { importGlb } from './import-glb.js';
 import type { PipelineOptions } from './pipeline.js';
 import { ComfyImageTo3D } from './providers/comfyui-3d.js';
 import { GeminiImageClient } from './providers/gemini-image.js';
-import { meshyFromEnv } from './providers/meshy.js';
+import { meshyFromConfig } from './providers/meshy.js';
 
 /**
  * The provider steps of world.generate (seed §6 Step C Strategy 2, Step D): a Meshy mesh for a
- * text_to_3d recipe when MESHY_API_KEY is set, Gemini textures for generated_pbr when a Gemini key
+ * text_to_3d recipe when a Meshy key is set (Settings → Providers or MESHY_API_KEY), Gemini textures for generated_pbr when a Gemini key
  * is. Without them the pipeline builds procedurally and says so.
  */
 
@@ -49,7 +49,7 @@ async function imageTo3d(recipe: Recipe, prompt: string, ctx: TaskContext, warni
 export async function providerMesh(recipe: Recipe, prompt: string, ctx: TaskContext, warnings: string[]): Promise<PipelineOptions['source']> {
   if (recipe.generationPlan.meshStrategy === 'image_to_3d') return imageTo3d(recipe, prompt, ctx, warnings);
   if (recipe.generationPlan.meshStrategy !== 'text_to_3d') return undefined;
-  const meshy = meshyFromEnv();
+  const meshy = meshyFromConfig(ctx.providers);
   if (!meshy) return undefined;
   // A provider failure fails the job: the host's fallbackPolicy (downgrade → procedural) decides what next.
   const mesh = await meshy.textToMesh({ prompt: prompt || recipe.name, negativePrompt: recipe.negativePrompt, seed: recipe.seed, signal: ctx.signal, onProgress: (f, m) => ctx.progress(0.25 + f * 0.4, m) });

@@ -41,7 +41,7 @@ async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: numbe
 
 /** Every key in the effective config, so no provider message can echo one back to the UI or a log. */
 function secretValues(config: WorkerProviderConfig): string[] {
-  return [config.openaiCompatible.apiKey, config.anthropic.apiKey, config.openai.apiKey, config.elevenlabs.apiKey, config.gemini.apiKey].filter(
+  return [config.openaiCompatible.apiKey, config.anthropic.apiKey, config.openai.apiKey, config.elevenlabs.apiKey, config.gemini.apiKey, config.meshy.apiKey].filter(
     (k): k is string => typeof k === 'string' && k.length >= 4,
   );
 }

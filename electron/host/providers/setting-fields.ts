@@ -53,6 +53,7 @@ export const FIELDS: FieldSpec[] = [
   { key: 'elevenlabs.model' },
   { key: 'whisper.model' },
   { key: 'gemini.url', env: fromVar('GEMINI_BASE_URL') },
+  { key: 'meshy.url', env: fromVar('MESHY_BASE_URL') },
   { key: 'ffmpegPath', env: fromVar('FFMPEG_PATH') },
   { key: 'chromePath', env: fromVar('CHROME_PATH') },
 ];
@@ -72,6 +73,7 @@ export const SECRETS: SecretSpec[] = [
   { name: 'openai', path: 'openai.apiKey', env: (env) => (nonEmpty(env.OPENAI_BASE_URL) ? undefined : fromVar('OPENAI_API_KEY')(env)) },
   { name: 'elevenlabs', path: 'elevenlabs.apiKey', env: fromVar('ELEVENLABS_API_KEY') },
   { name: 'gemini', path: 'gemini.apiKey', env: fromVar('GEMINI_API_KEY') },
+  { name: 'meshy', path: 'meshy.apiKey', env: fromVar('MESHY_API_KEY') },
 ];
 
 /** What configures each provider, for "why" lines and the doctor's source column. */
@@ -82,6 +84,7 @@ export const PROVIDER_INPUTS: Partial<Record<ProviderId, { fields: SettingKey[];
   openai: { fields: [], secret: 'openai', what: 'key' },
   comfyui: { fields: ['comfyui.url'], what: 'URL' },
   elevenlabs: { fields: [], secret: 'elevenlabs', what: 'key' },
+  meshy: { fields: ['meshy.url'], secret: 'meshy', what: 'key' },
   whisper: { fields: ['whisper.model'], what: 'model' },
   ffmpeg: { fields: ['ffmpegPath'], what: 'binary' },
   chromium: { fields: ['chromePath'], what: 'binary' },

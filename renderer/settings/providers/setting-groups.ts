@@ -77,6 +77,12 @@ export const GROUPS: GroupDef[] = [
     fields: [{ key: 'gemini.url', label: 'Base URL', type: 'url', hint: 'Empty: https://generativelanguage.googleapis.com' }],
     secret: { name: 'gemini', label: 'API key (Shots: submit to Veo 3.1)' },
   },
+  {
+    id: 'meshy',
+    title: 'Meshy (text-to-3D)',
+    fields: [{ key: 'meshy.url', label: 'Base URL', type: 'url', hint: 'Empty: https://api.meshy.ai' }],
+    secret: { name: 'meshy', label: 'API key (World: prompt → 3D model)' },
+  },
   { id: 'whisper', title: 'Whisper', provider: 'whisper', fields: [{ key: 'whisper.model', label: 'Model', suggest: { fixed: WHISPER_MODELS } }] },
   {
     id: 'binaries',

@@ -1,10 +1,11 @@
+import type { WorkerProviderConfig } from '../../../shared/schemas/providers.js';
 import { WorldProviderError, type GeneratedMesh, type MeshProvider, type WorldCapability } from './types.js';
 
 /**
  * Meshy text-to-3D (docs.meshy.ai, API v2): a preview task (geometry) then a refine task
  * (textures) on it — the seed's placeholder → finalise flow — polled until SUCCEEDED, then the
- * refined GLB is downloaded. Auth: `Authorization: Bearer <key>`. Configured by MESHY_API_KEY
- * (and MESHY_BASE_URL for a gateway or the test fake).
+ * refined GLB is downloaded. Auth: `Authorization: Bearer <key>`. Configured in Settings →
+ * Providers (key encrypted at rest) or by MESHY_API_KEY / MESHY_BASE_URL (a gateway or the test fake).
  */
 
 export interface MeshyOptions {
@@ -25,8 +26,9 @@ interface MeshyTask {
   task_error?: { message?: string };
 }
 
-export function meshyFromEnv(env: NodeJS.ProcessEnv = process.env): MeshyClient | null {
-  return env.MESHY_API_KEY ? new MeshyClient({ apiKey: env.MESHY_API_KEY, baseUrl: env.MESHY_BASE_URL || undefined }) : null;
+/** The client for a job's provider config: the key from Settings → Providers (encrypted at rest) or MESHY_API_KEY, the host's precedence applied. */
+export function meshyFromConfig(config: Pick<WorkerProviderConfig, 'meshy'>): MeshyClient | null {
+  return config.meshy.apiKey ? new MeshyClient({ apiKey: config.meshy.apiKey, baseUrl: config.meshy.url || undefined }) : null;
 }
 
 export class MeshyClient implements MeshProvider {
@@ -62,7 +64,7 @@ export class MeshyClient implements MeshProvider {
         /* not JSON */
       }
       const auth = res.status === 401 || res.status === 403;
-      throw new WorldProviderError('meshy', `Meshy ${method} ${path} answered ${res.status}${auth ? ' (check MESHY_API_KEY)' : ''}: ${message}`, !auth && res.status !== 400 && res.status !== 402);
+      throw new WorldProviderError('meshy', `Meshy ${method} ${path} answered ${res.status}${auth ? ' (check the Meshy key in Settings → Providers or MESHY_API_KEY)' : ''}: ${message}`, !auth && res.status !== 400 && res.status !== 402);
     }
     return JSON.parse(text) as T;
   }
