@@ -107,6 +107,17 @@ export const Entity = z.object({
 });
 export type Entity = z.infer<typeof Entity>;
 
+/** Sky and sun of a world (the editor's background, fog, hemisphere light and shadow-casting sun). */
+export const WorldSky = z.object({
+  color: HexColor.describe('Sky (background and fog) colour'),
+  sunIntensity: z.number().min(0).max(5),
+  sunElevationDeg: z.number().min(5).max(90),
+  sunAzimuthDeg: z.number().min(0).max(360),
+  ambient: z.number().min(0).max(3).describe('Hemisphere (sky/ground) light intensity'),
+});
+export type WorldSky = z.infer<typeof WorldSky>;
+export const DEFAULT_WORLD_SKY: WorldSky = { color: '#a9c8e6', sunIntensity: 1.6, sunElevationDeg: 52, sunAzimuthDeg: 56, ambient: 0.7 };
+
 export const WorldSettings = z.object({
   style: z.string().max(200).describe('Room style guide, e.g. "lowpoly", "semi-realistic"'),
   scaleUnit: z.literal('m'),
@@ -118,6 +129,8 @@ export const WorldSettings = z.object({
     maxTriangles: z.number().int().min(100).max(2_000_000),
   }),
   gravity: z.number().min(-100).max(100).describe('m/s², negative is down'),
+  /** Absent in worlds saved before it existed: DEFAULT_WORLD_SKY. */
+  sky: WorldSky.optional(),
 });
 export type WorldSettings = z.infer<typeof WorldSettings>;
 export const DEFAULT_WORLD_SETTINGS: WorldSettings = {

@@ -6,6 +6,7 @@ import { PRIORITY_INTERACTIVE, type Job } from '../../../shared/schemas/jobs.js'
 import type { CreateWorldJobBody, Entity, GenerationStatus, WorldJobCreated, WorldJobStatus } from '../../../shared/schemas/world.js';
 import { WORLD_GENERATOR_VERSION } from '../../../shared/world/asset-id.js';
 import { composeRecipe } from '../../../shared/world/compose-recipe.js';
+import { placeholderFields } from '../../../shared/world/placeholder-entity.js';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { normalizeRecipe, type FallbackPolicy, type Recipe } from '../../../shared/world/recipe.js';
 import { worldGenerations, worldJobRequests } from '../db/world-schema.js';
@@ -124,29 +125,18 @@ export class GenerationService {
         this.entities.setGeneration(target.id, { status: 'draft', jobId, lastError: null });
         entity = this.entities.get(target.id);
       } else {
-        const [x, y, z] = ph.scaleMeters;
+        const fields = placeholderFields(ph.recipe, ph.massKg);
         entity = this.entities.create(
           world.id,
           [
             {
-              name: ph.recipe.name,
+              ...fields,
               assetId: reusedAsset?.id ?? null,
               status: reusedAsset ? 'ready' : 'draft',
               jobId,
               transform: body.transform,
-              physics: reusedAsset?.defaultParams.physics ?? {
-                bodyType: ph.recipe.physics.body,
-                massKg: ph.massKg,
-                friction: ph.recipe.physics.friction,
-                restitution: ph.recipe.physics.restitution,
-                collider: 'box',
-              },
-              behaviour: reusedAsset?.defaultParams.behaviour ?? {
-                pickupable: ph.recipe.interaction.pickup,
-                throwable: ph.recipe.interaction.throwable,
-                breakable: ph.recipe.interaction.breakable,
-              },
-              placeholder: { scaleMeters: [x, y, z], color: ph.color, roughness: ph.roughness, collider: 'box' },
+              physics: reusedAsset?.defaultParams.physics ?? fields.physics,
+              behaviour: reusedAsset?.defaultParams.behaviour ?? fields.behaviour,
             },
           ],
           { checkBudget: false },

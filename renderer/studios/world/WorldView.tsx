@@ -12,9 +12,11 @@ import { DRAG_TYPE, LibraryPanel, placeFromLibrary } from './panels/LibraryPanel
 import { Notices } from './panels/Notices.js';
 import { ObjectsPanel } from './panels/ObjectsPanel.js';
 import { PromptPanel } from './panels/PromptPanel.js';
+import { SettingsPanel } from './panels/SettingsPanel.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { useShortcuts } from './panels/shortcuts.js';
 import { PhysicsWorld, loadRapier } from './scene/physics.js';
+import { MarqueeRect } from './scene/MarqueeSelect.js';
 import { sceneRefs } from './scene/registry.js';
 import { spawnAtScreen } from './scene/spawn-point.js';
 import { WorldCanvas } from './scene/WorldCanvas.js';
@@ -84,6 +86,7 @@ export function WorldView({ worldId }: { worldId: string }) {
         <PromptPanel />
         <ObjectsPanel />
         <LibraryPanel />
+        <SettingsPanel />
       </aside>
       <div
         className="world-stage"
@@ -100,6 +103,7 @@ export function WorldView({ worldId }: { worldId: string }) {
         }}
       >
         <WorldCanvas />
+        <MarqueeRect />
         <Notices />
       </div>
       <aside className="world-right">

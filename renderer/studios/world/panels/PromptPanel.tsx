@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { composeRecipe } from '../../../../shared/world/compose-recipe.js';
+import { placeholderFields } from '../../../../shared/world/placeholder-entity.js';
 import type { StampShape } from '../../../../shared/world/terrain.js';
 import { api } from '../../../api/client.js';
 import { errorMessage } from '../../../api/errors.js';
@@ -8,20 +9,22 @@ import { newIdempotencyKey } from '../../../jobs/idempotency.js';
 import { worldKeys } from '../api/keys.js';
 import { spawnInFront } from '../scene/spawn-point.js';
 import { stampTerrain } from '../scene/stamp.js';
-import { spawnCommand } from '../store/entity-ops.js';
+import { optimisticEntity } from '../store/optimistic.js';
 import { useWorldStore } from '../store/world-store.js';
 
 /**
- * Prompt → placeholder (seed §6 Step B): the host answers POST /world/jobs at once with the
- * composer's placeholder entity and queues generation; the entity is placed in front of the
- * camera and selected. It is one undoable spawn.
+ * Prompt → placeholder (seed §6 Step B): on Enter the pure composer's placeholder is placed in
+ * front of the camera and selected in the same frame (optimistically, under a temporary id);
+ * POST /world/jobs then creates the host's entity and queues generation, and its answer takes the
+ * placeholder's place (host id, possibly an LLM-refined recipe or a reused asset). A refusal
+ * (budget, bad prompt) removes it and says why. It is one undoable spawn either way.
  */
 export function PromptPanel() {
   const world = useWorldStore((s) => s.world);
   const mode = useWorldStore((s) => s.mode);
   const [prompt, setPrompt] = useState('');
   const [draft, setDraft] = useState(true);
-  const [busy, setBusy] = useState(false);
+  const [inFlight, setInFlight] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const qc = useQueryClient();
@@ -42,22 +45,32 @@ export function PromptPanel() {
       setPrompt('');
       return;
     }
-    setBusy(true);
+    const s = useWorldStore.getState();
+    // The host counts every entity against the budget; refusing here spares a placeholder that would vanish.
+    if (Object.keys(s.entities).length >= world.settings.budget.maxEntities) {
+      setError(`This world is at its budget of ${world.settings.budget.maxEntities} objects; delete some or raise the budget in World settings.`);
+      return;
+    }
+    const transform = spawnInFront();
+    const temp = optimisticEntity(world.id, placeholderFields(composed.recipe, composed.placeholder.massKg), transform);
+    s.spawnOptimistic(temp, `Spawn “${temp.name}”`);
+    setPrompt('');
+    setNote(composed.fallback ? (composed.reason ?? 'no known object kind: a generic shape stands in') : null);
+    setInFlight((n) => n + 1);
     try {
       const res = await api.call('world.jobs.create', {
-        body: { worldId: world.id, prompt: text, negativePrompt: '', seed: 0, draft, transform: spawnInFront() },
+        body: { worldId: world.id, prompt: text, negativePrompt: '', seed: 0, draft, transform },
         headers: { 'Idempotency-Key': newIdempotencyKey() },
       });
-      const s = useWorldStore.getState();
-      s.commit(spawnCommand(`Spawn “${res.entity.name}”`, [res.entity]));
-      s.select([res.entity.id]);
+      useWorldStore.getState().adopt(temp.id, res.entity);
       setNote(res.reused ? `Reused the stored asset for “${res.entity.name}”.` : res.placeholder.note);
-      setPrompt('');
       void qc.invalidateQueries({ queryKey: worldKeys.assetsAll });
     } catch (err) {
-      setError(errorMessage(err));
+      useWorldStore.getState().refuse(temp.id);
+      setError(`“${text}” was not spawned: ${errorMessage(err)}`);
+      setPrompt((p) => p || text);
     } finally {
-      setBusy(false);
+      setInFlight((n) => n - 1);
     }
   };
 
@@ -77,9 +90,10 @@ export function PromptPanel() {
         <label className="world-check">
           <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.target.checked)} /> Draft quality
         </label>
-        <button type="submit" className="btn btn-cta" disabled={busy || !prompt.trim() || mode !== 'build'}>
-          {busy ? 'Placing…' : 'Spawn'}
+        <button type="submit" className="btn btn-cta" disabled={!prompt.trim() || mode !== 'build'}>
+          Spawn
         </button>
+        {inFlight > 0 ? <span className="world-note" data-testid="world-prompt-sending">Sending {inFlight}…</span> : null}
       </div>
       {note ? <p className="world-note" data-testid="world-prompt-note">{note}</p> : null}
       {error ? (

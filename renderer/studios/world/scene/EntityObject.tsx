@@ -5,13 +5,20 @@ import type { Entity } from '../../../../shared/schemas/world.js';
 import { useAsset } from '../api/hooks.js';
 import { baseSize, type Vec3 } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
+import { useColliderFile, useLodGlbs } from './asset-files.js';
 import { GlbModel, useGlb } from './GlbModel.js';
-import { sceneRefs } from './registry.js';
+import { logFirstDraw, sceneRefs } from './registry.js';
 
 /** The box a placeholder shows (seed §6 Step B): right size and colour, pivot at ground contact. */
-function PlaceholderBox({ size, color, failed }: { size: Vec3; color: string; failed: boolean }) {
+function PlaceholderBox({ id, size, color, failed }: { id: string; size: Vec3; color: string; failed: boolean }) {
+  const drawn = useRef(false);
+  const onAfterRender = () => {
+    if (drawn.current) return;
+    drawn.current = true;
+    logFirstDraw(id);
+  };
   return (
-    <mesh position={[0, size[1] / 2, 0]} castShadow receiveShadow>
+    <mesh position={[0, size[1] / 2, 0]} castShadow receiveShadow onAfterRender={onAfterRender}>
       <boxGeometry args={size} />
       <meshStandardMaterial color={failed ? '#b04040' : color} roughness={0.8} transparent opacity={0.85} />
     </mesh>
@@ -66,14 +73,16 @@ export function EntityObject({ entity, childrenOf }: Props) {
   const asset = useAsset(entity.assetId);
   const glbPath = entity.assetId && asset.data?.files.glbMediaId ? `/world/assets/${encodeURIComponent(entity.assetId)}/glb` : null;
   const glb = useGlb(glbPath);
+  const lods = useLodGlbs(asset.data);
+  const collider = useColliderFile(asset.data);
   const size = baseSize(entity, asset.data);
   const sizeKey = size.join(',');
   const stableSize = useMemo(() => size, [sizeKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    sceneRefs.physics?.declare({ entity, size: stableSize });
+    sceneRefs.physics?.declare({ entity, size: stableSize, collider });
     sceneRefs.invalidate();
-  }, [entity, stableSize]);
+  }, [entity, stableSize, collider]);
   useEffect(() => {
     const id = entity.id;
     const obj = ref.current;
@@ -99,12 +108,12 @@ export function EntityObject({ entity, childrenOf }: Props) {
 
   const color = entity.placeholder?.color ?? '#8a8f98';
   const failed = entity.status === 'failed';
-  const placeholder = <PlaceholderBox size={stableSize} color={color} failed={failed} />;
+  const placeholder = <PlaceholderBox id={entity.id} size={stableSize} color={color} failed={failed} />;
   const t = entity.transform;
   const kids = childrenOf.get(entity.id) ?? [];
   return (
     <group ref={ref} name={entity.name} position={t.position} quaternion={t.rotation} scale={t.scale} userData={{ entityId: entity.id }} onClick={onClick}>
-      {glb.gltf ? <GlbModel gltf={glb.gltf} render={entity.render} /> : placeholder}
+      {glb.gltf ? <GlbModel gltf={glb.gltf} lods={lods} sizeM={Math.max(...stableSize)} render={entity.render} /> : placeholder}
       {selected ? <SelectionBox size={stableSize} /> : null}
       {entity.status !== 'ready' && mode === 'build' ? (
         <sprite position={[0, stableSize[1] + 0.35, 0]} scale={[0.8, 0.3, 1]} raycast={() => null} renderOrder={10}>

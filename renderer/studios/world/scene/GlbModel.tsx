@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Color, Mesh, MeshStandardMaterial, TextureLoader, type Material, type Object3D } from 'three';
+import { Color, LOD, Mesh, MeshStandardMaterial, TextureLoader, type Material, type Object3D } from 'three';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { API_PREFIX } from '../../../../shared/routes.js';
@@ -55,28 +55,50 @@ export function useGlb(apiPath: string | null): { gltf: GLTF | null; error: stri
   return state.path === apiPath ? state : { gltf: null, error: null };
 }
 
-/** A generated or imported GLB, cloned per entity with its tint, material overrides and shadow flags. */
-export function GlbModel({ gltf, render }: { gltf: GLTF; render: EntityRender }) {
+/** Distance (m) at which level i (≥ 1) takes over: relative to the object's size, so a house switches later than a cup. */
+export function lodDistance(level: number, sizeM: number): number {
+  return Math.max(12, sizeM * 10) * (level === 1 ? 1 : 2.5 * (level - 1));
+}
+
+function styled(gltf: GLTF, render: EntityRender): Object3D {
+  const root = gltf.scene.clone(true);
+  root.traverse((o: Object3D) => {
+    if (!(o instanceof Mesh)) return;
+    o.castShadow = render.castShadow;
+    o.receiveShadow = render.receiveShadow;
+    const apply = (m: Material): Material => {
+      if (!(m instanceof MeshStandardMaterial)) return m;
+      const c = m.clone();
+      const over = render.materialOverrides[m.name];
+      if (over?.color) c.color.set(over.color);
+      if (over?.roughness !== undefined) c.roughness = over.roughness;
+      if (over?.metalness !== undefined) c.metalness = over.metalness;
+      if (render.tint) c.color.multiply(new Color(render.tint));
+      return c;
+    };
+    o.material = Array.isArray(o.material) ? o.material.map(apply) : apply(o.material as Material);
+  });
+  return root;
+}
+
+/**
+ * A generated or imported GLB, cloned per entity with its tint, material overrides and shadow
+ * flags. With LOD files loaded it is a three.js LOD: the renderer picks the level by camera
+ * distance on every frame it draws.
+ */
+export function GlbModel({ gltf, lods = [], sizeM = 1, render }: { gltf: GLTF; lods?: GLTF[]; sizeM?: number; render: EntityRender }) {
   const scene = useMemo(() => {
-    const root = gltf.scene.clone(true);
-    root.traverse((o: Object3D) => {
-      if (!(o instanceof Mesh)) return;
-      o.castShadow = render.castShadow;
-      o.receiveShadow = render.receiveShadow;
-      const apply = (m: Material): Material => {
-        if (!(m instanceof MeshStandardMaterial)) return m;
-        const c = m.clone();
-        const over = render.materialOverrides[m.name];
-        if (over?.color) c.color.set(over.color);
-        if (over?.roughness !== undefined) c.roughness = over.roughness;
-        if (over?.metalness !== undefined) c.metalness = over.metalness;
-        if (render.tint) c.color.multiply(new Color(render.tint));
-        return c;
-      };
-      o.material = Array.isArray(o.material) ? o.material.map(apply) : apply(o.material as Material);
-    });
+    let root: Object3D;
+    if (lods.length === 0) root = styled(gltf, render);
+    else {
+      const lod = new LOD();
+      lod.addLevel(styled(gltf, render), 0);
+      lods.forEach((l, i) => lod.addLevel(styled(l, render), lodDistance(i + 1, sizeM)));
+      root = lod;
+    }
     root.userData.glbLoaded = true;
+    root.userData.lodLevels = lods.length + 1;
     return root;
-  }, [gltf, render]);
+  }, [gltf, lods, sizeM, render]);
   return <primitive object={scene} />;
 }

@@ -1,10 +1,11 @@
 import { Grid } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { Entity } from '../../../../shared/schemas/world.js';
+import { DEFAULT_WORLD_SKY, type Entity, type WorldSky } from '../../../../shared/schemas/world.js';
 import { useWorldStore } from '../store/world-store.js';
 import { EntityObject } from './EntityObject.js';
 import { FlyCamera } from './FlyCamera.js';
+import { MarqueeSelect } from './MarqueeSelect.js';
 import { trackKeys } from './keys.js';
 import { PlayController } from './PlayController.js';
 import { sceneRefs } from './registry.js';
@@ -54,6 +55,12 @@ function SceneBridge() {
   useEffect(() => {
     sceneRefs.physics?.syncTerrain(terrain, chunkRev);
   }, [terrain, chunkRev]);
+  // World settings: gravity applies to the next play step.
+  const gravity = useWorldStore((s) => s.world?.settings.gravity ?? -9.81);
+  useEffect(() => {
+    const p = sceneRefs.physics;
+    if (p && !p.disposed) p.world.gravity = { x: 0, y: gravity, z: 0 };
+  }, [gravity]);
   // Build mode does not step; it only rebuilds changed bodies so play starts from the edit.
   useFrame(() => {
     if (useWorldStore.getState().mode === 'build') sceneRefs.physics?.flush();
@@ -61,11 +68,20 @@ function SceneBridge() {
   return null;
 }
 
+/** The sun 48 m out along its azimuth (from +x towards +z) and elevation. */
+function sunPosition(sky: WorldSky): [number, number, number] {
+  const el = (sky.sunElevationDeg * Math.PI) / 180;
+  const az = (sky.sunAzimuthDeg * Math.PI) / 180;
+  return [48 * Math.cos(el) * Math.cos(az), 48 * Math.sin(el), 48 * Math.cos(el) * Math.sin(az)];
+}
+
 /** The one scene of a world: both modes, lights, shadows, ground grid, terrain and entities. */
 export function WorldCanvas() {
   const mode = useWorldStore((s) => s.mode);
   const select = useWorldStore((s) => s.select);
+  const sky = useWorldStore((s) => s.world?.settings.sky ?? DEFAULT_WORLD_SKY);
   useEffect(() => trackKeys(), []);
+  useEffect(() => sceneRefs.invalidate(), [sky]);
   return (
     <Canvas
       className="world-canvas"
@@ -80,13 +96,13 @@ export function WorldCanvas() {
         if (mode === 'build' && e.button === 0 && performance.now() > gizmoState.draggingUntil) select([]);
       }}
     >
-      <color attach="background" args={['#a9c8e6']} />
-      <fog attach="fog" args={['#a9c8e6', 90, 220]} />
-      <hemisphereLight args={['#dfefff', '#56614a', 0.7]} />
+      <color attach="background" args={[sky.color]} />
+      <fog attach="fog" args={[sky.color, 90, 220]} />
+      <hemisphereLight args={['#dfefff', '#56614a', sky.ambient]} />
       <directionalLight
         castShadow
-        position={[24, 40, 16]}
-        intensity={1.6}
+        position={sunPosition(sky)}
+        intensity={sky.sunIntensity}
         shadow-mapSize={[1024, 1024]}
         shadow-camera-left={-40}
         shadow-camera-right={40}
@@ -111,6 +127,7 @@ export function WorldCanvas() {
         <>
           <FlyCamera />
           <SelectionGizmo />
+          <MarqueeSelect />
         </>
       ) : (
         <PlayController />

@@ -1,7 +1,10 @@
 import type RAPIER_NS from '@dimforge/rapier3d-compat';
 import { Matrix4, Quaternion, Vector3 } from 'three';
+import type { WorldCollider } from '../../../../shared/jobs/world-generate.js';
 import type { Entity, Transform } from '../../../../shared/schemas/world.js';
 import { CHUNK_M, VERTS, chunkOrigin, type Terrain } from '../../../../shared/world/terrain.js';
+import { chooseCollider } from './collider-choice.js';
+import { colliderDesc } from './collider-shapes.js';
 
 type Rapier = typeof RAPIER_NS;
 type Vec3 = [number, number, number];
@@ -18,6 +21,8 @@ export interface ShapeDecl {
   entity: Entity;
   /** Box size in metres before scale (asset bounds or placeholder size). */
   size: Vec3;
+  /** The asset's collider file once loaded (key: its media id); absent, a placeholder or still loading: a box. */
+  collider?: { key: string; data: WorldCollider } | null;
 }
 
 interface BodyEntry {
@@ -52,6 +57,8 @@ export class PhysicsWorld {
   private shapes = new Map<string, ShapeDecl>();
   private bodies = new Map<string, BodyEntry>();
   private colliderOwner = new Map<number, string>();
+  /** The shape each entity's collider got (box, convex_hull, trimesh …), for the inspector and tests. */
+  private shapeOf = new Map<string, string>();
   private dirtyRoots = new Set<string>();
   private terrain = new Map<string, { collider: RAPIER_NS.Collider; rev: number }>();
   private acc = 0;
@@ -80,7 +87,7 @@ export class PhysicsWorld {
     if (this.disposed) return;
     const prev = this.shapes.get(decl.entity.id);
     const key = (d: ShapeDecl | undefined) =>
-      d && JSON.stringify([this.simulating ? null : d.entity.transform, d.entity.physics, d.entity.parentId, d.size]);
+      d && JSON.stringify([this.simulating ? null : d.entity.transform, d.entity.physics, d.entity.parentId, d.size, d.collider?.key ?? null, d.entity.assetId]);
     this.shapes.set(decl.entity.id, decl);
     if (key(prev) !== key(decl)) this.dirtyRoots.add(this.rootOf(decl.entity.id));
   }
@@ -132,18 +139,9 @@ export class PhysicsWorld {
 
     const rootScale = new Vector3(...e.transform.scale);
     const addCollider = (d: ShapeDecl, local: Matrix4): void => {
-      const pos = new Vector3();
-      const rot = new Quaternion();
-      const scl = new Vector3();
-      local.decompose(pos, rot, scl);
-      const half = d.size.map((s, i) => Math.max(0.005, (s * Math.abs([scl.x, scl.y, scl.z][i]!)) / 2)) as Vec3;
-      // The entity's pivot is at ground contact: the box sits on it.
-      const centre = new Vector3(0, half[1], 0).applyQuaternion(rot).add(pos);
-      const cd = R.ColliderDesc.cuboid(...half)
-        .setTranslation(centre.x, centre.y, centre.z)
-        .setRotation({ x: rot.x, y: rot.y, z: rot.z, w: rot.w })
-        .setFriction(d.entity.physics.friction)
-        .setRestitution(d.entity.physics.restitution);
+      const plan = chooseCollider(d.entity.physics.collider, e.physics.bodyType, d.collider?.data ?? null, !d.entity.assetId);
+      this.shapeOf.set(d.entity.id, plan.shape);
+      const cd = colliderDesc(R, plan, d.size, local).setFriction(d.entity.physics.friction).setRestitution(d.entity.physics.restitution);
       if (d.entity.physics.massKg > 0) cd.setMass(d.entity.physics.massKg);
       const collider = this.world.createCollider(cd, body);
       this.colliderOwner.set(collider.handle, rootId);
@@ -243,6 +241,10 @@ export class PhysicsWorld {
         body.setAngvel({ x: 0, y: 0, z: 0 }, true);
       }
     }
+  }
+
+  colliderShape(id: string): string | null {
+    return this.shapes.has(id) ? (this.shapeOf.get(id) ?? null) : null;
   }
 
   body(id: string): RAPIER_NS.RigidBody | null {

@@ -14,6 +14,8 @@ export const sceneRefs: {
   objects: Map<string, Object3D>;
   /** Ask for a frame (the canvas renders on demand in build mode). */
   invalidate: () => void;
+  /** When each placeholder box was first drawn (performance.now(), newest last, bounded): the bench's Enter → drawn. */
+  drawLog: Array<{ entityId: string; at: number }>;
 } = {
   camera: null,
   gl: null,
@@ -21,4 +23,13 @@ export const sceneRefs: {
   physics: null,
   objects: new Map(),
   invalidate: () => undefined,
+  drawLog: [],
 };
+
+/** Notes the first draw of an entity's placeholder (called from the mesh's onAfterRender). */
+export function logFirstDraw(entityId: string): void {
+  const log = sceneRefs.drawLog;
+  for (let i = log.length - 1; i >= 0 && i >= log.length - 8; i--) if (log[i]!.entityId === entityId) return;
+  log.push({ entityId, at: performance.now() });
+  if (log.length > 64) log.splice(0, log.length - 64);
+}

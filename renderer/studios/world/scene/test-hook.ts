@@ -1,3 +1,4 @@
+import { LOD } from 'three';
 import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { useWorldStore } from '../store/world-store.js';
 import { playState } from './PlayController.js';
@@ -27,6 +28,10 @@ export function installTestHook(): () => void {
       }
       return (performance.now() - t0) / frames;
     },
+    /** First draws of placeholder boxes at or after `since` (performance.now() ms). */
+    drawnSince(since: number): Array<{ entityId: string; at: number }> {
+      return sceneRefs.drawLog.filter((d) => d.at >= since);
+    },
     snapshot() {
       const s = useWorldStore.getState();
       const poses = sceneRefs.physics?.poses();
@@ -43,8 +48,12 @@ export function installTestHook(): () => void {
         entities: Object.values(s.entities).map((e) => {
           const obj = sceneRefs.objects.get(e.id);
           let glbLoaded = false;
+          let lodLevels = 0;
+          let lodLevel: number | null = null;
           obj?.traverse((o) => {
             if (o.userData.glbLoaded) glbLoaded = true;
+            if (o.userData.lodLevels) lodLevels = o.userData.lodLevels as number;
+            if (o instanceof LOD) lodLevel = o.getCurrentLevel();
           });
           return {
             id: e.id,
@@ -55,6 +64,9 @@ export function installTestHook(): () => void {
             position: e.transform.position,
             livePosition: poses?.get(e.id)?.position ?? null,
             glbLoaded,
+            lodLevels,
+            lodLevel,
+            collider: sceneRefs.physics?.colliderShape(e.id) ?? null,
           };
         }),
       };

@@ -24,7 +24,9 @@ export function flushWorld(): Promise<void> {
     try {
       const now = useWorldStore.getState();
       // Parents before children, so a prefab group lands in one go.
+      // Optimistic spawns are the host's to create (POST /world/jobs); the answer adopts them.
       const upserts = Object.keys(pending.upserts)
+        .filter((id) => !now.optimistic[id])
         .map((id) => now.entities[id])
         .filter((e) => !!e)
         .sort((a, b) => Number(!!a.parentId) - Number(!!b.parentId))
@@ -32,7 +34,7 @@ export function flushWorld(): Promise<void> {
       for (let i = 0; i < upserts.length; i += 500) {
         await api.call('world.entities.upsert', { params: { id: world.id }, body: { entities: upserts.slice(i, i + 500) } });
       }
-      const deletes = Object.keys(pending.deletes).filter((id) => !now.entities[id]);
+      const deletes = Object.keys(pending.deletes).filter((id) => !now.entities[id] && !now.optimistic[id]);
       if (deletes.length) await api.call('world.entities.deleteMany', { params: { id: world.id }, body: { ids: deletes } });
       const touched = Object.keys(pending.chunks)
         .map((k) => now.terrain.chunks.get(k))
@@ -41,6 +43,8 @@ export function flushWorld(): Promise<void> {
       const chunks = touched.filter((c) => !isPristine(c)).map(encodeChunk);
       const flatten = touched.filter(isPristine).map((c) => ({ cx: c.cx, cz: c.cz }));
       if (touched.length) await api.call('world.terrain.put', { params: { id: world.id }, body: { chunks, flatten } });
+      // The settings panel's edits: name and settings whole (validated by the host's WorldSettings).
+      if (pending.world && now.world) await api.call('world.worlds.update', { params: { id: world.id }, body: { name: now.world.name, settings: now.world.settings } });
       const after = useWorldStore.getState();
       after.setSave({ state: hasPending(after.pending) ? 'pending' : 'saved', message: null });
     } catch (err) {

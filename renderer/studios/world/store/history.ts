@@ -1,4 +1,4 @@
-import type { Entity } from '../../../../shared/schemas/world.js';
+import type { Entity, WorldSettings } from '../../../../shared/schemas/world.js';
 
 /**
  * Undo/redo as data: every edit (spawn, delete, duplicate, gizmo move, inspector change, a play
@@ -17,6 +17,13 @@ export interface Command {
   entities: Record<string, { before: Entity | null; after: Entity | null }>;
   /** terrain chunk key → its data before and after. */
   terrain?: Record<string, { before: ChunkSnapshot; after: ChunkSnapshot }>;
+  /** The world's name and settings before and after (the settings panel). */
+  world?: { before: WorldMeta; after: WorldMeta };
+}
+
+export interface WorldMeta {
+  name: string;
+  settings: WorldSettings;
 }
 
 export interface History {
@@ -31,7 +38,8 @@ export const emptyHistory = (): History => ({ past: [], future: [] });
 /** A command with no effect (every before equals its after) is not worth an undo step. */
 export function isNoop(cmd: Command): boolean {
   const sameEntities = Object.values(cmd.entities).every((c) => JSON.stringify(c.before) === JSON.stringify(c.after));
-  return sameEntities && Object.keys(cmd.terrain ?? {}).length === 0;
+  const sameWorld = !cmd.world || JSON.stringify(cmd.world.before) === JSON.stringify(cmd.world.after);
+  return sameEntities && sameWorld && Object.keys(cmd.terrain ?? {}).length === 0;
 }
 
 export function pushCommand(h: History, cmd: Command): History {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Entity, World } from '../../../../shared/schemas/world.js';
 import { SPLAT_LAYERS, createTerrain, type BrushTool, type SplatLayer, type Terrain } from '../../../../shared/world/terrain.js';
 import { applyEntities, emptyHistory, patchSnapshots, pushCommand, redoStep, undoStep, type Command, type History } from './history.js';
+import { adoptInHistory, differsFromHost, dropFromHistory, mergeHost } from './optimistic.js';
 
 /**
  * The open world in the editor: entities, selection, mode, tools, terrain and the command
@@ -26,6 +27,8 @@ interface Pending {
   creates: Record<string, true>;
   deletes: Record<string, true>;
   chunks: Record<string, true>;
+  /** The world's name or settings changed. */
+  world: boolean;
 }
 
 export interface WorldStore {
@@ -45,6 +48,8 @@ export interface WorldStore {
   save: SaveStatus;
   /** Messages for the user (refusals, failures), newest last. */
   notices: Array<{ id: number; text: string; tone: 'error' | 'info' }>;
+  /** Spawns shown before the host answered: temporary id → the entity as first placed (autosave skips them). */
+  optimistic: Record<string, Entity>;
 
   load(world: World, entities: Entity[], terrain: Terrain): void;
   reset(): void;
@@ -64,9 +69,15 @@ export interface WorldStore {
   setSave(s: SaveStatus): void;
   notify(text: string, tone?: 'error' | 'info'): void;
   dismiss(id: number): void;
+  /** Places a spawn at once under a temporary id (one undo step, selected). */
+  spawnOptimistic(entity: Entity, label: string): void;
+  /** The host's answer for an optimistic spawn: its id and fields replace the temporary ones in place. */
+  adopt(tempId: string, host: Entity): void;
+  /** The host refused the spawn: it goes, with its undo step. */
+  refuse(tempId: string): void;
 }
 
-const emptyPending = (): Pending => ({ upserts: {}, creates: {}, deletes: {}, chunks: {} });
+const emptyPending = (): Pending => ({ upserts: {}, creates: {}, deletes: {}, chunks: {}, world: false });
 let noticeId = 0;
 
 function markEntities(p: Pending, cmd: Command, side: 'before' | 'after'): Pending {
@@ -102,6 +113,7 @@ const initial = () => ({
   pending: emptyPending(),
   save: { state: 'saved' as const, message: null },
   notices: [],
+  optimistic: {},
 });
 
 export const useWorldStore = create<WorldStore>()((set, get) => {
@@ -119,8 +131,10 @@ export const useWorldStore = create<WorldStore>()((set, get) => {
       chunks[key] = true;
     }
     const entities = applyEntities(s.entities, cmd, side);
-    const pending = markEntities({ ...s.pending, chunks }, cmd, side);
+    const pending = markEntities({ ...s.pending, chunks, world: s.pending.world || !!cmd.world }, cmd, side);
+    const meta = cmd.world?.[side];
     set({
+      ...(meta && s.world ? { world: { ...s.world, name: meta.name, settings: meta.settings } } : {}),
       entities,
       chunkRev,
       pending,
@@ -190,13 +204,59 @@ export const useWorldStore = create<WorldStore>()((set, get) => {
           creates: { ...p.creates, ...s.pending.creates },
           deletes: { ...p.deletes, ...s.pending.deletes },
           chunks: { ...p.chunks, ...s.pending.chunks },
+          world: p.world || s.pending.world,
         },
       })),
     setSave: (save) => set({ save }),
     notify: (text, tone = 'error') => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, text, tone }] })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    spawnOptimistic: (entity, label) => {
+      set((s) => ({ optimistic: { ...s.optimistic, [entity.id]: entity } }));
+      get().commit({ label, entities: { [entity.id]: { before: null, after: entity } } });
+      set({ selection: [entity.id] });
+    },
+    adopt: (tempId, host) =>
+      set((s) => {
+        const initial = s.optimistic[tempId];
+        if (!initial) return {};
+        const { [tempId]: _done, ...optimistic } = s.optimistic;
+        const local = s.entities[tempId];
+        const entities = { ...s.entities };
+        delete entities[tempId];
+        const pending = withoutId(s.pending, tempId);
+        if (local) {
+          const merged = mergeHost(local, initial, host);
+          entities[host.id] = merged;
+          if (differsFromHost(merged, host)) pending.upserts = { ...pending.upserts, [host.id]: true };
+        } else {
+          // Deleted (or undone) before the answer came: the host's copy goes too.
+          pending.deletes = { ...pending.deletes, [host.id]: true };
+        }
+        return {
+          optimistic,
+          entities,
+          pending,
+          history: adoptInHistory(s.history, tempId, initial, host),
+          selection: s.selection.map((id) => (id === tempId ? host.id : id)),
+        };
+      }),
+    refuse: (tempId) =>
+      set((s) => {
+        const { [tempId]: _gone, ...optimistic } = s.optimistic;
+        const entities = { ...s.entities };
+        delete entities[tempId];
+        return { optimistic, entities, pending: withoutId(s.pending, tempId), history: dropFromHistory(s.history, tempId), selection: s.selection.filter((id) => id !== tempId) };
+      }),
   };
 });
 
+function withoutId(p: Pending, id: string): Pending {
+  const drop = (r: Record<string, true>) => {
+    const { [id]: _x, ...rest } = r;
+    return rest;
+  };
+  return { upserts: drop(p.upserts), creates: drop(p.creates), deletes: drop(p.deletes), chunks: p.chunks, world: p.world };
+}
+
 export const hasPending = (p: Pending): boolean =>
-  Object.keys(p.upserts).length + Object.keys(p.deletes).length + Object.keys(p.chunks).length > 0;
+  p.world || Object.keys(p.upserts).length + Object.keys(p.deletes).length + Object.keys(p.chunks).length > 0;
