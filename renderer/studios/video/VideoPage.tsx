@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useRouter } from '../../app/router.js';
 import { Page } from '../../components/Page.js';
+import { ArcadeView } from './arcade/ArcadeView.js';
 import { CreateView } from './create/CreateView.js';
 import { LibraryView } from './library/LibraryView.js';
 import { STANDALONE_TABS, videoPaths, useVideoLocation, type VideoTab } from './nav.js';
@@ -11,6 +12,7 @@ const TABS: ReadonlyArray<{ id: VideoTab; label: string }> = [
   { id: 'create', label: 'Create' },
   { id: 'script', label: 'Script' },
   { id: 'library', label: 'Library' },
+  { id: 'arcade', label: 'Arcade' },
 ];
 
 export function VideoPage() {
@@ -55,6 +57,7 @@ export function VideoPage() {
 /** One line per tab, so each part of the studio adds its own. */
 function TabBody({ tab, videoId }: { tab: VideoTab; videoId: string | null }) {
   if (tab === 'library') return <LibraryView />;
+  if (tab === 'arcade') return <ArcadeView />;
   if (tab === 'script' && videoId) return <ScriptView key={videoId} videoId={videoId} />;
   return <CreateView key={videoId ?? 'new'} videoId={videoId} />;
 }
