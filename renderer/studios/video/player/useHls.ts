@@ -19,16 +19,25 @@ export interface HlsState {
 
 const EMPTY: HlsState = { hls: null, audioTracks: [], audioTrack: -1, subtitleTracks: [], error: null };
 
+/** Other sources than a media-store master (the LiveLoop page plays a channel's live stream). */
+export interface HlsSourceOptions {
+  /** A playlist path under the API root (e.g. /channels/<id>/live/master.m3u8) instead of the media file. */
+  path?: string;
+  /** A live stream: join close to the live edge and keep there. */
+  live?: boolean;
+}
+
 /**
  * Plays an HLS master from the media store through hls.js (the full build: audio and subtitle
  * groups need it). Every playlist and segment request carries the token; relative URIs in the
  * master resolve against /api/v1/media/<id>/file.
  */
-export function useHls(videoRef: RefObject<HTMLVideoElement | null>, masterMediaId: string | null): HlsState {
+export function useHls(videoRef: RefObject<HTMLVideoElement | null>, masterMediaId: string | null, options: HlsSourceOptions = {}): HlsState {
   const [state, setState] = useState<HlsState>(EMPTY);
+  const { path, live = false } = options;
   useEffect(() => {
     const el = videoRef.current;
-    if (!el || !masterMediaId) {
+    if (!el || (!masterMediaId && !path)) {
       setState(EMPTY);
       return undefined;
     }
@@ -46,6 +55,7 @@ export function useHls(videoRef: RefObject<HTMLVideoElement | null>, masterMedia
           if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
         },
         renderTextTracksNatively: true,
+        ...(live ? { liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 10, lowLatencyMode: false } : {}),
       });
       const h = hls;
       const sync = (): void =>
@@ -67,7 +77,7 @@ export function useHls(videoRef: RefObject<HTMLVideoElement | null>, masterMedia
       });
       // Captions are drawn by the player's own overlay (size and contrast), so hls.js keeps them hidden.
       h.subtitleDisplay = false;
-      h.loadSource(`${apiBase}${API_PREFIX}/media/${encodeURIComponent(masterMediaId)}/file`);
+      h.loadSource(path ? `${apiBase}${path.startsWith(`${API_PREFIX}/`) ? '' : API_PREFIX}${path}` : `${apiBase}${API_PREFIX}/media/${encodeURIComponent(masterMediaId!)}/file`);
       h.attachMedia(el);
       setState({ ...EMPTY, hls: h });
     });
@@ -75,6 +85,6 @@ export function useHls(videoRef: RefObject<HTMLVideoElement | null>, masterMedia
       alive = false;
       hls?.destroy();
     };
-  }, [videoRef, masterMediaId]);
+  }, [videoRef, masterMediaId, path, live]);
   return state;
 }
