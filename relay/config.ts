@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { RATE_LIMITS } from '../shared/relay/tiers.js';
 
 /** Everything the relay reads from its environment (docs/relay.md lists each variable). */
 export interface RelayConfig {
@@ -22,6 +23,11 @@ export interface RelayConfig {
   stripeApiBase?: string | undefined;
   /** How often the bounty settlement sweep runs (ms); 0 disables the timer (tests call it). */
   settleEveryMs: number;
+  /** Seed §4b limits per minute (anonymous per IP, signed-in per account); overridable for load tests. */
+  rateAnonPerMinute: number;
+  rateUserPerMinute: number;
+  /** bcrypt cost (seed §6: 12). Only test suites lower it, to keep their many sign-ins fast. */
+  bcryptCost: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig {
@@ -44,5 +50,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApiBase: env.STRIPE_API_BASE || undefined,
     settleEveryMs: Number(env.RELAY_SETTLE_EVERY_MS ?? 60_000),
+    rateAnonPerMinute: Number(env.RELAY_RATE_ANON_PER_MIN ?? RATE_LIMITS.anonymousPerMinute),
+    rateUserPerMinute: Number(env.RELAY_RATE_USER_PER_MIN ?? RATE_LIMITS.authenticatedPerMinute),
+    bcryptCost: Math.min(15, Math.max(4, Number(env.RELAY_BCRYPT_COST ?? 12) || 12)),
   };
 }

@@ -27,7 +27,7 @@ function base58(buf: Buffer): string {
  */
 export function apiKeyRoutes(ctx: RelayContext): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '4kb' }));
+  r.use('/me/api-keys', express.json({ limit: '4kb' }));
   const view = (k: typeof apiKeys.$inferSelect, tier: Tier): RelayApiKey => ({
     id: k.id,
     name: k.name,

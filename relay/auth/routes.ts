@@ -11,10 +11,9 @@ import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './th
 import { ACCESS_TTL_S, REFRESH_COOKIE, REFRESH_TTL_MS, issueRefresh, revokeAccess, revokeRefresh, rotateRefresh, signAccess } from './tokens.js';
 import { verifyTurnstile } from './turnstile.js';
 
-/** Seed §6 cost factor. */
-const BCRYPT_COST = 12;
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
+const dummyHashes = new Map<number, Promise<string>>();
+const dummyHash = (cost: number) => dummyHashes.get(cost) ?? dummyHashes.set(cost, bcrypt.hash('not-a-real-password', cost)).get(cost)!;
 
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -43,7 +42,7 @@ async function session(ctx: RelayContext, res: Response, u: UserRow, refresh: st
 
 export function authRoutes(ctx: RelayContext): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '16kb' }));
+  r.use(['/auth', '/me'], express.json({ limit: '16kb' }));
 
   r.post('/auth/register', async (req, res) => {
     const body = parse(RelayRegisterBody, req.body);
@@ -52,7 +51,7 @@ export function authRoutes(ctx: RelayContext): Router {
     const taken = await ctx.db.select({ email: users.email, username: users.username }).from(users).where(or(eq(users.email, email), eq(users.username, body.username)));
     const dup = () => new HttpError(409, 'already_registered', 'An account with this email or username already exists');
     if (taken.length) throw dup();
-    const passwordHash = await bcrypt.hash(body.password, BCRYPT_COST);
+    const passwordHash = await bcrypt.hash(body.password, ctx.config.bcryptCost);
     let u: UserRow;
     try {
       [u] = (await ctx.db.insert(users).values({ username: body.username, email, passwordHash, createdAt: ctx.clock.now() }).returning()) as [UserRow];
@@ -69,7 +68,7 @@ export function authRoutes(ctx: RelayContext): Router {
     await assertLoginAllowed(ctx, body.email, ip);
     await verifyTurnstile(ctx.config, body.turnstileToken, ip);
     const [u] = await ctx.db.select().from(users).where(eq(users.email, body.email.toLowerCase()));
-    const ok = await bcrypt.compare(body.password, u?.passwordHash ?? DUMMY_HASH);
+    const ok = await bcrypt.compare(body.password, u?.passwordHash ?? (await dummyHash(ctx.config.bcryptCost)));
     if (!u || !ok) {
       await recordLoginFailure(ctx, body.email, ip);
       throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');

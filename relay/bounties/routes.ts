@@ -35,7 +35,7 @@ async function createTip(ctx: RelayContext, u: UserRow, desireId: string, amount
 
 export function bountyRoutes(ctx: RelayContext): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '16kb' }));
+  r.use('/desires', express.json({ limit: '16kb' }));
 
   r.get('/desires', async (req, res) => {
     const q = parse(RelayDesireQuery, req.query, 'query');

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { RATE_LIMITS, TIER_RULES } from '../../shared/relay/tiers.js';
+import { TIER_RULES } from '../../shared/relay/tiers.js';
 import type { RelayContext } from '../context.js';
 import { sendError } from './errors.js';
 
@@ -15,10 +15,10 @@ export function rateLimit(ctx: RelayContext) {
     if (req.path === '/api/v1/payments/webhook') return next();
     const c = req.caller;
     const [key, limit] = !c
-      ? [`rl:ip:${req.ip}`, RATE_LIMITS.anonymousPerMinute]
+      ? [`rl:ip:${req.ip}`, ctx.config.rateAnonPerMinute]
       : c.via === 'apikey'
         ? [`rl:key:${c.apiKeyId}`, TIER_RULES[c.tier].apiKeyRatePerMinute]
-        : [`rl:user:${c.userId}`, RATE_LIMITS.authenticatedPerMinute];
+        : [`rl:user:${c.userId}`, ctx.config.rateUserPerMinute];
     const { count, resetMs } = await ctx.counters.hit(key, WINDOW);
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));

@@ -12,7 +12,7 @@ import { ensureCustomer, requireStripe, stripeCall } from './stripe.js';
 /** Checkout (subscriptions, credit packs), the customer portal, Connect onboarding, credits. */
 export function paymentRoutes(ctx: RelayContext): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '8kb' }));
+  r.use(['/payments/checkout', '/payments/credits', '/payments/connect', '/generate'], express.json({ limit: '8kb' }));
   const back = (path: string) => `${ctx.config.publicUrl}${path}`;
 
   r.post('/payments/checkout', async (req, res) => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,13 @@ import { join } from 'node:path';
  * Real PostgreSQL and Redis for the relay tests, each started in a temp dir on a free port and
  * stopped afterwards. When the binaries are absent the caller skips with the printed reason.
  */
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian's layout). */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return `/usr/lib/postgresql/${versions[0] ?? '15'}/bin`;
+}
+const PG_BIN = pgBin();
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
