@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { parseGuestLocation, type GuestLocation } from './guest-location.js';
 import type { RoomEndpoint } from './room-client.js';
 import { RoomView } from './RoomView.js';
 import '../world.css';
@@ -10,29 +11,6 @@ import './room.css';
  * everything it loads (the Colyseus endpoint, GLBs by asset id) lives under the invite's path, so
  * the token travels in the path and nothing else of the studio is reachable.
  */
-export interface GuestLocation {
-  worldId: string;
-  token: string;
-  /** /world-room/<worldId>/t/<token>/ */
-  basePath: string;
-}
-
-const SCOPE = 'world-room';
-
-/** The session a guest URL names, or null when the path is not a world-room guest path. */
-export function parseGuestLocation(pathname: string, search: string): GuestLocation | null {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] !== SCOPE || !parts[1]) return null;
-  const worldId = parts[1];
-  const token = parts[2] === 't' && parts[3] ? parts[3] : new URLSearchParams(search).get('invite');
-  if (!token) return null;
-  return { worldId, token, basePath: `/${SCOPE}/${encodeURIComponent(worldId)}/t/${encodeURIComponent(token)}/` };
-}
-
-export function isGuestPath(pathname: string): boolean {
-  return pathname.startsWith(`/${SCOPE}/`);
-}
-
 export function guestEndpoint(at: GuestLocation, name: string): RoomEndpoint {
   const base = `${window.location.origin}${at.basePath}`;
   return {
