@@ -116,6 +116,13 @@ describe('Arcade', () => {
     await page.locator(`${tid('arcade-pick')}[data-game-title="Comet Dodge"]`).click();
     const pip = page.locator(tid('arcade-pip'));
     await pip.waitFor();
+    // It opens inside the video's bottom-right corner, with the keyboard on its title bar.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as unknown as { className: string } | null)?.className ?? '')).toBe('arcade-pip-bar');
+    const [v0, p0] = [(await video.boundingBox())!, (await pip.boundingBox())!];
+    expect(p0.x).toBeGreaterThanOrEqual(v0.x);
+    expect(p0.y).toBeGreaterThanOrEqual(v0.y);
+    expect(p0.x + p0.width).toBeLessThanOrEqual(v0.x + v0.width + 1);
+    expect(p0.y + p0.height).toBeLessThanOrEqual(v0.y + v0.height + 1);
     const sandbox = await pip.locator('iframe').getAttribute('sandbox');
     expect(sandbox).toBe('allow-scripts allow-pointer-lock');
     await expect.poll(async () => (await videoState()).volume).toBeCloseTo(0.2, 3);

@@ -36,7 +36,7 @@ export function ArcadeLauncher() {
   return (
     <div ref={ref} className="arcade-launcher">
       <button type="button" className="btn btn-secondary btn-small" aria-expanded={picking} onClick={() => setPicking((p) => !p)} data-testid="arcade-launch">
-        🎮 Play a game
+        Play a game
       </button>
       {picking ? (
         <div className="arcade-picker" role="group" aria-label="Pick a game to play over the video">

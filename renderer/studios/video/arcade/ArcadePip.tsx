@@ -6,8 +6,9 @@ import './arcade.css';
 
 /** How loud the video stays while a game is open (its volume × this). */
 export const DUCKED_VOLUME = 0.25;
-const PIP_W = 360;
-const PIP_H = 203;
+/** The floating panel's width: a share of the video's, within bounds (16:9 game below a 32 px bar). */
+const pipWidth = (videoWidth: number | undefined): number => Math.round(clamp((videoWidth ?? 720) * 0.5, 240, 400));
+const BAR_H = 32;
 const MINI_W = 176;
 const MARGIN = 12;
 const STEP = 16;
@@ -102,13 +103,19 @@ export function ArcadePip({ video: source, game, onClose }: ArcadePipProps) {
   const drag = useRef<{ dx: number; dy: number } | null>(null);
   const handle = useRef<HTMLDivElement>(null);
 
-  // First placement: the bottom-right corner of the video (or of the window without one).
+  const width = pipWidth(rect?.width);
+  const height = Math.round((width * 9) / 16) + BAR_H;
+  // First placement: inside the video's bottom-right corner (or the window's without a video).
   useEffect(() => {
-    if (pos) return;
+    if (pos || (video && !rect)) return;
     const r = rect ?? new DOMRect(0, 0, innerWidth, innerHeight);
-    setPos({ x: clamp(r.right - PIP_W - MARGIN, 0, innerWidth - PIP_W), y: clamp(r.bottom - PIP_H - MARGIN - 48, 0, innerHeight - PIP_H - 40) });
-  }, [rect, pos]);
-  useEffect(() => handle.current?.focus(), []);
+    setPos({ x: clamp(r.right - width - MARGIN, 0, innerWidth - width), y: clamp(r.bottom - height - MARGIN, 0, innerHeight - height) });
+  }, [rect, pos, video, width, height]);
+  // Focus the title bar once the panel exists, so the keyboard controls work straight away.
+  const placed = pos !== null;
+  useEffect(() => {
+    if (placed) handle.current?.focus();
+  }, [placed]);
 
   const move = useCallback((x: number, y: number) => setPos({ x: clamp(x, 0, innerWidth - 120), y: clamp(y, 0, innerHeight - 40) }), []);
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
@@ -133,7 +140,7 @@ export function ArcadePip({ video: source, game, onClose }: ArcadePipProps) {
 
   if (!pos) return null;
   // Flipped: the panel takes the video's box; otherwise it floats where the viewer put it.
-  const box = flipped && rect ? { left: rect.left, top: rect.top, width: rect.width, height: rect.height } : { left: pos.x, top: pos.y, width: PIP_W, height: PIP_H + 32 };
+  const box = flipped && rect ? { left: rect.left, top: rect.top, width: rect.width, height: rect.height } : { left: pos.x, top: pos.y, width, height };
   return createPortal(
     <div
       className={`arcade-pip${flipped ? ' arcade-pip-flipped' : ''}`}
@@ -154,10 +161,20 @@ export function ArcadePip({ video: source, game, onClose }: ArcadePipProps) {
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       >
-        <span className="arcade-pip-title">{game.title}</span>
-        <span className="arcade-pip-note small">video at {Math.round(DUCKED_VOLUME * 100)} % volume</span>
-        <button type="button" className="btn btn-ghost btn-small" aria-pressed={flipped} onClick={() => setFlipped((f) => !f)} data-testid="arcade-pip-flip" title="Flip (F)">
-          {flipped ? 'Video big' : 'Game big'}
+        <span className="arcade-pip-title" title={`${game.title} · the video plays at ${Math.round(DUCKED_VOLUME * 100)} % volume while the game is open`}>
+          {game.title}
+        </span>
+        {flipped ? <span className="arcade-pip-note small">video at {Math.round(DUCKED_VOLUME * 100)} % volume</span> : <span className="arcade-pip-note" />}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-pressed={flipped}
+          aria-label={flipped ? 'Flip: make the video big again' : 'Flip: make the game big'}
+          onClick={() => setFlipped((f) => !f)}
+          data-testid="arcade-pip-flip"
+          title="Flip (F)"
+        >
+          ⇄ Flip
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label="Close the game" data-testid="arcade-pip-close" title="Close (Escape)">
           ✕

@@ -27,7 +27,7 @@ function GameCard({ game, onPlay }: { game: ArcadeGame; onPlay: () => void }) {
         <h3 className="vlib-title serif">{game.title}</h3>
         <p className="muted small" title={game.thumbnailNote ?? undefined}>
           {game.origin === 'builtin' ? 'Shipped with the studio' : `Added ${new Date(game.createdAt).toLocaleDateString()}`} · {game.fileCount} files ·{' '}
-          {(game.bytes / 1024).toFixed(0)} KB · card from {THUMB_LABEL[game.thumbnailSource]}
+          {game.bytes < 1024 ? '<1' : (game.bytes / 1024).toFixed(0)} KB · card from {THUMB_LABEL[game.thumbnailSource]}
         </p>
         <div className="vlib-delete">
           {confirming ? (
