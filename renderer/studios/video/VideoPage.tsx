@@ -4,6 +4,7 @@ import { Page } from '../../components/Page.js';
 import { ArcadeView } from './arcade/ArcadeView.js';
 import { CreateView } from './create/CreateView.js';
 import { LibraryView } from './library/LibraryView.js';
+import { LiveLoopView } from './liveloop/LiveLoopView.js';
 import { STANDALONE_TABS, videoPaths, useVideoLocation, type VideoTab } from './nav.js';
 import { ScriptView } from './script/ScriptView.js';
 import './video.css';
@@ -12,6 +13,7 @@ const TABS: ReadonlyArray<{ id: VideoTab; label: string }> = [
   { id: 'create', label: 'Create' },
   { id: 'script', label: 'Script' },
   { id: 'library', label: 'Library' },
+  { id: 'liveloop', label: 'LiveLoop' },
   { id: 'arcade', label: 'Arcade' },
 ];
 
@@ -57,6 +59,7 @@ export function VideoPage() {
 /** One line per tab, so each part of the studio adds its own. */
 function TabBody({ tab, videoId }: { tab: VideoTab; videoId: string | null }) {
   if (tab === 'library') return <LibraryView />;
+  if (tab === 'liveloop') return <LiveLoopView />;
   if (tab === 'arcade') return <ArcadeView />;
   if (tab === 'script' && videoId) return <ScriptView key={videoId} videoId={videoId} />;
   return <CreateView key={videoId ?? 'new'} videoId={videoId} />;
