@@ -15,6 +15,8 @@ export const localHold: { id: string | null; position: [number, number, number] 
 interface Props {
   entity: Entity;
   client: RoomClient;
+  /** Prefab children by parent id: drawn inside their parent (one body), at their relative transforms. */
+  childrenOf: Map<string, Entity[]>;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * interpolation buffer; a body someone holds shows that player's colour as an outline
  * (authority), and our own held body follows our hand at once.
  */
-export function RoomEntity({ entity, client }: Props) {
+export function RoomEntity({ entity, client, childrenOf }: Props) {
   const ref = useRef<Group>(null);
   const holder = useRoomStore((s) => s.holders[entity.id] ?? null);
   const holderColor = useRoomStore((s) => (holder ? (s.players[holder]?.color ?? '#ffcc33') : null));
@@ -73,6 +75,9 @@ export function RoomEntity({ entity, client }: Props) {
           <meshBasicMaterial color={holderColor} wireframe />
         </mesh>
       ) : null}
+      {(childrenOf.get(entity.id) ?? []).map((k) => (
+        <RoomEntity key={k.id} entity={k} client={client} childrenOf={childrenOf} />
+      ))}
     </group>
   );
 }

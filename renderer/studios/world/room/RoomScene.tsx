@@ -1,5 +1,7 @@
 import { Grid } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
+import { useMemo } from 'react';
+import type { Entity } from '../../../../shared/schemas/world.js';
 import { OwnAvatar } from './OwnAvatar.js';
 import { RemoteAvatar } from './RemoteAvatar.js';
 import type { RoomClient } from './room-client.js';
@@ -14,7 +16,15 @@ export function RoomScene({ client }: { client: RoomClient }) {
   const you = useRoomStore((s) => s.you);
   const terrain = useRoomStore((s) => s.terrain);
   const chunkRev = useRoomStore((s) => s.chunkRev);
-  const roots = Object.values(entities).filter((e) => !e.parentId || !entities[e.parentId]);
+  const { roots, childrenOf } = useMemo(() => {
+    const childrenOf = new Map<string, Entity[]>();
+    const roots: Entity[] = [];
+    for (const e of Object.values(entities)) {
+      if (e.parentId && entities[e.parentId]) childrenOf.set(e.parentId, [...(childrenOf.get(e.parentId) ?? []), e]);
+      else roots.push(e);
+    }
+    return { roots, childrenOf };
+  }, [entities]);
   return (
     <Canvas
       className="world-canvas"
@@ -42,7 +52,7 @@ export function RoomScene({ client }: { client: RoomClient }) {
       <RoomTerrain terrain={terrain} chunkRev={chunkRev} />
       <Grid position={[0, 0.02, 0]} args={[128, 128]} cellSize={1} sectionSize={8} cellColor="#6f8a62" sectionColor="#4b6340" fadeDistance={90} infiniteGrid={false} />
       {roots.map((e) => (
-        <RoomEntity key={e.id} entity={e} client={client} />
+        <RoomEntity key={e.id} entity={e} client={client} childrenOf={childrenOf} />
       ))}
       {Object.values(players)
         .filter((p) => p.sessionId !== you)
