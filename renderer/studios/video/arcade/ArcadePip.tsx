@@ -7,7 +7,7 @@ import './arcade.css';
 /** How loud the video stays while a game is open (its volume × this). */
 export const DUCKED_VOLUME = 0.25;
 /** The floating panel's width: a share of the video's, within bounds (16:9 game below a 32 px bar). */
-const pipWidth = (videoWidth: number | undefined): number => Math.round(clamp((videoWidth ?? 720) * 0.5, 240, 400));
+const pipWidth = (videoWidth: number | undefined): number => Math.round(clamp((videoWidth ?? 720) * 0.5, 280, 420));
 const BAR_H = 32;
 const MINI_W = 176;
 const MARGIN = 12;
