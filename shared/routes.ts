@@ -10,6 +10,7 @@ import { SHOTS_ROUTES } from './routes/shots.js';
 import { WORLD_ROUTES } from './routes/world.js';
 import { VIDEO_ROUTES } from './routes/video.js';
 import { LAN_ROUTES } from './routes/lan.js';
+import { VIDEO_PARTY_ROUTES } from './routes/video-party.js';
 import { ARCADE_ROUTES } from './routes/video-arcade.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
@@ -30,6 +31,7 @@ export const ROUTES = {
   ...WORLD_ROUTES,
   ...VIDEO_ROUTES,
   ...LAN_ROUTES,
+  ...VIDEO_PARTY_ROUTES,
   ...ARCADE_ROUTES,
 };
 

@@ -12,6 +12,8 @@ import { seedOnFirstLaunch } from './shaders/first-launch.js';
 import type { SeedReport } from './shaders/seed-library.js';
 import { APP_VERSION } from './package-root.js';
 import { closeLan, lanFor } from './lan/lan-service.js';
+import { attachPartySocket } from './video/party/party-studio-socket.js';
+import { closeParties } from './video/party/party-services.js';
 import { startArcade } from './video/arcade/arcade-runtime.js';
 import { runDirOf, sweepBrowsers } from '../../worker/render/browser-registry.js';
 import type { SecretCodec } from './providers/secret-codec.js';
@@ -107,6 +109,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     // loop lets the idle timer close a socket that already carries the next request (ECONNRESET).
     server.keepAliveTimeout = 65_000;
     const detachWs = attachEventsSocket(server, ctx);
+    const detachParty = attachPartySocket(server, ctx);
     let port: number;
     try {
       port = await listen(server, opts.port ?? DEFAULT_PORT);
@@ -129,6 +132,8 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
         logger.info('host shutting down');
         detachWs();
         await closeLan(ctx);
+        detachParty();
+        closeParties(ctx);
         await arcade.close();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));

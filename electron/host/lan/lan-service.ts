@@ -102,7 +102,9 @@ export class LanService {
       const r = resolveLan(req, this.boundPort, this.scopes, this.invites);
       if (!r.ok) return sendLanError(req, res, r.status, r.code, r.message);
       applyLanHeaders(res);
-      Promise.resolve(r.scope.http(req, res, r.at)).catch((err: unknown) => {
+      Promise.resolve()
+        .then(() => r.scope.http(req, res, r.at))
+        .catch((err: unknown) => {
         this.logger.error(`LAN ${r.scope.name} ${req.method} ${redact(req.url)} failed: ${(err as Error)?.stack ?? String(err)}`);
         if (!res.headersSent) sendLanError(req, res, 500, 'internal_error', 'Something went wrong on the host');
         else res.destroy();

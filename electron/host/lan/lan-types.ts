@@ -28,7 +28,7 @@ export interface LanRequestContext {
  */
 export interface LanScope {
   name: string;
-  http(req: IncomingMessage, res: ServerResponse, at: LanRequestContext): void | Promise<void>;
+  http(req: IncomingMessage, res: ServerResponse, at: LanRequestContext): unknown;
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, at: LanRequestContext): void;
 }
 
