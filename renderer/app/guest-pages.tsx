@@ -1,5 +1,10 @@
 import { Suspense, lazy, type ComponentType, type ReactElement } from 'react';
 import { Loading } from '../components/Loading.js';
+// Guest pages' styles ride in the entry's stylesheet (index.html's <link>, served under the invite's
+// path): vite preloads a lazy chunk's CSS from an absolute /assets/ URL, which the LAN listener
+// does not serve, and a failed CSS preload fails the page's import.
+import '../studios/world/world.css';
+import '../studios/world/room/room.css';
 
 /**
  * Pages served to LAN guests by the host's LAN listener (an invite token in the path, no studio
