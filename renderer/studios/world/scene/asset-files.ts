@@ -42,11 +42,13 @@ export function useColliderFile(asset: AssetDefinition | null | undefined): { ke
   return got && got.key === id ? got : null;
 }
 
-/** LOD1, LOD2 … as they load, in order (a level that fails to load ends the list there). */
+const NO_LODS: GLTF[] = [];
+
+/** LOD1, LOD2 … as they load, in order (a level that fails to load ends the list there). Stable while unchanged. */
 export function useLodGlbs(asset: AssetDefinition | null | undefined): GLTF[] {
   const ids = asset?.files.lodMediaIds ?? [];
   const key = ids.join(',');
-  const [state, setState] = useState<{ key: string; lods: GLTF[] }>({ key: '', lods: [] });
+  const [state, setState] = useState<{ key: string; lods: GLTF[] }>({ key: '', lods: NO_LODS });
   useEffect(() => {
     if (!key) return undefined;
     let alive = true;
@@ -65,5 +67,5 @@ export function useLodGlbs(asset: AssetDefinition | null | undefined): GLTF[] {
       alive = false;
     };
   }, [key]);
-  return state.key === key ? state.lods : [];
+  return state.key === key ? state.lods : NO_LODS;
 }
