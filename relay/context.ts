@@ -3,6 +3,8 @@ import type { Clock } from './clock.js';
 import type { RelayConfig } from './config.js';
 import type { RelayDb } from './db/open.js';
 import type { CounterStore } from './http/counter-store.js';
+import type { FeedCache } from './community/feed-cache.js';
+import type { RelayFeedPage } from '../shared/schemas/relay-community.js';
 
 /** What every relay route needs, built once by createRelay() and passed down explicitly. */
 export interface RelayContext {
@@ -17,5 +19,7 @@ export interface RelayContext {
   jwtKey: Uint8Array;
   /** Folder for thumbnails and previews. */
   blobDir: string;
+  /** Shared anonymous feed pages (see community/feed-cache.ts). */
+  feedCache: FeedCache<RelayFeedPage>;
   log(line: string): void;
 }

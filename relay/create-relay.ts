@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { RelayConfig } from './config.js';
 import type { RelayContext } from './context.js';
 import { feedRoutes } from './community/feed.js';
+import { FeedCache } from './community/feed-cache.js';
 import { itemRoutes } from './community/items.js';
 import { openDb } from './db/open.js';
 import { MemoryCounterStore, RedisCounterStore } from './http/counter-store.js';
@@ -51,6 +52,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
     stripe: createStripe(config),
     jwtKey: await loadJwtKey(opened.db, config.jwtSecret),
     blobDir,
+    feedCache: new FeedCache(),
     log,
   };
 
@@ -96,6 +98,10 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  // Behind a reverse proxy that keeps upstream connections open, the relay must not close idle
+  // ones first (the proxy would reuse a closing socket: ECONNRESET); 65 s outlasts nginx's 60 s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   if (!config.publicUrl || config.port === 0) config.publicUrl = `http://${config.host}:${port}`;
   const url = `http://${config.host}:${port}`;

@@ -7,6 +7,7 @@ import { bountyTips, creatorPayouts, desires, items, users } from '../db/schema.
 import { requireTier, type UserRow } from '../auth/identify.js';
 import { HttpError, uuidParam } from '../http/errors.js';
 import { requireStripe, stripeCall } from '../payments/stripe.js';
+import { expireDesires } from './expire.js';
 
 /** Marks an open desire fulfilled by one of the caller's public items; the 48 h window starts now. */
 export async function fulfilDesire(ctx: RelayContext, u: UserRow, desireIdRaw: string, itemId: string): Promise<void> {
@@ -35,18 +36,24 @@ export async function rejectFulfilment(ctx: RelayContext, u: UserRow, desireId: 
   if (ctx.clock.now().getTime() - d.fulfilledAt.getTime() > BOUNTY_RULES.disputeWindowMs) {
     throw new HttpError(409, 'window_closed', 'The 48-hour window to reject this fulfilment has passed');
   }
-  const held = await ctx.db.select().from(bountyTips).where(and(eq(bountyTips.desireId, d.id), eq(bountyTips.status, 'held')));
-  let refundedCents = 0;
+  const refundedCents = await refundHeldTips(ctx, d.id);
+  await ctx.db.update(desires).set({ status: 'open', fulfilledByItem: null, fulfilledBy: null, fulfilledAt: null }).where(eq(desires.id, d.id));
+  return { refundedCents };
+}
+
+/** Refunds every held tip of a desire through Stripe (idempotently per tip); returns the total. */
+export async function refundHeldTips(ctx: RelayContext, desireId: string): Promise<number> {
+  const held = await ctx.db.select().from(bountyTips).where(and(eq(bountyTips.desireId, desireId), eq(bountyTips.status, 'held')));
+  let refunded = 0;
   for (const t of held) {
     if (t.stripePaymentIntentId) {
       const pi = t.stripePaymentIntentId;
       await stripeCall('refund the tip', () => requireStripe(ctx).refunds.create({ payment_intent: pi, metadata: { tip_id: t.id } }, { idempotencyKey: `refund-${t.id}` }));
     }
     await ctx.db.update(bountyTips).set({ status: 'refunded' }).where(and(eq(bountyTips.id, t.id), eq(bountyTips.status, 'held')));
-    refundedCents += t.amountCents;
+    refunded += t.amountCents;
   }
-  await ctx.db.update(desires).set({ status: 'open', fulfilledByItem: null, fulfilledBy: null, fulfilledAt: null }).where(eq(desires.id, d.id));
-  return { refundedCents };
+  return refunded;
 }
 
 /**
@@ -55,7 +62,8 @@ export async function rejectFulfilment(ctx: RelayContext, u: UserRow, desireId: 
  * 10 % platform), then every creator whose pending payouts reach $10 and who has a Connect
  * account with payouts enabled is paid by one Stripe transfer.
  */
-export async function settleDue(ctx: RelayContext): Promise<{ released: number; transfers: number }> {
+export async function settleDue(ctx: RelayContext): Promise<{ released: number; transfers: number; expired: number }> {
+  const expired = await expireDesires(ctx);
   const cutoff = new Date(ctx.clock.now().getTime() - BOUNTY_RULES.disputeWindowMs);
   const due = await ctx.db
     .select({ tip: bountyTips, creatorId: desires.fulfilledBy })
@@ -75,7 +83,7 @@ export async function settleDue(ctx: RelayContext): Promise<{ released: number; 
   const creators = await ctx.db.selectDistinct({ id: creatorPayouts.creatorId }).from(creatorPayouts).where(eq(creatorPayouts.status, 'pending'));
   let transfers = 0;
   for (const c of creators) if (await payCreator(ctx, c.id)) transfers++;
-  return { released, transfers };
+  return { released, transfers, expired };
 }
 
 /** One Stripe transfer of a creator's pending payouts once they reach the $10 minimum. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import express, { type Router } from 'express';
 import { hotScore } from '../../shared/relay/formulas.js';
 import { RelayCommentBody, RelayFeedQuery, RelayVoteBody, type RelayComment } from '../../shared/schemas/relay-community.js';
@@ -20,10 +20,19 @@ export function feedRoutes(ctx: RelayContext): Router {
   ] as const) {
     r.get(path, async (req, res) => {
       const q = parse(RelayFeedQuery, req.query, 'query');
-      const where = q.kind ? and(eq(items.isPublic, true), eq(items.kind, q.kind)) : eq(items.isPublic, true);
-      const rows = await ctx.db.select(itemColumns).from(items).innerJoin(...authorJoin).where(where).orderBy(...order).limit(q.limit + 1).offset(q.offset);
-      const more = rows.length > q.limit;
-      res.json({ items: rows.slice(0, q.limit).map((x) => itemView(x, base)), nextOffset: more ? q.offset + q.limit : null });
+      const where = and(
+        eq(items.isPublic, true),
+        q.kind ? eq(items.kind, q.kind) : undefined,
+        // The search text is a bound parameter with LIKE's wildcards escaped: it matches literally.
+        q.q ? ilike(items.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+        q.tag ? arrayContains(items.tags, [q.tag]) : undefined,
+      );
+      const page = await ctx.feedCache.get(`${path}?${JSON.stringify(q)}`, async () => {
+        const rows = await ctx.db.select(itemColumns).from(items).innerJoin(...authorJoin).where(where).orderBy(...order).limit(q.limit + 1).offset(q.offset);
+        const more = rows.length > q.limit;
+        return { items: rows.slice(0, q.limit).map((x) => itemView(x, base)), nextOffset: more ? q.offset + q.limit : null };
+      });
+      res.json(page);
     });
   }
 
@@ -58,6 +67,7 @@ export function feedRoutes(ctx: RelayContext): Router {
         .onConflictDoUpdate({ target: [votes.userId, votes.itemId], set: { value } });
       return rescore(tx, id, it.createdAt);
     });
+    ctx.feedCache.clear();
     res.json({ ...out, myVote: value });
   });
 
@@ -69,6 +79,7 @@ export function feedRoutes(ctx: RelayContext): Router {
       await tx.delete(votes).where(and(eq(votes.userId, u.id), eq(votes.itemId, id)));
       return rescore(tx, id, it.createdAt);
     });
+    ctx.feedCache.clear();
     res.json({ ...out, myVote: 0 });
   });
 
@@ -104,6 +115,7 @@ export function feedRoutes(ctx: RelayContext): Router {
       await tx.update(items).set({ commentCount: sql`${items.commentCount} + 1` }).where(eq(items.id, id));
       return c!;
     });
+    ctx.feedCache.clear(); // comment counts are on the cards
     res.status(201).json(commentView({ ...row, username: u.username }));
   });
   return r;

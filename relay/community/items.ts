@@ -51,6 +51,7 @@ export function itemRoutes(ctx: RelayContext): Router {
       .values({ authorId: u.id, kind: body.kind, title: body.title, description: body.description, tags: body.tags, payload: body.payload, isPublic: body.isPublic, provenance: body.provenance, createdAt: now, updatedAt: now })
       .returning({ id: items.id });
     if (body.fulfilsDesireId) await fulfilDesire(ctx, u, body.fulfilsDesireId, row!.id);
+    ctx.feedCache.clear();
     const [view] = await ctx.db.select(itemColumns).from(items).innerJoin(...authorJoin).where(eq(items.id, row!.id));
     res.status(201).json(itemView(view!, base));
   });
@@ -63,6 +64,7 @@ export function itemRoutes(ctx: RelayContext): Router {
   r.delete('/items/:id', async (req, res) => {
     const row = await ownItem(req);
     await ctx.db.delete(items).where(eq(items.id, row.id));
+    ctx.feedCache.clear();
     await Promise.all(['thumb', 'preview'].map((k) => rm(join(ctx.blobDir, `${row.id}-${k}`), { force: true })));
     res.json({ ok: true });
   });
@@ -76,6 +78,7 @@ export function itemRoutes(ctx: RelayContext): Router {
       const type = await receiveUpload(req, res, file(row.id), max, slot === 'thumbnail' ? isImage : (t) => !!t);
       const set = slot === 'thumbnail' ? { thumbnailPath: file(row.id), thumbnailType: type } : { previewPath: file(row.id), previewType: type };
       await ctx.db.update(items).set({ ...set, updatedAt: ctx.clock.now() }).where(eq(items.id, row.id));
+      ctx.feedCache.clear();
       res.json({ ok: true, type });
     });
     r.get(`/items/:id/${slot}`, async (req, res) => {

@@ -54,6 +54,9 @@ export async function receiveUpload(req: Request, res: Response, dest: string, m
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', (err) => !done && ((done = true), reject(err)));
+      // A disk error fails the upload; after a refusal the file stream is destroyed with writes
+      // still queued, whose errors must not become uncaught exceptions (they would stop the relay).
+      out.on('error', (err) => !done && ((done = true), reject(err)));
     });
     await rename(tmp, dest);
     return type;

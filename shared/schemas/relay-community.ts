@@ -53,6 +53,9 @@ export const RelayItemDetail = RelayItem.extend({ payload: z.string() });
 
 export const RelayFeedQuery = z.object({
   kind: RelayItemKind.optional(),
+  /** Words in the title (case-insensitive substring). */
+  q: z.string().trim().min(1).max(100).optional(),
+  tag: z.string().trim().min(1).max(32).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });

@@ -181,6 +181,9 @@ export function defineRelaySuite(backend: 'pglite' | 'postgres'): void {
       const trending = (await c.get('/api/v1/feed/trending?kind=shader&limit=50')).body.items.map((i: { id: string }) => i.id);
       expect(trending.indexOf(hot)).toBeLessThan(trending.indexOf(cold));
       expect((await c.get('/api/v1/feed/new?limit=1')).body.items[0].id).toBe(cold);
+      expect((await c.get('/api/v1/feed/new?q=HOT%20o')).body.items.map((i: { id: string }) => i.id)).toEqual([hot]);
+      expect((await c.get('/api/v1/feed/new?q=%25')).body.items).toEqual([]); // LIKE wildcards match literally
+      expect((await c.get('/api/v1/feed/trending?tag=neon')).body.items.map((i: { title: string }) => i.title)).toEqual([EVIL]);
       const post = await c.post(`/api/v1/items/${hot}/comments`, { body: EVIL }, b.token);
       expect(post.status).toBe(201);
       const list = await c.get(`/api/v1/items/${hot}/comments`);
@@ -281,7 +284,7 @@ export function defineRelaySuite(backend: 'pglite' | 'postgres'): void {
       expect((await relay.settle()).released).toBe(0); // still inside the dispute window
       clock.advance(48 * 3600_000 + 60_000);
       expect((await c.post(`/api/v1/desires/${d1.body.id}/reject`, {}, await login('poster'))).body.error.code).toBe('window_closed');
-      expect(await relay.settle()).toEqual({ released: 1, transfers: 0 }); // no Connect account yet
+      expect(await relay.settle()).toMatchObject({ released: 1, transfers: 0 }); // no Connect account yet
       const creatorToken2 = await login('creator');
       expect((await c.get('/api/v1/me/payouts', creatorToken2)).body.payouts).toMatchObject([{ grossCents: 1200, feeCents: 120, netCents: 1080, status: 'pending' }]);
       const onboard = await c.post('/api/v1/payments/connect/onboard', {}, creatorToken2);
@@ -304,6 +307,24 @@ export function defineRelaySuite(backend: 'pglite' | 'postgres'): void {
       expect((await c.get(`/api/v1/desires/${d.body.id}`)).body.heldTipCents).toBe(300);
       await webhook('payment_intent.payment_failed', { id: row.stripePaymentIntentId, object: 'payment_intent', metadata: pi.body.metadata });
       expect((await c.get(`/api/v1/desires/${d.body.id}`)).body.heldTipCents).toBe(0);
+    });
+
+    it('expires unfulfilled desires: held tips refunded, unpaid ones cancelled', async () => {
+      const token = await login('poster');
+      const held = await c.post('/api/v1/desires', { promptText: 'a lighthouse made of bees', tipCents: 200, ttlDays: 1 }, token);
+      const heldPi = stripe.callsTo('/v1/payment_intents').at(-1)!;
+      const heldRow = (await relay.ctx.db.query.bountyTips.findMany()).find((t) => t.desireId === held.body.id)!;
+      await webhook('payment_intent.succeeded', { id: heldRow.stripePaymentIntentId, object: 'payment_intent', metadata: heldPi.body.metadata });
+      const unpaid = await c.post('/api/v1/desires', { promptText: 'snow falling upwards in a city', tipCents: 150, ttlDays: 1 }, token);
+      const unpaidRow = (await relay.ctx.db.query.bountyTips.findMany()).find((t) => t.desireId === unpaid.body.id)!;
+      clock.advance(25 * 3600_000);
+      expect((await relay.settle()).expired).toBeGreaterThanOrEqual(2);
+      expect((await c.get(`/api/v1/desires/${held.body.id}`)).body).toMatchObject({ status: 'expired', heldTipCents: 0 });
+      expect(stripe.callsTo('/v1/refunds').map((r) => r.body.payment_intent)).toContain(heldRow.stripePaymentIntentId);
+      expect(stripe.callsTo(`/v1/payment_intents/${unpaidRow.stripePaymentIntentId}/cancel`)).toHaveLength(1);
+      const open = (await c.get('/api/v1/desires?limit=50')).body.desires.map((d: { id: string }) => d.id);
+      expect(open).not.toContain(held.body.id);
+      expect(open).not.toContain(unpaid.body.id);
     });
 
     it('rate-limits anonymous callers at 100 requests a minute', async () => {
