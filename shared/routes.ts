@@ -9,9 +9,11 @@ import { SHADER_ROUTES } from './routes/shaders.js';
 import { SHOTS_ROUTES } from './routes/shots.js';
 import { WORLD_ROUTES } from './routes/world.js';
 import { VIDEO_ROUTES } from './routes/video.js';
+import { VIDEO_LIVELOOP_ROUTES } from './routes/video-liveloop.js';
 import { LAN_ROUTES } from './routes/lan.js';
 import { VIDEO_PARTY_ROUTES } from './routes/video-party.js';
 import { ARCADE_ROUTES } from './routes/video-arcade.js';
+import { WORLD_ROOM_ROUTES } from './routes/world-room.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -30,9 +32,11 @@ export const ROUTES = {
   ...SHOTS_ROUTES,
   ...WORLD_ROUTES,
   ...VIDEO_ROUTES,
+  ...VIDEO_LIVELOOP_ROUTES,
   ...LAN_ROUTES,
   ...VIDEO_PARTY_ROUTES,
   ...ARCADE_ROUTES,
+  ...WORLD_ROOM_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

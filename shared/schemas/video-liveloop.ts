@@ -49,6 +49,8 @@ export const ChannelItem = z.object({
   captions: z.object({ mediaId: Id, language: z.string() }).nullable(),
   /** The segments that go on air (empty until ready). */
   segments: z.array(LiveSegment),
+  /** Peak bits per second of those segments (the master playlist's BANDWIDTH). */
+  bandwidth: z.number().int().min(0),
 });
 export type ChannelItem = z.infer<typeof ChannelItem>;
 

@@ -17,9 +17,11 @@ import { shotsRoutes } from './routes/shots-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { videoRoutes } from './routes/video-routes.js';
+import { videoLiveloopRoutes } from './routes/video-liveloop-routes.js';
 import { lanRoutes } from './routes/lan-routes.js';
 import { videoPartyRoutes } from './routes/video-party-routes.js';
 import { videoArcadeRoutes } from './routes/video-arcade-routes.js';
+import { worldRoomColyseusHttp, worldRoomRoutes } from './routes/world-room-routes.js';
 import { arcadeFrameSources } from '../video/arcade/arcade-runtime.js';
 import { bearerFrom, hostOriginGuard, securityHeaders, sendError, tokenMatches } from './security.js';
 import { staticRenderer } from './static-renderer.js';
@@ -33,10 +35,11 @@ export function createApp(ctx: HostContext): Express {
   app.use(hostOriginGuard(() => ctx.origin.port));
   app.use(securityHeaders(() => buildCsp(ctx.origin.url, { frameSources: arcadeFrameSources(ctx) })));
 
+  app.use(`${API_PREFIX}/world-room/colyseus`, worldRoomColyseusHttp());
   const api = express.Router();
   api.use(WORLD_IMPORT_PATH, worldImportBody(() => ctx.origin.token));
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...lanRoutes(ctx), ...videoPartyRoutes(ctx), ...videoArcadeRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...videoLiveloopRoutes(ctx), ...lanRoutes(ctx), ...videoPartyRoutes(ctx), ...videoArcadeRoutes(ctx), ...worldRoomRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)

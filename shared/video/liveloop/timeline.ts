@@ -86,6 +86,11 @@ export class LiveTimeline {
     return this.walks[0]!.piece.program;
   }
 
+  /** Every piece's program (what the kept history and the current config may air). */
+  programs(): LiveProgram[] {
+    return this.walks.map((w) => w.piece.program);
+  }
+
   firstEpochMs(): number {
     return this.walks[0]!.piece.anchor.epochMs;
   }
