@@ -122,6 +122,14 @@ export const MCP_TOOL_INPUTS = {
     include_unfinished: z.boolean().default(false).describe('Also videos still rendering or failed (default: the library of finished videos)'),
     limit: z.number().int().min(1).max(100).default(20),
   }),
+  liveloop_add: strict('liveloop_add', {
+    video_id: z.string().min(1).describe('A finished library video (list_videos)'),
+    channel_id: z.string().min(1).optional().describe('The LiveLoop channel; omitted: the default channel (made on first use)'),
+  }),
+  liveloop_now_playing: strict('liveloop_now_playing', {
+    channel_id: z.string().min(1).optional().describe('Omitted: the default channel'),
+    at: z.string().datetime({ offset: true }).optional().describe('ISO time to preview what plays then; omitted: now'),
+  }),
   world_spawn: strict('world_spawn', {
     prompt: z.string().trim().min(1).max(2000).describe('What to spawn, e.g. "a rusty barrel 1m tall"; a placeholder of the right size appears at once, the asset replaces it when world.generate finishes'),
     world_id: z.string().min(1).optional().describe('The world (world_list_entities without world_id lists them); omitted: the most recently edited world, or a new one'),

@@ -8,6 +8,7 @@ import { registerMakeTools } from './tools/make-tools.js';
 import { registerShaderTools } from './tools/shader-tools.js';
 import { registerShotsTools } from './tools/shots-tools.js';
 import { registerVideoTools } from './tools/video-tools.js';
+import { registerVideoLiveloopTools } from './tools/video-liveloop-tools.js';
 import { registerWorldTools } from './tools/world-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
@@ -27,6 +28,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerJobTools(deps);
   registerShotsTools(deps);
   registerVideoTools(deps);
+  registerVideoLiveloopTools(deps);
   registerWorldTools(deps);
   registerResourcesAndPrompts(server, core);
   return server;
