@@ -16,6 +16,7 @@ import type { RelayContext } from './context.js';
 import { feedRoutes } from './community/feed.js';
 import { FeedCache } from './community/feed-cache.js';
 import { itemRoutes } from './community/items.js';
+import { userRoutes } from './community/users.js';
 import { openDb } from './db/open.js';
 import { MemoryCounterStore, RedisCounterStore } from './http/counter-store.js';
 import { errorHandler, sendError } from './http/errors.js';
@@ -87,6 +88,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
   api.use(apiKeyRoutes(ctx));
   api.use(itemRoutes(ctx));
   api.use(feedRoutes(ctx));
+  api.use(userRoutes(ctx));
   api.use(bountyRoutes(ctx));
   api.use(paymentRoutes(ctx));
   api.use(notImplementedRoutes());

@@ -25,6 +25,7 @@ export const RELAY_ROUTES = {
   comment: 'POST /api/v1/items/:id/comments',
   trending: 'GET /api/v1/feed/trending',
   newest: 'GET /api/v1/feed/new',
+  profile: 'GET /api/v1/users/:username',
   desires: 'GET /api/v1/desires',
   postDesire: 'POST /api/v1/desires',
   desire: 'GET /api/v1/desires/:id',

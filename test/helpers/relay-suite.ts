@@ -191,6 +191,10 @@ export function defineRelaySuite(backend: 'pglite' | 'postgres'): void {
       expect((await c.post(`/api/v1/items/${hot}/comments`, { body: 'hi', parentId: '00000000-0000-4000-8000-000000000000' }, b.token)).status).toBe(400);
       expect((await c.post(`/api/v1/items/${hot}/comments`, { body: 'anon' })).status).toBe(401);
       expect((await c.get(`/api/v1/items/${hot}`)).body.commentCount).toBe(1);
+      const profile = await c.get('/api/v1/users/voter1');
+      expect(profile.body).toMatchObject({ username: 'voter1', publicItems: 2 });
+      expect(profile.body.email).toBeUndefined();
+      expect((await c.get('/api/v1/users/nobody_here')).status).toBe(404);
     });
 
     it('answers 501 for the creator-economy routes and CORS only for configured origins', async () => {
