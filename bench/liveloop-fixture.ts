@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { closeCore, createCore } from '../../electron/host/core.js';
-import { ensureDataDir, resolveDataDir } from '../../electron/host/data-dir.js';
-import { videoVideos } from '../../electron/host/db/schema.js';
-import { createLogger } from '../../electron/host/logger.js';
-import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
-import { packageHls } from '../../worker/media/ffmpeg/hls.js';
-import { rewritePlaylistUris } from '../../worker/media/ffmpeg/playlist.js';
+import { closeCore, createCore } from '../electron/host/core.js';
+import { ensureDataDir, resolveDataDir } from '../electron/host/data-dir.js';
+import { videoVideos } from '../electron/host/db/schema.js';
+import { createLogger } from '../electron/host/logger.js';
+import { resolveFfmpegPath } from '../worker/media/ffmpeg/locate.js';
+import { packageHls } from '../worker/media/ffmpeg/hls.js';
+import { rewritePlaylistUris } from '../worker/media/ffmpeg/playlist.js';
 
 export interface LibraryClip {
   title: string;
@@ -19,7 +19,7 @@ export interface LibraryClip {
 }
 
 /**
- * Test only: finished library videos in a data dir, stored as the video pipeline stores a final
+ * Test and bench fixture: finished library videos in a data dir, stored as the video pipeline stores a final
  * render (MP4 + an HLS package made by the same packageHls, ingested with `../<id>/file` URIs),
  * without running the script/TTS/visuals stages. Call before the host starts on that home.
  */
