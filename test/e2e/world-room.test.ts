@@ -90,12 +90,14 @@ describe('world room: host in the studio, guest over the LAN listener', () => {
     await hostPage.goto(`${host.base}/world?world=${worldId}`);
     await hostPage.waitForSelector(tid('world-editor'), { timeout: 60_000 });
     await hostPage.click(tid('room-invite-open'));
+    // The link, or the reason there is none (an error, LAN sharing off) — shown in the failure.
+    await hostPage.waitForSelector(`${tid('room-invite-url')}, ${tid('room-host-error')}, ${tid('room-invite-problem')}`, { timeout: 30_000 });
+    await screenshot(hostPage, 'world-room-invite');
     const urlBox = hostPage.locator(tid('room-invite-url'));
-    await urlBox.waitFor({ timeout: 30_000 });
+    if (!(await urlBox.count())) throw new Error(`no invite link: ${await hostPage.locator(tid('room-host-panel')).innerText()}\nhost stderr:\n${host.stderr().slice(-2000)}`);
     const invite = new URL(await urlBox.inputValue());
     expect(invite.pathname).toBe(`/world-room/${worldId}`);
     expect(invite.searchParams.get('invite')).toBeTruthy();
-    await screenshot(hostPage, 'world-room-invite');
     await hostPage.click(tid('room-join-host'));
     await waitFor(async () => (await snap(hostPage))?.status === 'joined', 'the host joined its session', 30_000, 200);
 
