@@ -1,5 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { CanvasTexture, SRGBColorSpace, type Group } from 'three';
 import type { Entity } from '../../../../shared/schemas/world.js';
 import { useAsset } from '../api/hooks.js';
@@ -7,7 +7,8 @@ import { baseSize, type Vec3 } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
 import { useColliderFile, useLodGlbs } from './asset-files.js';
 import { GlbModel, useGlb } from './GlbModel.js';
-import { logFirstDraw, sceneRefs } from './registry.js';
+import { isTempId } from '../store/optimistic.js';
+import { logFirstDraw, renderNow, sceneRefs } from './registry.js';
 
 /** The box a placeholder shows (seed §6 Step B): right size and colour, pivot at ground contact. */
 function PlaceholderBox({ id, size, color, failed }: { id: string; size: Vec3; color: string; failed: boolean }) {
@@ -83,6 +84,10 @@ export function EntityObject({ entity, childrenOf }: Props) {
     sceneRefs.physics?.declare({ entity, size: stableSize, collider });
     sceneRefs.invalidate();
   }, [entity, stableSize, collider]);
+  // An optimistic spawn (Enter in the prompt box) is drawn in this very task: its mesh is in the scene after commit.
+  useLayoutEffect(() => {
+    if (isTempId(entity.id)) renderNow();
+  }, [entity.id]);
   useEffect(() => {
     const id = entity.id;
     const obj = ref.current;

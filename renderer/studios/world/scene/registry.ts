@@ -26,6 +26,16 @@ export const sceneRefs: {
   drawLog: [],
 };
 
+/**
+ * Draws the scene now, outside the demand loop: an optimistic spawn is on screen in the task that
+ * handled Enter, before the next animation frame (which a loaded machine may delay past the
+ * host's answer).
+ */
+export function renderNow(): void {
+  const { gl, scene, camera } = sceneRefs;
+  if (gl && scene && camera) gl.render(scene, camera);
+}
+
 /** Notes the first draw of an entity's placeholder (called from the mesh's onAfterRender). */
 export function logFirstDraw(entityId: string): void {
   const log = sceneRefs.drawLog;
