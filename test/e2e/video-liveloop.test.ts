@@ -53,7 +53,8 @@ beforeAll(async () => {
   [host, browser] = await Promise.all([startHostProcess(tempHome('auteur-e2e-liveloop-'), { ...NO_LLM, COMFYUI_URL: comfy.url }), launchBrowser()]);
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   page = await context.newPage();
-  collectPageErrors(page, errors);
+  // The overlapping schedule's 400 is provoked on purpose; any other console error fails the test.
+  collectPageErrors(page, errors, /favicon|status of 400 \(Bad Request\)/);
 }, 120_000);
 
 afterAll(async () => {
@@ -77,7 +78,7 @@ describe('LiveLoop page', () => {
     expect(channel.playlist).toHaveLength(2);
   });
 
-  it('plays the live stream through an item boundary with hls.js (no fatal error), with ON AIR, now/next and the guide', { timeout: 120_000 }, async () => {
+  it('plays the live stream through an item boundary with hls.js (no fatal error), with ON AIR, now/next and the guide', { timeout: 300_000 }, async () => {
     await page.goto(host.url);
     await page.goto(`${host.base}/video?tab=liveloop`);
     await player().waitFor();
@@ -96,7 +97,7 @@ describe('LiveLoop page', () => {
     await waitFor(async () => {
       titles.add(await nowTitle());
       return (await currentTime()) - t0 > firstItemSec + 0.5 && titles.size >= 2 ? true : null;
-    }, 'playback across an item boundary', 60_000, 200);
+    }, 'playback across an item boundary', 150_000, 200);
     expect(titles).toEqual(new Set(['Harbour at Dusk', 'Night Waves']));
     expect(await player().getAttribute('data-hls-error')).toBeNull();
     expect(await page.locator(tid('liveloop-on-air')).isVisible()).toBe(true);
@@ -114,7 +115,7 @@ describe('LiveLoop page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the host’s reason beside both slots of an overlapping schedule, then saves a fixed one', { timeout: 90_000 }, async () => {
+  it('shows the host’s reason beside both slots of an overlapping schedule, then saves a fixed one', { timeout: 180_000 }, async () => {
     await page.locator(tid('liveloop-editor-schedule')).click();
     await page.locator(tid('liveloop-slot-add')).click();
     await page.locator(tid('liveloop-slot-add')).click();
@@ -140,7 +141,7 @@ describe('LiveLoop page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('looks right in the cream theme and for the README', { timeout: 60_000 }, async () => {
+  it('looks right in the cream theme and for the README', { timeout: 120_000 }, async () => {
     await page.locator(tid('liveloop-editor-playlist')).click();
     await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { setAttribute(k: string, v: string): void } } }).document.documentElement.setAttribute('data-theme', 'light'));
     await shot('4-cream');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { GuideEntry } from '../../../../shared/schemas/video-liveloop.js';
 import { useGuide } from '../api/liveloop-hooks.js';
 import { hhmm, hhmmss, layoutGuide, span } from './guide-layout.js';
@@ -65,7 +65,7 @@ function GuideHour({ channelId, hourStart, index, pxPerHour, at, selected, onSel
  * The guide (EPG): the next 24 hours as a horizontal strip from the start of this hour, with a
  * marker at the instant on screen. Short entries are drawn together; click one to see it.
  */
-export function GuideTimeline({ channelId, at, selected, onSelect }: GuideTimelineProps) {
+export const GuideTimeline = memo(function GuideTimeline({ channelId, at, selected, onSelect }: GuideTimelineProps) {
   const [zoom, setZoom] = useState(1);
   const pxPerHour = ZOOMS[zoom]!.pxPerHour;
   const [origin] = useState(() => Math.floor(Date.now() / HOUR) * HOUR);
@@ -132,4 +132,4 @@ export function GuideTimeline({ channelId, at, selected, onSelect }: GuideTimeli
       )}
     </section>
   );
-}
+});

@@ -22,7 +22,7 @@ type EditorTab = 'playlist' | 'schedule' | 'fillers';
 const EDITOR_TABS: ReadonlyArray<[EditorTab, string]> = [
   ['playlist', 'Playlist'],
   ['schedule', 'Schedule'],
-  ['fillers', 'Fillers & blocks'],
+  ['fillers', 'Fillers'],
 ];
 
 /** A real link to the Library that navigates in the app on a plain click. */
@@ -45,7 +45,7 @@ function useScreenInstant(): [number, boolean, (c: LiveClock) => void] {
   const seen = useRef<{ program: number; wall: number; playing: boolean } | null>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 500);
+    const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
   const onClock = (c: LiveClock): void => {
@@ -80,7 +80,8 @@ function Stage({ channel }: { channel: Channel }) {
       ) : (
         <NowNext at={at} following={following} state={nowNext} />
       )}
-      <GuideTimeline channelId={channel.id} at={at} selected={picked} onSelect={setPicked} />
+      {/* The strip moves in 5 s steps: redrawing hundreds of entries twice a second costs a software-rendered page dearly. */}
+      <GuideTimeline channelId={channel.id} at={Math.floor(at / 5000) * 5000} selected={picked} onSelect={setPicked} />
       {picked ? <EntryCard key={picked.start} entry={picked} testId="liveloop-guide-card" /> : null}
       <PreviewAt channelId={channel.id} />
     </div>

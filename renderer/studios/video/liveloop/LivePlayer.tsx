@@ -140,9 +140,8 @@ export function LivePlayer({ videoRef, masterPath, channelName, offAir, onClock,
             if (document.fullscreenElement) void document.exitFullscreen();
             else void wrapRef.current?.requestFullscreen().catch(() => setNote('Full screen is not allowed here.'));
           }}
-          aria-label="Full screen"
         >
-          ⛶
+          Full screen
         </button>
       </div>
       {note ? (
