@@ -142,14 +142,18 @@ describe('world room: host in the studio, guest over the LAN listener', () => {
     await waitFor(async () => !(await snap(guestPage)).holders[crateId], 'authority back to the host', 10_000, 100);
 
     // Settled: the host's own body list says it sleeps, and both screens have drawn it there.
+    // At rest: asleep, or not moved by a millimetre between two reads half a second apart.
+    let prev: V3 | null = null;
     const rest = await waitFor(
       async () => {
         const b = (await api<HostBodies>(`/world-room/sessions/${worldId}/bodies`)).bodies.find((x) => x.id === crateId);
-        return b?.sleeping ? b : null;
+        const still = !!b && !!prev && dist(b.position, prev) < 0.001;
+        prev = b?.position ?? null;
+        return b && (b.sleeping || still) ? b : null;
       },
       'the thrown crate comes to rest on the host',
       30_000,
-      250,
+      500,
     );
     const [onHost, onGuest] = await waitFor(
       async () => {
