@@ -118,4 +118,8 @@ if (force || newest(['renderer/world-runtime', 'vite.world-runtime.config.ts', '
   await run(node, [vite, 'build', '-c', 'vite.world-runtime.config.ts', '--logLevel', 'warn'], 'world snapshot runtime for the headless renderer (vite)');
   built++;
 } else log('world snapshot runtime up to date');
+if (force || newest(['renderer/studios/video/party', 'shared/video/party', 'shared/schemas/video-party.ts', 'vite.party-guest.config.ts', 'package.json']) > mtime('dist/party-guest/guest.js')) {
+  await run(node, [vite, 'build', '-c', 'vite.party-guest.config.ts', '--logLevel', 'warn'], 'watch-party guest page (vite)');
+  built++;
+} else log('watch-party guest page up to date');
 if (built) log(`ready (${secs(t0)})`);

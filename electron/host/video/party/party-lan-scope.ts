@@ -60,7 +60,8 @@ export function partyLanScope(parties: PartyService, hub: PartyHub, media: Media
       }
       const file = /^media\/([A-Za-z0-9_-]{1,64})\/file$/.exec(sub);
       if (file && party.target.kind === 'video') {
-        const id = file[1]!;
+        // media/master/file: the guest page knows the party, not the media ids; siblings resolve to media/<id>/file.
+        const id = file[1] === 'master' ? source.videoMaster(party.target.videoId) ?? '' : file[1]!;
         const row = allowed(party.id, party.target.videoId).has(id) ? media.get(id) : undefined;
         if (!row) return notFound(res);
         res.writeHead(200, { 'Content-Type': row.mime, 'Cache-Control': 'private, max-age=3600' });

@@ -1,7 +1,10 @@
+import express from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import type { PartyJoinInfo } from '../../../../shared/schemas/video-party.js';
 import type { HostContext } from '../../host-context.js';
 import { lanFor } from '../../lan/lan-service.js';
+import { liveHlsHandler } from '../liveloop/live-handler.js';
 import { videoServices } from '../services.js';
 import { PartyHub } from './party-hub.js';
 import { partyLanScope, type PartyMediaSource } from './party-lan-scope.js';
@@ -27,6 +30,7 @@ export function partyServices(ctx: HostContext): PartyServices {
   const videos = videoServices(ctx);
   const source: PartyMediaSource = {
     videoMaster: (videoId) => videos.reader.get(videoId).hlsMasterMediaId,
+    channelLive: liveOverLan(ctx),
   };
   lan.registerScope(partyLanScope(parties, hub, ctx.media, source));
   const joinInfo = async (id: string): Promise<PartyJoinInfo> => {
@@ -58,6 +62,32 @@ export function partyServices(ctx: HostContext): PartyServices {
   const services = { parties, hub, source, joinInfo };
   byRoot.set(ctx.dataDir.root, services);
   return services;
+}
+
+/**
+ * LiveLoop's live HLS handler (written for express responses) behind the party invite: a small
+ * express app gives the LAN's plain node request/response the helpers it uses.
+ */
+function liveOverLan(ctx: HostContext): PartyMediaSource['channelLive'] {
+  const handler = liveHlsHandler(ctx);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const at = new WeakMap<IncomingMessage, { channelId: string; name: string }>();
+  app.use((req, res, next) => {
+    const where = at.get(req);
+    if (!where) return next();
+    handler(where.channelId, where.name, res).catch(next);
+  });
+  return (channelId: string, name: string, req: IncomingMessage, res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      at.set(req, { channelId, name });
+      res.once('close', () => resolve());
+      app(req as express.Request, res as express.Response, () => {
+        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }));
+        resolve();
+      });
+    });
 }
 
 /** Host shutdown: close every party socket. */
