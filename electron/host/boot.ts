@@ -15,6 +15,7 @@ import { closeLan, lanFor } from './lan/lan-service.js';
 import { attachPartySocket } from './video/party/party-studio-socket.js';
 import { closeParties } from './video/party/party-services.js';
 import { startArcade } from './video/arcade/arcade-runtime.js';
+import { startWorldRooms } from './world/room/room-server.js';
 import { runDirOf, sweepBrowsers } from '../../worker/render/browser-registry.js';
 import type { SecretCodec } from './providers/secret-codec.js';
 
@@ -120,6 +121,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
     ctx.origin = { url: `http://127.0.0.1:${port}`, port, token };
     const arcade = await startArcade(ctx);
     await lanFor(ctx).startIfEnabled();
+    const worldRooms = await startWorldRooms(server, ctx);
     writeHostJson(dataDir, { url: ctx.origin.url, port, token, pid: process.pid, version: APP_VERSION });
     ctx.runner.start();
     const cap = ctx.pool.capacity;
@@ -131,6 +133,7 @@ export async function startHost(opts: StartHostOptions): Promise<RunningHost> {
       (closing ??= (async () => {
         logger.info('host shutting down');
         detachWs();
+        await worldRooms.close();
         await closeLan(ctx);
         detachParty();
         closeParties(ctx);

@@ -156,11 +156,13 @@ export const VerifyResultMsg = z.object({ tick: z.number().int(), ok: z.boolean(
 export const DevStats = z.object({
   tick: z.number().int(),
   tickMs: z.object({ last: z.number(), p50: z.number(), p95: z.number() }),
+  /** Time the host spends preparing each patch (state sync, interest, far bodies). */
+  patchMs: z.object({ last: z.number(), p50: z.number(), p95: z.number() }),
   bodies: z.number().int(),
   players: z.array(z.object({ sessionId: z.string(), name: z.string(), bytesPerSec: z.number(), entitiesInView: z.number().int(), rttMs: z.number().nullable(), connected: z.boolean() })),
   /** entityId → holder sessionId ('' = the server). */
   authority: z.record(z.string(), z.string()),
-  jobs: z.array(z.object({ jobId: Id, entityId: Id.nullable(), prompt: z.string(), by: z.string(), status: z.string() })),
+  jobs: z.array(z.object({ jobId: Id.nullable(), entityId: Id.nullable(), prompt: z.string(), by: z.string(), status: z.string() })),
 });
 export type DevStats = z.infer<typeof DevStats>;
 

@@ -1,0 +1,413 @@
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import type { Entity } from '../../../../shared/schemas/world.js';
+import { FAR_HZ, JoinOptions, bodyStateHash, type DevStats, NEAR_RADIUS_M, PATCH_HZ, QUOTAS, TICK_HZ } from '../../../../shared/world/room-protocol.js';
+import { tokenMatches } from '../../api/security.js';
+import { Authority, type Holder } from './authority.js';
+import { registerRoomMessages } from './room-messages.js';
+import { roomHostDeps, type RoomHostDeps } from './room-context.js';
+import { RoomJobs } from './room-jobs.js';
+import { RoomPersistence } from './room-persistence.js';
+import { ClientMeter, TickTimer, type BodyRow } from './room-stats.js';
+import { RoomTerrain } from './room-terrain.js';
+import { ServerPhysics, loadRapier } from './physics.js';
+import { RoomBody, RoomChunk, RoomPlayer, newRoomState, type WorldRoomState } from './state.js';
+
+type Vec3 = [number, number, number];
+
+export interface RoomAuth {
+  isHost: boolean;
+  inviteId: string | null;
+}
+export interface PlayerData {
+  meter: ClientMeter;
+  lastMoveAt: number;
+  name: string;
+  /** Dropped by the host (flooding, not reading): no reconnection seat. */
+  kicked?: boolean;
+  /** Last tick whose far-body changes this client got. */
+  farTick: number;
+}
+export type RoomClient = Client<PlayerData, RoomAuth>;
+
+export interface WorldRoomOptions {
+  worldId: string;
+  maxPlayers: number;
+  createKey: string;
+}
+
+const COLORS = ['#e4572e', '#29335c', '#f3a712', '#669bbc', '#a8c686', '#8e44ad', '#16a085', '#d35400'];
+const STEP_MS = 1000 / TICK_HZ;
+const PATCHES_PER_INTEREST = Math.max(1, Math.round(PATCH_HZ / 4));
+const PATCHES_PER_FAR = Math.max(1, Math.round(PATCH_HZ / FAR_HZ));
+
+/**
+ * One hosted world (issue 12): owns the world's Rapier simulation at a fixed 60 Hz, replicates
+ * avatars and moving bodies at 20 Hz (near bodies through each client's StateView, far ones as
+ * 2 Hz `far_bodies` messages with only what changed), moves authority over held bodies between
+ * the server and holders, turns prompts into generation jobs, applies terrain brush ops in order,
+ * and writes settled transforms and terrain back to SQLite (room-persistence.ts). The room id
+ * is the world id; it stays up (autoDispose off) until the host stops hosting it.
+ */
+export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAuth> {
+  deps!: RoomHostDeps;
+  worldId = '';
+  worldName = '';
+  gravity = -9.81;
+  maxPlayers: number = QUOTAS.defaultMaxPlayers;
+  physics!: ServerPhysics;
+  authority!: Authority;
+  terrain!: RoomTerrain;
+  jobs!: RoomJobs;
+  persistence!: RoomPersistence;
+  readonly holders = new Map<string, Holder>();
+  readonly ticks = new TickTimer();
+  readonly patchTimes = new TickTimer();
+  /** entityId → the patch tick its replicated pose last changed (far-body deltas). */
+  readonly changedAt = new Map<string, number>();
+  private sizes = new Map<string, Vec3>();
+  private patches = 0;
+  private lastStepAt = 0;
+  private colorIx = 0;
+  createdAt = new Date();
+
+  override async onCreate(options: WorldRoomOptions): Promise<void> {
+    this.deps = roomHostDeps();
+    if (options?.createKey !== this.deps.createKey) throw new ServerError(403, 'World rooms are started by the host (POST /api/v1/world-room/sessions)');
+    this.roomId = options.worldId;
+    this.worldId = options.worldId;
+    this.maxPlayers = Math.min(QUOTAS.maxPlayersLimit, Math.max(1, options.maxPlayers | 0 || QUOTAS.defaultMaxPlayers));
+    // Colyseus' own cap is a backstop; onAuth refuses the player past maxPlayers with a clear message.
+    this.maxClients = this.maxPlayers + 2;
+    this.autoDispose = false;
+    await loadRapier();
+    const s = this.deps.services;
+    const world = s.worlds.get(this.worldId);
+    this.worldName = world.name;
+    this.gravity = world.settings.gravity;
+    this.physics = new ServerPhysics(this.gravity);
+    this.authority = new Authority(this.physics);
+    this.terrain = new RoomTerrain(this.worldId, s.terrain, this.physics);
+    this.setState(newRoomState(this.worldId));
+    for (const [key] of this.terrain.terrain.chunks) this.syncChunk(key);
+    this.loadEntities(s.entities.list(this.worldId));
+    this.persistence = new RoomPersistence(this);
+    this.jobs = new RoomJobs(this.worldId, s, (l) => this.deps.ctx.bus.subscribe(l), {
+      placeholder: (entity, job, assetId, requestId, note) => {
+        this.addEntity(entity);
+        this.broadcast('placeholder', { entity, jobId: job.jobId, assetId, by: job.by, requestId, note });
+        this.state.activeJobs = this.jobs.active();
+      },
+      ready: (entity, jobId) => {
+        this.addEntity(entity);
+        this.broadcast('asset_ready', { entityId: entity.id, assetId: entity.assetId!, jobId, entity });
+        this.state.activeJobs = this.jobs.active();
+      },
+      failed: (entityId, jobId, error) => {
+        this.broadcast('job_failed', { entityId, jobId, error });
+        this.state.activeJobs = this.jobs.active();
+      },
+    });
+    registerRoomMessages(this);
+    this.lastStepAt = performance.now();
+    this.setSimulationInterval(() => this.tick(), STEP_MS);
+    this.patchRate = 1000 / PATCH_HZ;
+  }
+
+  // ---- entities -------------------------------------------------------------------------
+
+  sizeOf(e: Entity): Vec3 {
+    if (e.assetId) {
+      let size = this.sizes.get(e.assetId);
+      if (!size) {
+        const b = this.deps.services.assets.find(e.assetId)?.bounds;
+        if (b) this.sizes.set(e.assetId, (size = b.max.map((v, i) => Math.max(0.01, v - b.min[i]!)) as Vec3));
+      }
+      if (size) return size;
+    }
+    return (e.placeholder?.scaleMeters as Vec3 | undefined) ?? [1, 1, 1];
+  }
+
+  private loadEntities(list: Entity[]): void {
+    const byId = new Map(list.map((e) => [e.id, e]));
+    const rootOf = (e: Entity): string => {
+      let cur = e;
+      for (let i = 0; i < 32 && cur.parentId && byId.has(cur.parentId); i++) cur = byId.get(cur.parentId)!;
+      return cur.id;
+    };
+    const children = new Map<string, Entity[]>();
+    for (const e of list) {
+      const root = rootOf(e);
+      if (root !== e.id) children.set(root, [...(children.get(root) ?? []), e]);
+    }
+    for (const e of list) if (rootOf(e) === e.id) this.physics.setEntity(e, children.get(e.id) ?? [], (x) => this.sizeOf(x));
+  }
+
+  /** A new or changed root entity (placeholder, asset ready): its body keeps its current pose. */
+  addEntity(e: Entity): void {
+    if (e.parentId && this.physics.has(e.parentId)) return;
+    this.physics.setEntity(e, [], (x) => this.sizeOf(x));
+  }
+
+  syncChunk(key: string): void {
+    const rev = this.terrain.revision(key);
+    const sum = this.terrain.checksum(key);
+    const have = this.state.chunks.get(key);
+    if (have && have.revision === rev && have.checksum === sum) return;
+    const c = have ?? new RoomChunk();
+    c.key = key;
+    c.revision = rev;
+    c.checksum = sum;
+    if (!have) this.state.chunks.set(key, c);
+  }
+
+  // ---- players --------------------------------------------------------------------------
+
+  override onAuth(client: RoomClient, options: unknown, context: AuthContext): RoomAuth {
+    const parsed = JoinOptions.safeParse(options ?? {});
+    if (!parsed.success) throw new ServerError(400, `Bad join options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    let auth: RoomAuth;
+    if (context.token && tokenMatches(context.token, this.deps.ctx.origin.token)) auth = { isHost: true, inviteId: null };
+    else {
+      const header = context.headers?.['x-world-room-invite'];
+      const invite = parsed.data.invite ?? (typeof header === 'string' ? header : undefined);
+      if (!invite || !this.deps.lan) throw new ServerError(401, 'An invite is needed to join this world: ask the host for the link');
+      const r = this.deps.lan.invites.verify(invite, { scope: 'world-room', resourceId: this.worldId });
+      if (!r.ok) throw new ServerError(r.code === 'invite_expired' || r.code === 'invite_revoked' ? 403 : 401, r.message);
+      auth = { isHost: false, inviteId: r.grant.inviteId };
+    }
+    if (this.holders.size >= this.maxPlayers) {
+      throw new ServerError(403, `This world is full: ${this.holders.size} of ${this.maxPlayers} players (the host can allow up to ${QUOTAS.maxPlayersLimit})`);
+    }
+    return auth;
+  }
+
+  override onJoin(client: RoomClient, options: unknown, auth: RoomAuth): void {
+    const name = JoinOptions.parse(options ?? {}).name;
+    const meter = new ClientMeter();
+    const raw = client.raw.bind(client);
+    client.raw = (data: Uint8Array | Buffer, opts?: unknown, cb?: (err?: Error) => void) => {
+      meter.count(data.byteLength);
+      raw(data, opts as never, cb);
+    };
+    client.userData = { meter, lastMoveAt: Date.now(), name, farTick: -1 };
+    const slot = this.holders.size;
+    const x = (slot % 4) * 1.5 - 2.25;
+    const z = 6 + Math.floor(slot / 4) * 1.5;
+    const feet: Vec3 = [x, this.terrain.groundAt(x, z) + 0.05, z];
+    this.holders.set(client.sessionId, { sessionId: client.sessionId, feet, yaw: 0, pitch: 0 });
+    const p = new RoomPlayer();
+    Object.assign(p, { sessionId: client.sessionId, name, isHost: auth.isHost, connected: true, x: feet[0], y: feet[1], z: feet[2], yaw: 0, pitch: 0, seq: 0, holding: '' });
+    p.color = COLORS[this.colorIx++ % COLORS.length]!;
+    this.state.players.set(client.sessionId, p);
+    this.physics.addAvatar(client.sessionId, feet);
+    client.view = new StateView();
+    this.updateInterest(client);
+    client.send('welcome', {
+      worldId: this.worldId,
+      worldName: this.worldName,
+      gravity: this.gravity,
+      entities: this.deps.services.entities.list(this.worldId),
+      terrain: this.terrain.stored(),
+      brushLog: [],
+      you: { sessionId: client.sessionId, isHost: auth.isHost },
+      rates: { tickHz: TICK_HZ, patchHz: PATCH_HZ, farHz: FAR_HZ, nearRadiusM: NEAR_RADIUS_M },
+      quotas: { maxPlayers: this.maxPlayers, concurrentJobs: QUOTAS.concurrentJobsPerRoom, submissionsPerMinute: QUOTAS.submissionsPerPlayerPerMinute },
+    });
+  }
+
+  override async onLeave(client: RoomClient, consented: boolean): Promise<void> {
+    const p = this.state.players.get(client.sessionId);
+    if (p && !consented && !client.userData?.kicked && this.deps.reconnectSec > 0) {
+      p.connected = false;
+      try {
+        await this.allowReconnection(client, this.deps.reconnectSec);
+        p.connected = true;
+        return;
+      } catch {
+        // The seat expired: the player is gone.
+      }
+    }
+    this.removePlayer(client.sessionId);
+  }
+
+  private removePlayer(sessionId: string): void {
+    for (const id of this.authority.releaseAll(sessionId)) this.bodyState(id);
+    this.physics.removeAvatar(sessionId);
+    this.holders.delete(sessionId);
+    this.state.players.delete(sessionId);
+  }
+
+  /** Drops a client without a reconnection seat (flooding, or not reading its socket). */
+  kick(client: RoomClient, why: string): void {
+    if (client.userData) client.userData.kicked = true;
+    this.deps.ctx.logger.warn(`world room ${this.worldId}: dropped ${client.sessionId} (${why})`);
+    client.leave(4008, why);
+  }
+
+  // ---- simulation and replication ----------------------------------------------------------
+
+  private tick(): void {
+    if (!this.persistence) return;
+    // Fixed 60 Hz steps for the real time that passed (at most 4 per call when the host lags).
+    const now = performance.now();
+    let due = Math.min(4, Math.floor((now - this.lastStepAt) / STEP_MS));
+    if (due <= 0) return;
+    this.lastStepAt = due === 4 ? now : this.lastStepAt + due * STEP_MS;
+    const wall = Date.now();
+    while (due-- > 0) {
+      const t0 = performance.now();
+      this.authority.drive(this.holders, wall);
+      this.physics.step();
+      this.ticks.add(performance.now() - t0);
+    }
+    this.persistence.maybeSave(wall);
+  }
+
+  /** The replicated body of an entity brought up to date with the simulation. */
+  bodyState(id: string): RoomBody | null {
+    const pose = this.physics.pose(id);
+    if (!pose) return null;
+    let b = this.state.bodies.get(id);
+    const fresh = !b;
+    if (!b) {
+      b = new RoomBody();
+      b.id = id;
+    }
+    const [x, y, z] = pose.position.map(Math.fround) as Vec3;
+    const [qx, qy, qz, qw] = pose.rotation.map(Math.fround);
+    const holder = this.authority.holderOf(id);
+    if (fresh || b.x !== x || b.y !== y || b.z !== z || b.qx !== qx || b.qy !== qy || b.qz !== qz || b.qw !== qw || b.holder !== holder) {
+      Object.assign(b, { x, y, z, qx, qy, qz, qw, holder });
+      this.changedAt.set(id, this.state.tick);
+    }
+    if (b.sleeping !== pose.sleeping) b.sleeping = pose.sleeping;
+    if (fresh) this.state.bodies.set(id, b);
+    return b;
+  }
+
+  override onUncaughtException(err: Error, method: string): void {
+    this.deps?.ctx.logger.error(`world room ${this.worldId}: ${method} failed: ${err.stack ?? err}`);
+  }
+
+  override onBeforePatch(): void {
+    // Colyseus starts its patch timer before onCreate has finished loading the world.
+    if (!this.persistence) return;
+    try {
+      this.prepare();
+    } catch (err) {
+      // A throw here would be uncaught in Colyseus' timer and take the host down.
+      this.deps.ctx.logger.error(`world room ${this.worldId}: patch failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  private prepare(): void {
+    const t0 = performance.now();
+    this.state.tick = this.physics.stepCount;
+    const live = new Set<string>();
+    for (const pose of this.physics.movable()) {
+      live.add(pose.id);
+      this.bodyState(pose.id);
+    }
+    for (const id of [...this.state.bodies.keys()]) if (!live.has(id)) this.state.bodies.delete(id);
+    this.patches++;
+    const interest = this.patches % PATCHES_PER_INTEREST === 0;
+    const far = this.patches % PATCHES_PER_FAR === 0;
+    for (const client of this.clients as unknown as RoomClient[]) {
+      const d = client.userData;
+      if (!d) continue;
+      const buffered = (client as unknown as { ref?: { bufferedAmount?: number } }).ref?.bufferedAmount ?? 0;
+      if (buffered > this.deps.maxBacklogBytes) {
+        this.kick(client, `stopped reading: ${buffered} bytes unsent`);
+        continue;
+      }
+      if (interest || d.farTick < 0) this.updateInterest(client);
+      if (far || d.farTick < 0) this.sendFar(client);
+      if (d.meter.hashes) d.meter.record(this.state.tick, this.viewRows(client));
+    }
+    if (this.patches % PATCH_HZ === 0) this.sendStats();
+    this.patchTimes.add(performance.now() - t0);
+  }
+
+  /** Bodies near the avatar (or held by the client) are in its view; the rest leave it. */
+  updateInterest(client: RoomClient): void {
+    const me = this.holders.get(client.sessionId);
+    const view = client.view;
+    if (!me || !view) return;
+    const r2 = NEAR_RADIUS_M * NEAR_RADIUS_M;
+    for (const b of this.state.bodies.values()) {
+      const dx = b.x - me.feet[0];
+      const dy = b.y - me.feet[1];
+      const dz = b.z - me.feet[2];
+      const near = dx * dx + dy * dy + dz * dz <= r2 || b.holder === client.sessionId;
+      const has = view.has(b);
+      if (near && !has) view.add(b);
+      else if (!near && has) view.remove(b);
+    }
+  }
+
+  private viewRows(client: RoomClient): BodyRow[] {
+    const rows: BodyRow[] = [];
+    for (const b of this.state.bodies.values()) if (client.view?.has(b)) rows.push(b);
+    return rows;
+  }
+
+  /** Far bodies whose pose changed since this client last heard of them (all of them the first time). */
+  private sendFar(client: RoomClient): void {
+    const d = client.userData!;
+    const out: Array<[string, number, number, number, number, number, number, number, string]> = [];
+    for (const b of this.state.bodies.values()) {
+      if (client.view?.has(b)) continue;
+      if (d.farTick >= 0 && (this.changedAt.get(b.id) ?? 0) <= d.farTick) continue;
+      out.push([b.id, b.x, b.y, b.z, b.qx, b.qy, b.qz, b.qw, b.holder]);
+    }
+    d.farTick = this.state.tick;
+    if (out.length) client.send('far_bodies', { tick: this.state.tick, bodies: out });
+  }
+
+  devStats(): DevStats {
+    return {
+      tick: this.physics.stepCount,
+      tickMs: this.ticks.percentiles(),
+      patchMs: this.patchTimes.percentiles(),
+      bodies: this.state.bodies.size,
+      players: [...this.state.players.values()].map((p) => {
+        const c = (this.clients as unknown as RoomClient[]).find((x) => x.sessionId === p.sessionId);
+        let inView = 0;
+        if (c?.view) for (const b of this.state.bodies.values()) if (c.view.has(b)) inView++;
+        return { sessionId: p.sessionId, name: p.name, bytesPerSec: c?.userData?.meter.bytesPerSec ?? 0, entitiesInView: inView, rttMs: c?.userData?.meter.rttMs ?? null, connected: p.connected };
+      }),
+      authority: this.authority.map(),
+      jobs: this.jobs.list(),
+    };
+  }
+
+  /** The shared bodies as replicated at the last patch, with their state hash (GET …/bodies). */
+  bodiesReport() {
+    const rows = [...this.state.bodies.values()];
+    const h = bodyStateHash(rows);
+    return {
+      tick: this.state.tick,
+      hash: h.hash,
+      count: h.count,
+      bodies: rows.map((b) => ({ id: b.id, position: [b.x, b.y, b.z] as Vec3, rotation: [b.qx, b.qy, b.qz, b.qw] as [number, number, number, number], holder: b.holder, sleeping: b.sleeping })),
+    };
+  }
+
+  private sendStats(): void {
+    const want = (this.clients as unknown as RoomClient[]).filter((c) => c.userData?.meter.wantsStats);
+    if (!want.length) return;
+    const stats = this.devStats();
+    for (const c of want) c.send('dev_stats', stats);
+  }
+
+  override async onDispose(): Promise<void> {
+    this.jobs?.dispose();
+    try {
+      this.persistence?.saveAll();
+    } catch (err) {
+      this.deps.ctx.logger.error(`world room ${this.worldId}: could not save on dispose: ${(err as Error).message}`);
+    }
+    this.physics?.free();
+  }
+}
