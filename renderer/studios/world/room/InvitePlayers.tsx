@@ -6,6 +6,7 @@ import { getConnection } from '../../../api/auth.js';
 import { errorMessage } from '../../../api/errors.js';
 import { API_PREFIX } from '../../../../shared/routes.js';
 import { worldKeys } from '../api/keys.js';
+import { isTypingTarget } from '../scene/keys.js';
 import { flushWorld } from '../store/autosave.js';
 import { roomHostApi } from './host-api.js';
 import type { RoomEndpoint } from './room-client.js';
@@ -27,6 +28,8 @@ export function studioEndpoint(session: WorldRoomSession, name: string): RoomEnd
     }),
   };
 }
+
+const EDITOR_ONLY_KEYS = new Set(['Delete', 'Backspace', 'KeyP', 'KeyT', 'KeyR', 'KeyY', 'KeyB', 'Escape']);
 
 const qrSrc = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
@@ -84,6 +87,19 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
       setPlaying(false);
       onWorldChanged();
     });
+
+  // While the session covers the editor, keys meant only for the editor (delete, undo, tools, play)
+  // must not reach it: they would change the hidden world under the running room. None of them is a
+  // room key; typing in a field passes (the editor ignores fields anyway).
+  useEffect(() => {
+    if (!playing) return undefined;
+    const block = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return;
+      if (e.ctrlKey || e.metaKey || EDITOR_ONLY_KEYS.has(e.code)) e.stopPropagation();
+    };
+    window.addEventListener('keydown', block, true);
+    return () => window.removeEventListener('keydown', block, true);
+  }, [playing]);
 
   const copy = async (url: string) => {
     try {
