@@ -158,8 +158,9 @@ describe('world room', () => {
   }, 60_000);
 
   it('restores the hosted world after the host is killed', async () => {
-    const before = await json<{ bodies: Array<{ id: string; position: number[] }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`));
     // Settled bodies are written back every 2 s.
+    await waitFor(async () => (await json<{ bodies: Array<{ sleeping: boolean }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`))).bodies.every((b) => b.sleeping), 'bodies at rest', 20_000, 200);
+    const before = await json<{ bodies: Array<{ id: string; position: number[] }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`));
     await new Promise((r) => setTimeout(r, 2500));
     await host.kill('SIGKILL');
     rooms.length = 0;
@@ -169,7 +170,7 @@ describe('world room', () => {
     const after = await json<{ bodies: Array<{ id: string; position: number[] }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`));
     for (const b of before.bodies) {
       const a = after.bodies.find((x) => x.id === b.id)!;
-      expect(Math.hypot(...a.position.map((v, i) => v - b.position[i]!))).toBeLessThan(0.05);
+      expect(Math.hypot(...a.position.map((v, i) => v - b.position[i]!)), `${b.id}: ${b.position} → ${a.position}`).toBeLessThan(0.05);
     }
   }, 90_000);
 });
