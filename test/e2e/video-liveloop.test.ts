@@ -103,8 +103,8 @@ describe('LiveLoop page', () => {
     expect(await page.locator(tid('liveloop-on-air')).isVisible()).toBe(true);
     await expect.poll(() => page.locator(tid('liveloop-next-title')).textContent()).toMatch(/Harbour at Dusk|Night Waves/);
 
-    // The guide: entries around the marker; clicking one shows it.
-    const entry = page.locator(tid('liveloop-guide-entry')).first();
+    // The guide: clicking an entry shows it (the last one drawn: a whole block, not a sliver at the channel's start).
+    const entry = page.locator(tid('liveloop-guide-entry')).last();
     await entry.waitFor({ timeout: 20_000 });
     await entry.click();
     await expect.poll(() => page.locator(`${tid('liveloop-guide-card')} h3`).textContent(), { timeout: 15_000 }).toMatch(/Harbour at Dusk|Night Waves|items/);
