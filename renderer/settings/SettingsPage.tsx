@@ -5,6 +5,8 @@ import { ApiKeysSection } from './agents/ApiKeysSection.js';
 import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
 import { ProvidersSection } from './providers/ProvidersSection.js';
 import { SystemSection } from './SystemSection.js';
+import { LanSection } from './LanSection.js';
+import { CommunitySection } from './community/CommunitySection.js';
 
 export function SettingsPage() {
   return (
@@ -15,6 +17,8 @@ export function SettingsPage() {
       <DoctorSection />
       <ConnectAgentSection />
       <ApiKeysSection />
+      <LanSection />
+      <CommunitySection />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import type { Video } from '../../../../shared/schemas/video.js';
 import { errorMessage } from '../../../api/errors.js';
 import { useAddLanguage, usePublishVideo, useUpdateVideo } from '../api/hooks.js';
 import { downloadVideo } from '../api/download.js';
+import { StartPartyButton } from '../party/StartPartyButton.js';
 
 /**
  * A switch that shows the new value at once (a controlled checkbox would snap back until the host
@@ -66,6 +67,7 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
         testId="video-liveloop"
         save={(addToLiveLoop, rollback) => update.mutate({ id: video.id, body: { addToLiveLoop } }, { onError: rollback })}
       />
+      <StartPartyButton target={{ kind: 'video', videoId: video.id }} masterMediaId={video.hlsMasterMediaId} disabled={!video.hlsMasterMediaId} />
       {compact ? null : (
         <form
           className="video-add-language"
