@@ -6,7 +6,6 @@ import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
 import { ProvidersSection } from './providers/ProvidersSection.js';
 import { SystemSection } from './SystemSection.js';
 import { LanSection } from './LanSection.js';
-import { CommunitySection } from './community/CommunitySection.js';
 
 export function SettingsPage() {
   return (
@@ -18,7 +17,6 @@ export function SettingsPage() {
       <ConnectAgentSection />
       <ApiKeysSection />
       <LanSection />
-      <CommunitySection />
     </Page>
   );
 }
