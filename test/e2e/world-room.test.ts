@@ -126,6 +126,12 @@ describe('world room: host in the studio, guest over the LAN listener', () => {
     expect(dist(seen.hostOnGuest, seen.h.own!)).toBeLessThan(0.5);
     expect(seen.h.isHost).toBe(true);
     expect(seen.g.isHost).toBe(false);
+    // The guest turns towards the host (to its -x) in third person: the host's capsule and name label.
+    await guestPage.evaluate('window.__auteurRoom.face(1.25, -0.2)');
+    await guestPage.keyboard.press('KeyV');
+    await new Promise((r) => setTimeout(r, 600));
+    await screenshot(guestPage, 'world-room-guest-sees-host');
+    await guestPage.keyboard.press('KeyV');
   }, 60_000);
 
   it('a crate the host picks up and throws lands in the same place for both players and the host physics', async () => {
@@ -168,6 +174,10 @@ describe('world room: host in the studio, guest over the LAN listener', () => {
     expect(dist(onHost.drawn!, onGuest.drawn!)).toBeLessThan(0.05);
     await screenshot(hostPage, 'world-room-host');
     await screenshot(guestPage, 'world-room-guest');
+    // The dev panel streams the host's stats: one row per connected client.
+    await guestPage.click('[data-testid="room-dev-panel"] button');
+    await waitFor(async () => (await guestPage.locator(tid('room-dev-client')).count()) === 2, 'dev stats for both clients', 10_000, 200);
+    await screenshot(guestPage, 'world-room-dev-panel');
     expect(errors).toEqual([]);
   }, 90_000);
 });
