@@ -21,7 +21,7 @@ const WARMUPS = 1;
 
 /**
  * BENCH_ONLY=start,feed runs only those groups (all by default): cold (host → /health, app
- * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders, shots, world, world-ui, relay.
+ * shell), start (URL line, first living card), feed, feed-load, generate, media, mcp, shaders, shots, world, world-ui, relay, world-room.
  */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (group: string): boolean => !ONLY || ONLY.has(group);
@@ -334,7 +334,7 @@ async function main(): Promise<void> {
     process.stderr.write('bench: MCP tool-call latency over stdio and HTTP vs the REST API…\n');
     mcpRows = await (await import('./mcp.js')).benchMcp(BIN);
   }
-  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...(runs('shots') ? await benchShots() : []), ...(runs('world') ? await benchWorld() : []), ...(runs('world') ? await (await import('./world-data.js')).benchWorldData() : []), ...(runs('world-ui') ? await (await import('./world-ui.js')).benchWorldUi() : []), ...(runs('video') ? await (await import('./video.js')).benchVideo() : []), ...(runs('liveloop') ? await (await import('./video-liveloop.js')).benchLiveloop() : []), ...(runs('relay') ? await (await import('./relay.js')).benchRelay() : []), ...mcpRows];
+  const rows = [...measured.map((m) => m.row), ...(runs('shaders') ? await benchShaders() : []), ...(runs('shots') ? await benchShots() : []), ...(runs('world') ? await benchWorld() : []), ...(runs('world') ? await (await import('./world-data.js')).benchWorldData() : []), ...(runs('world-ui') ? await (await import('./world-ui.js')).benchWorldUi() : []), ...(runs('video') ? await (await import('./video.js')).benchVideo() : []), ...(runs('liveloop') ? await (await import('./video-liveloop.js')).benchLiveloop() : []), ...(runs('relay') ? await (await import('./relay.js')).benchRelay() : []), ...(runs('world-room') ? await (await import('./world-room.js')).benchWorldRoom() : []), ...mcpRows];
   process.stdout.write('\n');
   printTable(rows);
 
