@@ -19,6 +19,8 @@ interface HookEntity {
   position: [number, number, number];
   livePosition: [number, number, number] | null;
   glbLoaded: boolean;
+  lodLevels: number;
+  collider: string | null;
 }
 interface HookSnapshot {
   mode: 'build' | 'play';
@@ -93,8 +95,16 @@ describe('World studio', () => {
   it('a prompt shows a placeholder at once, then the generated asset in its place', async () => {
     await page.locator(tid('world-prompt')).fill('a wooden crate');
     await page.locator(tid('world-prompt')).press('Enter');
-    const first = await waitFor(async () => (await snap()).entities[0], 'the placeholder entity', 10_000, 20);
+    await waitFor(async () => (await snap()).entities[0], 'the placeholder entity', 10_000, 20);
+    // Placed at once from the in-page composer (under a temporary id until the host answers) and
+    // drawn; the answer then takes its place (the host's id, one object, one undo step).
+    await waitFor(async () => ((await page.evaluate('window.__auteurWorld.drawnSince(0)')) as unknown[]).length > 0, 'the placeholder to be drawn', 10_000, 20);
+    const first = await waitFor(async () => {
+      const es = (await snap()).entities;
+      return es.length === 1 && !es[0]!.id.startsWith('tmp_') ? es[0] : undefined;
+    }, 'the host entity to be adopted', 20_000, 20);
     crateId = first.id;
+    expect((await snap()).undo).toHaveLength(1);
     // Until the job ends it is a draft placeholder (a fast procedural job may already be done).
     if (first.status === 'draft') {
       await page.locator(`${tid('world-object')}[data-entity-id="${crateId}"][data-status="draft"]`).waitFor();
@@ -105,6 +115,15 @@ describe('World studio', () => {
       return e?.status === 'ready' && e.glbLoaded ? e : undefined;
     }, 'the asset to replace the placeholder', 120_000, 250);
     expect(ready.assetId).toBeTruthy();
+    // Its LOD1/LOD2 files load after LOD0 and switch by distance; physics uses the asset's collider.
+    const lods = await waitFor(async () => {
+      const e = await entityOf(crateId);
+      return e && e.lodLevels > 1 ? e : undefined;
+    }, 'the LOD levels', 30_000, 250);
+    expect(lods.lodLevels).toBe(3);
+    const asset = await api<{ defaultParams: { physics: { collider: string } } }>(`/world/assets/${ready.assetId}`);
+    const want = asset.defaultParams.physics.collider === 'trimesh' ? 'convex_hull' : asset.defaultParams.physics.collider;
+    await waitFor(async () => (await entityOf(crateId))?.collider === want, `the ${want} collider`, 15_000, 200);
     // The same entity, in place: one object in the world.
     expect((await snap()).entities).toHaveLength(1);
     // Frame it (F) and clear the selection (Esc) so the gizmo does not hide it.
@@ -278,7 +297,46 @@ describe('World studio', () => {
     await shot('stamp-import-prefab');
   });
 
-  it('reloading the page finds the world as it was: objects, mass, positions and terrain', async () => {
+  it('marquee-selects objects on a drag over empty space, deletes them together, and one undo brings them back', async () => {
+    await waitFor(saved, 'saved', 15_000, 200);
+    const count = (await snap()).entities.length;
+    const box = (await page.locator(tid('world-canvas')).boundingBox())!;
+    // From the sky at the right edge (no object, no notice there) to the bottom-left corner.
+    await page.mouse.move(box.x + box.width - 3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width - 3 - (i * (box.width - 8)) / 6, box.y + box.height * 0.3 + (i * (box.height * 0.7 - 5)) / 6);
+    await page.locator(tid('world-marquee')).waitFor();
+    await shot('marquee');
+    await page.mouse.up();
+    const picked = await waitFor(async () => {
+      const sel = (await snap()).selection;
+      return sel.length >= 2 ? sel : undefined;
+    }, 'two or more objects in the marquee', 10_000, 100);
+    await page.keyboard.press('Delete');
+    await waitFor(async () => (await snap()).entities.length < count - 1, 'the group deleted', 10_000, 100);
+    expect((await snap()).undo.at(-1)).toMatch(/^Delete \d+ objects$/);
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await snap()).entities.length === count, 'undo brings them back', 10_000, 100);
+    await waitFor(saved, 'saved after undo', 15_000, 200);
+    expect((await api<{ entities: unknown[] }>(`/world/worlds/${worldId}/entities`)).entities).toHaveLength(count);
+    await page.keyboard.press('Escape');
+  });
+
+  it('world settings: a bad value is refused naming the field; a good one is saved with the world', async () => {
+    await page.locator(`${tid('world-settings')} summary`).click();
+    const gravity = page.locator(tid('world-settings-gravity'));
+    await gravity.fill('down');
+    await page.locator(tid('world-settings-apply')).click();
+    expect(await page.locator(tid('world-settings-error')).first().textContent()).toMatch(/^Gravity/);
+    await gravity.fill('-3.7');
+    await page.locator(tid('world-settings-sun')).fill('0.8');
+    await page.locator(tid('world-settings-apply')).click();
+    await waitFor(async () => (await snap()).undo.at(-1) === 'World settings', 'the settings as an undo step');
+    await waitFor(async () => (await api<{ world: { settings: { gravity: number } } }>(`/world/worlds/${worldId}`)).world.settings.gravity === -3.7, 'gravity saved', 15_000, 200);
+    await shot('settings');
+  });
+
+  it('reloading the page finds the world as it was: objects, mass, positions, terrain and settings', async () => {
     await waitFor(saved, 'everything saved', 15_000, 200);
     const before = await snap();
     const heights = await heightGrid();
@@ -291,6 +349,8 @@ describe('World studio', () => {
     const pick = (s: HookSnapshot) => s.entities.map((e) => ({ id: e.id, status: e.status, assetId: e.assetId, massKg: e.massKg, position: e.position })).sort((a, b) => a.id.localeCompare(b.id));
     expect(pick(after)).toEqual(pick(before));
     expect(await heightGrid()).toEqual(heights);
+    await page.locator(`${tid('world-settings')} summary`).click();
+    expect(await page.locator(tid('world-settings-gravity')).inputValue()).toBe('-3.7');
     await shot('after-reload');
   });
 
