@@ -6,6 +6,7 @@ import { useRouter } from '../../../app/router.js';
 import { useChannel, useChannels } from '../api/liveloop-hooks.js';
 import { videoPaths } from '../nav.js';
 import { ArcadeLauncher } from '../arcade/ArcadeLauncher.js';
+import { StartPartyButton } from '../party/StartPartyButton.js';
 import { ChannelBar } from './ChannelBar.js';
 import { EntryCard } from './EntryCard.js';
 import { FillersEditor } from './FillersEditor.js';
@@ -126,7 +127,7 @@ export function LiveLoopView() {
     <section className="ll" data-testid="liveloop" aria-label="LiveLoop">
       {list.isLoading ? <Loading label="Loading channels…" /> : null}
       {list.error ? <ErrorBanner error={list.error} title="Could not load the channels" onRetry={() => void list.refetch()} /> : null}
-      {list.data ? <ChannelBar key={channels.length ? 'some' : 'none'} channels={channels} channel={channel} select={select} /> : null}
+      {list.data ? <ChannelBar key={channels.length ? 'some' : 'none'} channels={channels} channel={channel} select={select} extra={channel ? <StartPartyButton key={channel.id} target={{ kind: 'channel', channelId: channel.id }} /> : null} /> : null}
       {list.data && !channel ? (
         <div className="ll-empty card" data-testid="liveloop-no-channel">
           <h2 className="serif">No channel yet</h2>
