@@ -112,9 +112,11 @@ export async function benchWorldUi(): Promise<BenchRow[]> {
       // Drawn: the first frame whose render pass included the new placeholder box (its mesh's
       // onAfterRender, logged by the editor). Adopted: the host's answer has replaced the optimistic
       // entity (its id no longer temporary). Both from the keydown event.
-      const [drawnMs, adoptedMs] = (await page.evaluate(`new Promise((resolve) => {
+      const [drawnMs, adoptedMs] = (await page.evaluate(`new Promise((resolve, reject) => {
         const before = new Set(${JSON.stringify(before)});
+        const t1 = performance.now();
         const tick = () => {
+          if (performance.now() - t1 > 30000) return reject(new Error('no placeholder drawn and adopted within 30 s: ' + JSON.stringify({ t0: window.__benchT0, drawn: window.__auteurWorld.drawnSince(0).slice(-3), n: window.__auteurWorld.snapshot().entities.length })));
           const fresh = window.__auteurWorld.snapshot().entities.filter((e) => !before.has(e.id));
           const first = window.__auteurWorld.drawnSince(window.__benchT0)[0];
           if (!first || fresh.length === 0 || fresh.some((e) => e.id.startsWith('tmp_'))) return setTimeout(tick, 1);
