@@ -147,6 +147,28 @@ describe('world room', () => {
     await waitFor(async () => back.state.bodies.get(crate)?.holder === '', 'released');
   }, 60_000);
 
+  it('turns a prompt from one player into the same assetId for everyone, within the room quotas', async () => {
+    const [a, b] = rooms as Room<RoomStateShape>[];
+    const ga = track(a!);
+    const gb = track(b!);
+    a!.send('spawn_prompt', { prompt: 'a wooden crate', requestId: 'r1' });
+    const pa = await next(ga, 'placeholder');
+    const pb = await next(gb, 'placeholder');
+    expect(pb.entity.id).toBe(pa.entity.id);
+    expect(pa.requestId).toBe('r1');
+    const ra = await next(ga, 'asset_ready', (p) => p.entityId === pa.entity.id, 120_000);
+    const rb = await next(gb, 'asset_ready', (p) => p.entityId === pa.entity.id, 120_000);
+    expect(rb.assetId).toBe(ra.assetId);
+    expect(ra.entity.assetId).toBe(ra.assetId);
+    // Two generations at once per room: a third prompt meanwhile is refused with a clear message.
+    for (const prompt of ['a stone pillar', 'a metal barrel', 'a red lamp']) b!.send('spawn_prompt', { prompt });
+    const q = await next(gb, 'quota', (p) => p.quota === 'jobs');
+    expect(q.message).toMatch(/already generates 2/);
+    // Without the studio token (and no invite) the room is not reachable at all.
+    const stranger = new Client(`${host.base}/api/v1/world-room/colyseus`);
+    await expect(stranger.joinById(world.id, { name: 'Eve' })).rejects.toThrow();
+  }, 150_000);
+
   it('refuses a join past the player quota with a clear message', async () => {
     // Three players are in; a room for at most 3 refuses the fourth.
     await json(await host.api(`/world-room/sessions/${world.id}`, { method: 'DELETE' }));
