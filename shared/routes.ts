@@ -14,6 +14,7 @@ import { LAN_ROUTES } from './routes/lan.js';
 import { VIDEO_PARTY_ROUTES } from './routes/video-party.js';
 import { ARCADE_ROUTES } from './routes/video-arcade.js';
 import { WORLD_ROOM_ROUTES } from './routes/world-room.js';
+import { COMMUNITY_ROUTES } from './routes/community.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -37,6 +38,7 @@ export const ROUTES = {
   ...VIDEO_PARTY_ROUTES,
   ...ARCADE_ROUTES,
   ...WORLD_ROOM_ROUTES,
+  ...COMMUNITY_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -6,6 +6,7 @@ import { ConnectAgentSection } from './agents/ConnectAgentSection.js';
 import { ProvidersSection } from './providers/ProvidersSection.js';
 import { SystemSection } from './SystemSection.js';
 import { LanSection } from './LanSection.js';
+import { CommunitySection } from './community/CommunitySection.js';
 
 export function SettingsPage() {
   return (
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <ConnectAgentSection />
       <ApiKeysSection />
       <LanSection />
+      <CommunitySection />
     </Page>
   );
 }
