@@ -6,7 +6,7 @@ import type { Party, PartyJoinInfo, PartyServerMessage } from '../../shared/sche
 import type { Video } from '../../shared/schemas/video.js';
 import { errorOf, json } from '../helpers/api-json.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
-import { makeLibraryVideos } from '../helpers/video-library-item.js';
+import { makeLibraryVideos } from '../../bench/liveloop-fixture.js';
 
 // The opt-in LAN listener through a real host: off by default; when on it serves only the party
 // scope to invite holders (every other path 404, no API/MCP, bad/revoked tokens refused, foreign

@@ -36,6 +36,7 @@ export function guestHtml(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Watch party</title>
 <link rel="stylesheet" href="guest.css">
 </head>

@@ -32,16 +32,26 @@ function askName(): void {
 
 function join(name: string): void {
   const title = el('h1', { textContent: 'Watch party' });
-  const video = el('video', { playsInline: true, controls: false });
+  // Muted at first: browsers block autoplay with sound; one tap on Unmute brings it back.
+  const video = el('video', { playsInline: true, controls: false, muted: true });
   video.setAttribute('data-testid', 'party-video');
   const status = el('span', { textContent: 'Connecting…' });
   const drift = el('span');
   drift.setAttribute('data-testid', 'party-drift');
-  const mute = el('button', { type: 'button', textContent: 'Mute' });
+  const mute = el('button', { type: 'button', textContent: 'Unmute' });
   mute.onclick = () => {
     video.muted = !video.muted;
     mute.textContent = video.muted ? 'Unmute' : 'Mute';
   };
+  // Playback controls, shown only while this guest is the host of the party (after a handoff).
+  const control = (label: string, id: string, act: () => void) => {
+    const b = el('button', { type: 'button', textContent: label, onclick: act });
+    b.setAttribute('data-testid', id);
+    return b;
+  };
+  const sync = (action: 'play' | 'pause' | 'seek', delta = 0) => party.send({ type: 'sync', action, position: Math.max(0, (party.position() ?? 0) + delta) });
+  const controls = el('span', {}, control('Play', 'guest-play', () => sync('play')), control('Pause', 'guest-pause', () => sync('pause')), control('−10 s', 'guest-back', () => sync('seek', -10)), control('+10 s', 'guest-forward', () => sync('seek', 10)));
+  controls.hidden = true;
   const people = el('ul');
   people.setAttribute('data-testid', 'party-people');
   const log = el('div', { className: 'log' });
@@ -50,7 +60,7 @@ function join(name: string): void {
   const chatForm = el('form', {}, text, el('button', { type: 'submit', textContent: 'Send' }));
   root.replaceChildren(
     title,
-    el('section', {}, video, el('div', { className: 'bar' }, status, drift, mute)),
+    el('section', {}, video, el('div', { className: 'bar' }, controls, status, drift, mute)),
     el('aside', {}, el('h2', { textContent: 'People' }), people, el('h2', { textContent: 'Chat' }), log, chatForm),
   );
 
@@ -70,7 +80,8 @@ function join(name: string): void {
       else void video.play().catch(() => undefined);
       status.textContent = 'Connected';
     },
-    onPresence: (members: PartyMember[]) => {
+    onPresence: (members: PartyMember[], hostId) => {
+      controls.hidden = hostId === null || hostId !== party.memberId;
       people.replaceChildren(...members.map((m) => el('li', {}, m.name, ...(m.isPartyHost ? [el('span', { className: 'host', textContent: 'host' })] : []))));
     },
     onChat: (c) => {
