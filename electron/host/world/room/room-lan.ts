@@ -1,14 +1,17 @@
 import type { HostContext } from '../../host-context.js';
 import type { LanScope } from '../../lan/lan-types.js';
 import { worldServices } from '../services.js';
+import { serveGuestPage } from './room-guest-page.js';
 import type { WorldRoomServer } from './room-server.js';
+import { serveRoomGuestPage } from './room-guest-page.js';
 
 const GLB = /^glb\/([A-Za-z0-9_-]{1,64})$/;
 
 /**
  * The 'world-room' scope on party-lan's LAN listener. Under /world-room/<worldId>/t/<token>/ a
  * guest with a valid invite for that world reaches only: colyseus/… (joinById/reconnect of that
- * world's room, and its socket), glb/<assetId> (assets shown in that world, by id), session.json.
+ * world's room, and its socket), glb/<assetId> (assets shown in that world, by id), session.json,
+ * and the world page itself (room-guest-page.ts: index.html + the renderer's hashed assets).
  * The invite token is handed to the room's onAuth as a header, which the main host strips.
  */
 export function worldRoomLanScope(rooms: WorldRoomServer, ctx: HostContext): LanScope {
@@ -20,6 +23,7 @@ export function worldRoomLanScope(rooms: WorldRoomServer, ctx: HostContext): Lan
   return {
     name: 'world-room',
     http(req, res, at) {
+      if (serveRoomGuestPage(req, res, at)) return;
       const id = at.grant.resourceId;
       const room = rooms.sessions.room(id);
       if (!room) return json(res, 404, { error: { code: 'not_hosted', message: 'This world is not being hosted right now: ask the host to start it again' } });
@@ -41,6 +45,7 @@ export function worldRoomLanScope(rooms: WorldRoomServer, ctx: HostContext): Lan
         res.setHeader('Cache-Control', 'private, max-age=3600');
         return void res.end(bytes);
       }
+      if (req.method === 'GET' && serveGuestPage(req, res, at.subPath, at.basePath)) return;
       return json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     },
     upgrade(req, socket, head, at) {
