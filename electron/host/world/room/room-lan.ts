@@ -3,7 +3,6 @@ import type { LanScope } from '../../lan/lan-types.js';
 import { worldServices } from '../services.js';
 import { serveGuestPage } from './room-guest-page.js';
 import type { WorldRoomServer } from './room-server.js';
-import { serveRoomGuestPage } from './room-guest-page.js';
 
 const GLB = /^glb\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -23,7 +22,6 @@ export function worldRoomLanScope(rooms: WorldRoomServer, ctx: HostContext): Lan
   return {
     name: 'world-room',
     http(req, res, at) {
-      if (serveRoomGuestPage(req, res, at)) return;
       const id = at.grant.resourceId;
       const room = rooms.sessions.room(id);
       if (!room) return json(res, 404, { error: { code: 'not_hosted', message: 'This world is not being hosted right now: ask the host to start it again' } });
