@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Party, PartyTarget } from '../../../../shared/schemas/video-party.js';
 import { api } from '../../../api/client.js';
 import { errorMessage } from '../../../api/errors.js';
@@ -27,11 +28,15 @@ export function StartPartyButton({ target, masterMediaId = null, disabled = fals
         {busy ? 'Starting…' : 'Watch party'}
       </button>
       {error ? <span className="error small" role="alert">{error}</span> : null}
-      {party ? (
-        <div className="party-overlay" role="dialog" aria-label="Watch party">
-          <PartyPanel party={party} masterMediaId={masterMediaId} onClose={() => setParty(null)} />
-        </div>
-      ) : null}
+      {/* A portal: the library card clips (and contains) fixed-position children. */}
+      {party
+        ? createPortal(
+            <div className="party-overlay" role="dialog" aria-label="Watch party">
+              <PartyPanel party={party} masterMediaId={masterMediaId} onClose={() => setParty(null)} />
+            </div>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
