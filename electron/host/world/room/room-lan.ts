@@ -1,7 +1,7 @@
 import type { HostContext } from '../../host-context.js';
 import type { LanScope } from '../../lan/lan-types.js';
 import { worldServices } from '../services.js';
-import { serveGuestPage } from './room-guest-page.js';
+import { serveRoomGuestPage } from './room-guest-page.js';
 import type { WorldRoomServer } from './room-server.js';
 
 const GLB = /^glb\/([A-Za-z0-9_-]{1,64})$/;
@@ -43,7 +43,7 @@ export function worldRoomLanScope(rooms: WorldRoomServer, ctx: HostContext): Lan
         res.setHeader('Cache-Control', 'private, max-age=3600');
         return void res.end(bytes);
       }
-      if (req.method === 'GET' && serveGuestPage(req, res, at.subPath, at.basePath)) return;
+      if (serveRoomGuestPage(req, res, at)) return;
       return json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     },
     upgrade(req, socket, head, at) {
