@@ -4,7 +4,7 @@ import { Page } from '../../components/Page.js';
 import { ArcadeView } from './arcade/ArcadeView.js';
 import { CreateView } from './create/CreateView.js';
 import { LibraryView } from './library/LibraryView.js';
-import { LiveLoopView } from './liveloop/LiveLoopView.js';
+import { LiveLoopView } from '../video/liveloop/LiveLoopView.js';
 import { STANDALONE_TABS, videoPaths, useVideoLocation, type VideoTab } from './nav.js';
 import { ScriptView } from './script/ScriptView.js';
 import './video.css';

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import type { PartyJoinInfo } from '../../../../shared/schemas/video-party.js';
 import type { HostContext } from '../../host-context.js';
 import { lanFor } from '../../lan/lan-service.js';
-import { liveHlsHandler } from '../liveloop/live-handler.js';
+import { liveHlsHandler } from '../../video/liveloop/live-handler.js';
 import { videoServices } from '../services.js';
 import { PartyHub } from './party-hub.js';
 import { partyLanScope, type PartyMediaSource } from './party-lan-scope.js';
