@@ -5,6 +5,12 @@ import { startFakeComfy, type FakeComfy } from '../fixtures/fake-comfyui.js';
 import { collectPageErrors, launchBrowser, screenshot } from '../helpers/browser.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
+// The page.evaluate bodies below run in the browser; the test project has no DOM lib, so the
+// few browser globals they touch are declared here.
+declare const document: { querySelector(selector: string): { toDataURL(): string } | null; activeElement: { className: string } | null };
+declare const window: { parent: { document: { title: string } } };
+declare const localStorage: { length: number };
+
 // The arcade in Chromium against a real host: the Arcade tab (shipped games, upload with its
 // verdicts, full-size play), a shipped game in the PIP panel over a playing library video (the
 // game draws, the video is ducked, flip swaps, close restores), the sandbox (the game cannot reach
@@ -48,7 +54,7 @@ async function gameFrame(container: string): Promise<Frame> {
   await frame!.waitForSelector('canvas');
   return frame!;
 }
-const canvasPixels = (frame: Frame): Promise<string> => frame.evaluate(() => (document.querySelector('canvas') as HTMLCanvasElement).toDataURL());
+const canvasPixels = (frame: Frame): Promise<string> => frame.evaluate(() => document.querySelector('canvas')!.toDataURL());
 const videoState = () =>
   page.locator(`${tid('video-player')} video`).evaluate((v) => {
     const el = v as unknown as { volume: number; paused: boolean; currentTime: number };
@@ -117,7 +123,7 @@ describe('Arcade', () => {
     const pip = page.locator(tid('arcade-pip'));
     await pip.waitFor();
     // It opens inside the video's bottom-right corner, with the keyboard on its title bar.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as unknown as { className: string } | null)?.className ?? '')).toBe('arcade-pip-bar');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toBe('arcade-pip-bar');
     const [v0, p0] = [(await video.boundingBox())!, (await pip.boundingBox())!];
     expect(p0.x).toBeGreaterThanOrEqual(v0.x);
     expect(p0.y).toBeGreaterThanOrEqual(v0.y);

@@ -6,7 +6,7 @@ import { ARCADE_LIMITS } from '../../shared/schemas/video-arcade.js';
 import { buildCsp } from '../../electron/host/desktop/csp.js';
 import { AppError } from '../../electron/host/errors.js';
 import { arcadeCsp } from '../../electron/host/video/arcade/arcade-origin.js';
-import { checkEntryName, extractBundle, planBundle } from '../../electron/host/video/arcade/zip-bundle.js';
+import { checkEntryName, extractBundle, planBundle, type ArcadeLimits } from '../../electron/host/video/arcade/zip-bundle.js';
 import { buildZip, gameZip, GAME_FILES } from '../fixtures/arcade-zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arcade-zip-'));
@@ -19,7 +19,7 @@ const zipFile = (buf: Buffer): string => {
 };
 
 /** The AppError a plan is refused with (the test fails if it is accepted). */
-async function refusal(buf: Buffer, limits = { ...ARCADE_LIMITS }): Promise<AppError> {
+async function refusal(buf: Buffer, limits: ArcadeLimits = { ...ARCADE_LIMITS }): Promise<AppError> {
   try {
     await planBundle(zipFile(buf), limits);
   } catch (err) {
