@@ -4,6 +4,7 @@ import { Euler, MathUtils, Quaternion, Vector3, type Group } from 'three';
 import { EYE_HEIGHT_M, HOLD_DISTANCE_M, MAX_REACH_M } from '../../../../shared/world/room-protocol.js';
 import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { isHeld, isTypingTarget, trackKeys } from '../scene/keys.js';
+import { arrowLook, bindPlayInput, walkVelocity } from '../scene/play-input.js';
 import type { V3 } from './interpolation.js';
 import { Predictor, type PredictedInput } from './prediction.js';
 import type { RoomClient } from './room-client.js';
@@ -108,19 +109,6 @@ export function OwnAvatar({ client }: { client: RoomClient }) {
     };
 
     const el = gl.domElement;
-    const onMove = (e: MouseEvent) => {
-      if (document.pointerLockElement !== el) return;
-      look.current.y -= e.movementX * 0.0025;
-      look.current.x = Math.max(-1.4, Math.min(1.4, look.current.x - e.movementY * 0.0025));
-    };
-    const onDown = (e: MouseEvent) => {
-      if (document.pointerLockElement !== el) {
-        void Promise.resolve(el.requestPointerLock?.()).catch(() => undefined);
-        return;
-      }
-      if (e.button === 0) pickUp();
-      if (e.button === 2) throwHeld();
-    };
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target) || e.repeat) return;
       if (e.code === 'KeyE') pickUp();
@@ -131,17 +119,9 @@ export function OwnAvatar({ client }: { client: RoomClient }) {
         if (p[1] <= ground(p[0], p[2]) + 0.05) vy.current = JUMP;
       }
     };
-    const noMenu = (e: Event) => e.preventDefault();
-    el.addEventListener('mousemove', onMove);
-    el.addEventListener('mousedown', onDown);
-    el.addEventListener('contextmenu', noMenu);
-    window.addEventListener('keydown', onKey);
+    const unbind = bindPlayInput(el, look, { primary: pickUp, secondary: throwHeld, key: onKey });
     return () => {
-      el.removeEventListener('mousemove', onMove);
-      el.removeEventListener('mousedown', onDown);
-      el.removeEventListener('contextmenu', noMenu);
-      window.removeEventListener('keydown', onKey);
-      if (document.pointerLockElement === el) document.exitPointerLock();
+      unbind();
       client.onAck = null;
       client.onRejected = null;
       ownState.actions = null;
@@ -154,19 +134,9 @@ export function OwnAvatar({ client }: { client: RoomClient }) {
     const pred = predictor.current;
     if (!pred) return;
     const dt = Math.min(rawDt, 0.1);
-    if (isHeld('ArrowLeft')) look.current.y += 2 * dt;
-    if (isHeld('ArrowRight')) look.current.y -= 2 * dt;
-    if (isHeld('ArrowUp')) look.current.x = Math.min(1.4, look.current.x + 1.5 * dt);
-    if (isHeld('ArrowDown')) look.current.x = Math.max(-1.4, look.current.x - 1.5 * dt);
+    arrowLook(look.current, dt, isHeld);
     const yaw = new Quaternion().setFromEuler(new Euler(0, look.current.y, 0));
-    const f = new Vector3(0, 0, -1).applyQuaternion(yaw);
-    const r = new Vector3(1, 0, 0).applyQuaternion(yaw);
-    const move = new Vector3();
-    if (isHeld('KeyW')) move.add(f);
-    if (isHeld('KeyS')) move.sub(f);
-    if (isHeld('KeyD')) move.add(r);
-    if (isHeld('KeyA')) move.sub(r);
-    if (move.lengthSq() > 0) move.normalize().multiplyScalar(isHeld('ShiftLeft') ? SPRINT : WALK);
+    const move = walkVelocity(yaw, WALK, SPRINT, isHeld);
 
     // Gravity and ground contact on the predicted feet position (plus what is not sent yet).
     const base = pred.position();

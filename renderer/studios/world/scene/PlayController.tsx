@@ -5,6 +5,7 @@ import { Euler, MathUtils, Quaternion, Vector3, type Group } from 'three';
 import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { useWorldStore } from '../store/world-store.js';
 import { isHeld, isTypingTarget } from './keys.js';
+import { arrowLook, bindPlayInput, walkVelocity } from './play-input.js';
 import { sceneRefs } from './registry.js';
 
 /** What play mode is doing, for the HUD (and the read-only test hook). */
@@ -54,20 +55,6 @@ export function PlayController() {
     playState.holding = null;
 
     const el = gl.domElement;
-    const onMove = (e: MouseEvent) => {
-      if (document.pointerLockElement !== el) return;
-      look.current.y -= e.movementX * 0.0025;
-      look.current.x = Math.max(-1.4, Math.min(1.4, look.current.x - e.movementY * 0.0025));
-    };
-    const onDown = (e: MouseEvent) => {
-      if (document.pointerLockElement !== el) {
-        // Pointer lock may be refused (headless, iframes): the keys still work.
-        void Promise.resolve(el.requestPointerLock?.()).catch(() => undefined);
-        return;
-      }
-      if (e.button === 0) togglePick();
-      if (e.button === 2) throwHeld();
-    };
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target) || e.repeat) return;
       if (e.code === 'KeyE') togglePick();
@@ -78,17 +65,9 @@ export function PlayController() {
         if (hit) body.applyImpulse({ x: 0, y: 350, z: 0 }, true);
       }
     };
-    const noMenu = (e: Event) => e.preventDefault();
-    el.addEventListener('mousemove', onMove);
-    el.addEventListener('mousedown', onDown);
-    el.addEventListener('contextmenu', noMenu);
-    window.addEventListener('keydown', onKey);
+    const unbind = bindPlayInput(el, look, { primary: togglePick, secondary: throwHeld, key: onKey });
     return () => {
-      el.removeEventListener('mousemove', onMove);
-      el.removeEventListener('mousedown', onDown);
-      el.removeEventListener('contextmenu', noMenu);
-      window.removeEventListener('keydown', onKey);
-      if (document.pointerLockElement === el) document.exitPointerLock();
+      unbind();
       physics.removeExtraBody(body);
       camera.position.copy(buildView.position);
       camera.quaternion.copy(buildView.quaternion);
@@ -168,19 +147,9 @@ export function PlayController() {
     const body = avatar.current;
     if (!physics || !body || physics.disposed) return;
     const dt = Math.min(rawDt, 0.1);
-    if (isHeld('ArrowLeft')) look.current.y += 2 * dt;
-    if (isHeld('ArrowRight')) look.current.y -= 2 * dt;
-    if (isHeld('ArrowUp')) look.current.x = Math.min(1.4, look.current.x + 1.5 * dt);
-    if (isHeld('ArrowDown')) look.current.x = Math.max(-1.4, look.current.x - 1.5 * dt);
+    arrowLook(look.current, dt, isHeld);
     const yaw = new Quaternion().setFromEuler(new Euler(0, look.current.y, 0));
-    const f = new Vector3(0, 0, -1).applyQuaternion(yaw);
-    const r = new Vector3(1, 0, 0).applyQuaternion(yaw);
-    const move = new Vector3();
-    if (isHeld('KeyW')) move.add(f);
-    if (isHeld('KeyS')) move.sub(f);
-    if (isHeld('KeyD')) move.add(r);
-    if (isHeld('KeyA')) move.sub(r);
-    if (move.lengthSq() > 0) move.normalize().multiplyScalar(isHeld('ShiftLeft') ? WALK * 1.8 : WALK);
+    const move = walkVelocity(yaw, WALK, WALK * 1.8, isHeld);
     const v = body.linvel();
     body.setLinvel({ x: move.x, y: v.y, z: move.z }, true);
 
