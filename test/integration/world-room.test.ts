@@ -2,7 +2,8 @@ import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, World } from '../../shared/schemas/world.js';
 import type { WorldRoomSession } from '../../shared/schemas/world-room.js';
-import { bodyStateHash, type RoomStateShape } from '../../shared/world/room-protocol.js';
+import { bodyStateHash, chunkChecksum, type RoomStateShape } from '../../shared/world/room-protocol.js';
+import { applyStroke, decodeTerrain, type Terrain } from '../../shared/world/terrain.js';
 import { json } from '../helpers/api-json.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 
@@ -194,5 +195,50 @@ describe('world room', () => {
       const a = after.bodies.find((x) => x.id === b.id)!;
       expect(Math.hypot(...a.position.map((v, i) => v - b.position[i]!)), `${b.id}: ${b.position} → ${a.position}`).toBeLessThan(0.05);
     }
+  }, 90_000);
+
+  it('replicates terrain brush ops in order, with chunk checksums every client reproduces, and refuses a bad brush', async () => {
+    await json(await host.api(`/world-room/sessions/${world.id}`, { method: 'DELETE' }));
+    rooms.length = 0;
+    await json<WorldRoomSession>(await host.api('/world-room/sessions', { method: 'POST', json: { worldId: world.id, invite: false } }), 201);
+    const a = await join('Tess');
+    const b = await join('Uma');
+    // Each client's own copy of the ground: the stored chunks of its welcome, its brush log replayed.
+    const copyOf = (welcome: any): Terrain => {
+      const t = decodeTerrain(welcome.terrain);
+      for (const { op } of welcome.brushLog) applyStroke(t, { ...op });
+      return t;
+    };
+    const checks = (t: Terrain, sums: Record<string, string>) => {
+      for (const [key, sum] of Object.entries(sums)) {
+        const c = t.chunks.get(key)!;
+        expect(chunkChecksum(c.heights, c.splat), `chunk ${key}`).toBe(sum);
+      }
+    };
+    const groundB = copyOf(await next(b.got, 'welcome'));
+    a.room.send('terrain_brush', { tool: 'raise', x: 3, z: 3, radius: 6, strength: 0.8 });
+    a.room.send('terrain_brush', { tool: 'noise', x: 5, z: -4, radius: 5, strength: 0.5, seed: 7 });
+    const op1 = await next(b.got, 'terrain_op', (p) => p.op.tool === 'raise');
+    const op2 = await next(b.got, 'terrain_op', (p) => p.op.tool === 'noise');
+    expect(op2.seq).toBe(op1.seq + 1);
+    expect(Object.keys(op1.checksums).length).toBeGreaterThan(0);
+    for (const op of [op1, op2]) {
+      applyStroke(groundB, { ...op.op });
+      checks(groundB, op.checksums);
+    }
+    expect((await next(a.got, 'terrain_op', (p) => p.seq === op2.seq)).checksums).toEqual(op2.checksums);
+
+    // A late joiner rebuilds the same ground from its welcome alone.
+    const c = await join('Vic');
+    const groundC = copyOf(await next(c.got, 'welcome'));
+    checks(groundC, { ...op1.checksums, ...op2.checksums });
+
+    // Out-of-range brushes are refused by name and change nothing.
+    a.got.length = 0;
+    a.room.send('terrain_brush', { tool: 'raise', x: 3, z: 3, radius: 1000, strength: 0.5 });
+    const err = await next(a.got, 'error');
+    expect(err.code).toBe('bad_message');
+    expect(err.message).toMatch(/radius/);
+    expect(b.got.filter((m) => m.type === 'terrain_op')).toHaveLength(2);
   }, 90_000);
 });
