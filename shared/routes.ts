@@ -15,6 +15,7 @@ import { VIDEO_PARTY_ROUTES } from './routes/video-party.js';
 import { ARCADE_ROUTES } from './routes/video-arcade.js';
 import { WORLD_ROOM_ROUTES } from './routes/world-room.js';
 import { COMMUNITY_ROUTES } from './routes/community.js';
+import { COMMUNITY_PUBLISH_ROUTES } from './routes/community-publish.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -39,6 +40,7 @@ export const ROUTES = {
   ...ARCADE_ROUTES,
   ...WORLD_ROOM_ROUTES,
   ...COMMUNITY_ROUTES,
+  ...COMMUNITY_PUBLISH_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -1,4 +1,5 @@
 import type { JobKindSpec } from './define.js';
+import { communityPublish } from './community-publish.js';
 import { imageGenerate } from './image-generate.js';
 import { mediaCompose } from './media-compose.js';
 import { providerOllamaPull } from './provider-ollama-pull.js';
@@ -21,7 +22,7 @@ import { worldGenerate } from './world-generate.js';
 import { worldSnapshot } from './world-snapshot.js';
 
 /** Every job kind the studio knows. Add a kind here and a handler in worker/tasks/. */
-export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, videoRender, videoAddLanguage, videoNormalize, worldGenerate, worldSnapshot] as const satisfies readonly JobKindSpec[];
+export const JOB_KINDS = [systemDiagnose, imageGenerate, providerOllamaPull, shaderRender, shaderGenerate, ttsSynthesize, mediaCompose, shotsBreakdown, shotsPayload, shotsAnimatic, shotsCaption, shotsVeoSubmit, videoScript, videoTranslate, videoEntities, videoRender, videoAddLanguage, videoNormalize, worldGenerate, worldSnapshot, communityPublish] as const satisfies readonly JobKindSpec[];
 
 export type JobKindName = (typeof JOB_KINDS)[number]['kind'];
 

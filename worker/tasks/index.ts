@@ -20,6 +20,7 @@ import { videoScriptTask } from './video-script.js';
 import { videoTranslateTask } from './video-translate.js';
 import { worldGenerateTask } from './world-generate.js';
 import { worldSnapshotTask } from './world-snapshot.js';
+import { communityPublishTask } from './community-publish.js';
 
 /** One handler per job kind in shared/jobs/registry.ts; the type makes a missing one a compile error. */
 export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
@@ -43,4 +44,5 @@ export const TASKS: Record<JobKindName, TaskHandler<never, unknown>> = {
   'video.normalize': videoNormalizeTask,
   'world.generate': worldGenerateTask,
   'world.snapshot': worldSnapshotTask,
+  'community.publish': communityPublishTask,
 };

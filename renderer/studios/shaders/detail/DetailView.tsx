@@ -10,6 +10,7 @@ import { ExpandIcon, DownIcon, ForkIcon, ReplayIcon, UpIcon } from '../ui/icons.
 import { StudioLink } from '../ui/StudioLink.js';
 import { StyleChips } from '../ui/StyleChips.js';
 import { useToast } from '../ui/toast.js';
+import { PublishToCommunity } from '../community/PublishToCommunity.js';
 import { CodeTab } from './CodeTab.js';
 import { Comments } from './Comments.js';
 import { Lineage } from './Lineage.js';
@@ -72,6 +73,7 @@ export function DetailView({ id }: { id: string }) {
               <StudioLink className="btn btn-ghost" to={studioPaths.edit(s.id)} data-testid="detail-edit">
                 Edit
               </StudioLink>
+              <PublishToCommunity shaderId={s.id} />
             </div>
           </header>
           {s.description ? <p className="detail-description">{s.description}</p> : null}
