@@ -89,6 +89,17 @@ describe('world room over the LAN listener', () => {
     await waitFor(async () => guest.state.bodies?.has(crate.id) && guest.state.players?.get(guest.sessionId)?.isHost === false, 'guest sees the crate as a non-host player', 20_000);
     expect(guest.state.worldId).toBe(world.id);
 
+    // Dev stats: the host measures each client's round trip itself (WebSocket ping with its send time).
+    let stats: { players: { sessionId: string; rttMs: number | null }[] } | null = null;
+    guest.onMessage('dev_stats', (m) => (stats = m));
+    guest.send('dev_stats', { on: true });
+    const { rtt } = await waitFor(async () => {
+      const r = stats?.players.find((p) => p.sessionId === guest.sessionId)?.rttMs;
+      return typeof r === 'number' ? { rtt: r } : undefined;
+    }, 'dev stats with the guest rtt', 15_000);
+    expect(rtt).toBeGreaterThanOrEqual(0);
+    expect(rtt).toBeLessThan(5_000);
+
     await expect(guestClient('x'.repeat(32)).joinById(world.id, { name: 'Wrong' })).rejects.toThrow();
     expect((await fetch(lanUrl(`/world-room/${world.id}/t/${'x'.repeat(32)}/session.json`))).status).toBe(401);
     // An invite of another world does not open this one.

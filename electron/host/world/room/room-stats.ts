@@ -69,3 +69,31 @@ export class TickTimer {
     return { last: r(this.last), p50: r(at(0.5)), p95: r(at(0.95)) };
   }
 }
+
+interface RttSocket {
+  readyState: number;
+  ping(data: string): void;
+  on(event: 'pong', cb: (data: Buffer) => void): unknown;
+}
+const RTT_TAG = 'rtt:';
+const listening = new WeakSet<object>();
+
+/**
+ * Round-trip time measured by the server itself: a WebSocket ping whose payload is its send time.
+ * Every client answers pings at the protocol level (browsers and Node alike), so no client code or
+ * cooperation is needed; the transport's own keep-alive pings carry no tag and are ignored.
+ */
+export function pingForRtt(ws: unknown, meter: ClientMeter): void {
+  const s = ws as RttSocket | undefined;
+  if (!s || typeof s.ping !== 'function' || s.readyState !== 1) return;
+  if (!listening.has(s)) {
+    listening.add(s);
+    s.on('pong', (data) => {
+      const text = data.toString();
+      if (!text.startsWith(RTT_TAG)) return;
+      const sent = Number(text.slice(RTT_TAG.length));
+      if (Number.isFinite(sent)) meter.rttMs = Math.round((performance.now() - sent) * 10) / 10;
+    });
+  }
+  s.ping(RTT_TAG + performance.now().toFixed(3));
+}

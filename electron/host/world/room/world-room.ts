@@ -8,7 +8,7 @@ import { registerRoomMessages } from './room-messages.js';
 import { roomHostDeps, type RoomHostDeps } from './room-context.js';
 import { RoomJobs } from './room-jobs.js';
 import { RoomPersistence } from './room-persistence.js';
-import { ClientMeter, TickTimer, type BodyRow } from './room-stats.js';
+import { ClientMeter, pingForRtt, TickTimer, type BodyRow } from './room-stats.js';
 import { RoomTerrain } from './room-terrain.js';
 import { ServerPhysics, loadRapier } from './physics.js';
 import { RoomBody, RoomChunk, RoomPlayer, newRoomState, type WorldRoomState } from './state.js';
@@ -321,6 +321,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
         this.kick(client, `stopped reading: ${buffered} bytes unsent`);
         continue;
       }
+      if (this.patches % PATCH_HZ === 0) pingForRtt(client.ref, d.meter);
       if (interest || d.farTick < 0) this.updateInterest(client);
       if (far || d.farTick < 0) this.sendFar(client);
       if (d.meter.hashes) d.meter.record(this.state.tick, this.viewRows(client));
