@@ -48,7 +48,7 @@ export function PublishToCommunity({ shaderId }: { shaderId: string }) {
   }
 
   return (
-    <span className="community-publish" data-testid="community-publish" data-status={j?.status ?? (publish.error ? 'refused' : 'idle')}>
+    <span className="community-publish" data-testid="community-publish" data-status={j?.status ?? (publish.error ? 'refused' : 'idle')} style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
       <button type="button" className="btn btn-secondary" data-testid="community-publish-button" disabled={busy} onClick={() => publish.mutate()} title="Upload this shader with its thumbnail and provenance to your community relay (Settings → Community)">
         Publish to community
       </button>
