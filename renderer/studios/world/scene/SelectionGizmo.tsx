@@ -19,17 +19,23 @@ export function SelectionGizmo() {
   const snap = useWorldStore((s) => s.snap);
   const entities = useWorldStore((s) => s.entities);
   const primaryId = selection[selection.length - 1];
-  const [target, setTarget] = useState<Object3D | null>(null);
+  const [found, setFound] = useState<{ id: string; object: Object3D } | null>(null);
   const start = useRef<{ primary: Vector3; others: Map<string, Vector3> } | null>(null);
 
   useEffect(() => {
     // Objects register in an effect; look again on the next frame if it is not there yet.
-    const find = () => setTarget(primaryId ? (sceneRefs.objects.get(primaryId) ?? null) : null);
+    const find = () => {
+      const object = primaryId ? sceneRefs.objects.get(primaryId) : undefined;
+      setFound(primaryId && object ? { id: primaryId, object } : null);
+    };
     find();
     const raf = requestAnimationFrame(find);
     return () => cancelAnimationFrame(raf);
   }, [primaryId, entities]);
 
+  // Only the object of the current selection, and only while it is in the scene: an optimistic
+  // placeholder adopted under the host's id unmounts, and a gizmo left on it breaks the frame.
+  const target = found && found.id === primaryId && inScene(found.object) ? found.object : null;
   if (!target || !primaryId || tool === 'sculpt' || !entities[primaryId]) return null;
   const mode = tool === 'rotate' ? 'rotate' : tool === 'scale' ? 'scale' : 'translate';
 
@@ -82,4 +88,10 @@ export function SelectionGizmo() {
       onMouseUp={onUp}
     />
   );
+}
+
+function inScene(o: Object3D): boolean {
+  let root = o;
+  while (root.parent) root = root.parent;
+  return (root as { isScene?: boolean }).isScene === true;
 }
