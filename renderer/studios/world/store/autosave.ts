@@ -20,7 +20,7 @@ export function flushWorld(): Promise<void> {
   if (!world || !hasPending(s.pending)) return Promise.resolve();
   const pending = s.takePending();
   s.setSave({ state: 'saving', message: null });
-  inFlight = (async () => {
+  const run = (async () => {
     try {
       const now = useWorldStore.getState();
       // Parents before children, so a prefab group lands in one go.
@@ -52,11 +52,16 @@ export function flushWorld(): Promise<void> {
       st.restorePending(pending);
       st.setSave({ state: 'error', message: `Not saved: ${errorMessage(err)}` });
       throw err;
-    } finally {
-      inFlight = null;
     }
   })();
-  return inFlight;
+  // Cleared in a .finally callback, which always runs after this assignment: a save with nothing
+  // to send (only optimistic spawns pending) completes synchronously, and clearing inside it left
+  // a settled promise here for good — every later flush then chained onto itself without end.
+  const tracked: Promise<void> = run.finally(() => {
+    if (inFlight === tracked) inFlight = null;
+  });
+  inFlight = tracked;
+  return tracked;
 }
 
 /** Saves about DEBOUNCE_MS after the last edit; retries every RETRY_MS after a failure. */
