@@ -7,40 +7,22 @@
 //    target duration), read from /proc/<pid>/stat of the host, against the same cadence on static
 //    files. Goal: no transcoding, so near zero.
 // Standalone: `npx tsx bench/video-liveloop.ts`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { makeLibraryVideos } from './liveloop-fixture.js';
+import { startBenchHost, type BenchHost } from './bench-host.js';
 import { percentile, printTable, row, type BenchRow } from './table.js';
 
 const VIEWERS = Number(process.env.BENCH_LIVELOOP_VIEWERS ?? 200);
 const LOAD_MS = Number(process.env.BENCH_LIVELOOP_SECONDS ?? 8) * 1000;
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..').replace(/\/dist$/, '');
-const BIN = join(ROOT, 'bin', 'auteur.js');
 const TICKS = 100; // USER_HZ on Linux
 
-interface Host { base: string; token: string; pid: number; stop(): Promise<void> }
-
-function startHost(home: string): Promise<Host> {
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--home', home], { env: { ...process.env, AUTEUR_SEED_LIBRARY: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('host did not start in 60 s')), 60_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      resolve({ base: m[1]!, token: m[2]!, pid: proc.pid!, stop: async () => { proc.kill('SIGTERM'); await exited; } });
-    });
-    proc.stderr!.resume();
-  });
-}
+type Host = BenchHost;
+const startHost = startBenchHost;
 
 const agent = new Agent({ keepAlive: true, maxSockets: VIEWERS + 10 });
 

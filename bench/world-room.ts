@@ -3,39 +3,21 @@
 // same room), then with 16 colyseus.js bot clients that walk circles at 20 Hz and keep picking up
 // and throwing crates. Rows: the room's physics tick (p50 samples, p95 in the name), its patch
 // preparation (state sync, interest, far bodies) and the bytes/s each client receives.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import type { DevStats, RoomStateShape } from '../shared/world/room-protocol.js';
+import { startBenchHost, type BenchHost } from './bench-host.js';
 import { median, percentile, row, type BenchRow } from './table.js';
 
-const ROOT = new URL('../', import.meta.url).pathname.replace(/\/dist\/$/, '/');
-const BIN = join(ROOT, 'bin', 'auteur.js');
 const BODIES = 200;
 const BOTS = 16;
 const WINDOW_MS = 10_000;
 const POLL_MS = 1000;
 
-interface Host { base: string; token: string; stop(): Promise<void> }
-
-function startHost(home: string): Promise<Host> {
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--home', home], { env: { ...process.env, AUTEUR_SEED_LIBRARY: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('host did not start in 60 s')), 60_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      resolve({ base: m[1]!, token: m[2]!, stop: async () => { proc.kill('SIGTERM'); await exited; } });
-    });
-    proc.stderr!.resume();
-  });
-}
+type Host = BenchHost;
+const startHost = startBenchHost;
 
 async function api<T>(host: Host, path: string, method = 'GET', body?: unknown): Promise<T> {
   const r = await fetch(`${host.base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${host.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
