@@ -437,3 +437,4 @@ export * from './world-schema.js';
 export * from './video-schema.js';
 export * from './video-arcade-schema.js';
 export * from './video-liveloop-schema.js';
+export * from './community-bounties-schema.js';
