@@ -438,3 +438,4 @@ export * from './video-schema.js';
 export * from './video-arcade-schema.js';
 export * from './video-liveloop-schema.js';
 export * from './community-bounties-schema.js';
+export * from './community-publish-schema.js';
