@@ -76,6 +76,13 @@ describe('LiveLoop page', () => {
       return c.items.length === 2 && c.items.every((i) => i.state === 'ready') ? c : null;
     }, 'both items ready to air', 240_000, 500);
     expect(channel.playlist).toHaveLength(2);
+    // A new channel airs the slate until its first item's boundary; wait until that is out of the
+    // live window (and the player's buffer), so every frame the page shows is an item.
+    await waitFor(async () => {
+      const at = new Date(Date.now() - 40_000).toISOString();
+      const np = await json<{ current: { kind: string } }>(await host.api(`/channels/${channel.id}/preview?at=${encodeURIComponent(at)}`));
+      return np.current.kind === 'slate' ? null : true;
+    }, 'the opening slate to leave the live window', 90_000, 500);
   });
 
   it('plays the live stream through an item boundary with hls.js (no fatal error), with ON AIR, now/next and the guide', { timeout: 300_000 }, async () => {

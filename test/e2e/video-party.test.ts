@@ -109,7 +109,7 @@ describe('Watch party', () => {
   it('after a handoff the guest drives playback and both stay in sync', async () => {
     await studio.locator(tid('party-handoff')).first().click();
     await guest.locator(tid('guest-pause')).waitFor({ state: 'visible', timeout: 10_000 });
-    await expect(studio.locator(tid('party-play')).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => studio.locator(tid('party-play')).isDisabled(), { timeout: 10_000 }).toBe(true);
     await guest.locator(tid('guest-pause')).click();
     await expect.poll(() => sample(studio, tid('party-studio-video')).then((s) => s.paused), { timeout: 10_000 }).toBe(true);
     await expectInSync('paused by the guest');
