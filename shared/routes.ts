@@ -16,6 +16,8 @@ import { ARCADE_ROUTES } from './routes/video-arcade.js';
 import { WORLD_ROOM_ROUTES } from './routes/world-room.js';
 import { COMMUNITY_ROUTES } from './routes/community.js';
 import { COMMUNITY_PUBLISH_ROUTES } from './routes/community-publish.js';
+import { COMMUNITY_FEED_ROUTES } from './routes/community-feed.js';
+import { COMMUNITY_BOUNTY_ROUTES } from './routes/community-bounties.js';
 
 export { API_PREFIX, type HttpMethod, type RouteSpec } from './routes/route-spec.js';
 
@@ -41,6 +43,8 @@ export const ROUTES = {
   ...WORLD_ROOM_ROUTES,
   ...COMMUNITY_ROUTES,
   ...COMMUNITY_PUBLISH_ROUTES,
+  ...COMMUNITY_FEED_ROUTES,
+  ...COMMUNITY_BOUNTY_ROUTES,
 };
 
 export type RouteId = keyof typeof ROUTES;

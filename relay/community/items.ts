@@ -5,7 +5,7 @@ import express, { type Request, type Router } from 'express';
 import { RELAY_UPLOAD_LIMITS, RelayPublishBody } from '../../shared/schemas/relay-community.js';
 import { TIER_RULES, type Tier } from '../../shared/relay/tiers.js';
 import type { RelayContext } from '../context.js';
-import { items } from '../db/schema.js';
+import { items, votes } from '../db/schema.js';
 import { requireTier, requireUser } from '../auth/identify.js';
 import { HttpError, parse, uuidParam } from '../http/errors.js';
 import { monthStart } from '../payments/credits.js';
@@ -58,7 +58,10 @@ export function itemRoutes(ctx: RelayContext): Router {
 
   r.get('/items/:id', async (req, res) => {
     const row = await visibleItem(req);
-    res.json({ ...itemView(row, base), payload: row.payload });
+    // A signed-in reader also learns their own vote, so a client can show the vote toggle's state.
+    const uid = req.caller?.userId;
+    const [mine] = uid ? await ctx.db.select({ value: votes.value }).from(votes).where(and(eq(votes.itemId, row.id), eq(votes.userId, uid))) : [];
+    res.json({ ...itemView(row, base), payload: row.payload, ...(uid ? { myVote: mine?.value ?? 0 } : {}) });
   });
 
   r.delete('/items/:id', async (req, res) => {

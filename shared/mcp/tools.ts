@@ -170,6 +170,7 @@ export const MCP_TOOL_INPUTS = {
     camera_position: Vec3.optional().describe('Camera position in metres; omitted, the view frames every entity'),
     camera_target: Vec3.optional().describe('Point the camera looks at (with camera_position)'),
   }),
+  community_feed: strict('community_feed', { sort: z.enum(['trending', 'new']).default('trending'), kind: z.enum(['shader', 'video', 'prefab']).optional(), query: z.string().trim().min(1).max(100).optional().describe('Words in the title'), limit: z.number().int().min(1).max(50).default(10), cursor: z.string().regex(/^\d{1,5}$/).optional().describe('next_cursor of the previous page') }),
 } as const;
 
 export type McpToolName = keyof typeof MCP_TOOL_INPUTS;

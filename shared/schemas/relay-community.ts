@@ -48,8 +48,9 @@ export const RelayItem = z.object({
   createdAt: z.string(),
 });
 export type RelayItem = z.infer<typeof RelayItem>;
-/** Detail view adds the payload. */
-export const RelayItemDetail = RelayItem.extend({ payload: z.string() });
+/** Detail view adds the payload, and for a signed-in reader their own vote (0 when none). */
+export const RelayItemDetail = RelayItem.extend({ payload: z.string(), myVote: z.union([z.literal(1), z.literal(-1), z.literal(0)]).optional() });
+export type RelayItemDetail = z.infer<typeof RelayItemDetail>;
 
 export const RelayFeedQuery = z.object({
   kind: RelayItemKind.optional(),

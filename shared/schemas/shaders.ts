@@ -86,7 +86,14 @@ export const ShaderProvenance = z.object({
   model: z.string().nullable(),
   renderer: z.string().nullable(),
   via: z.enum(['app', 'mcp', 'seed', 'import', 'generate']),
-  importedFrom: z.object({ shadertoyId: z.string().nullable(), author: z.string().nullable() }).nullable(),
+  importedFrom: z
+    .object({
+      shadertoyId: z.string().nullable(),
+      author: z.string().nullable(),
+      /** Opened from a community relay item ("Open in editor" in the Community tab). */
+      community: z.object({ relayUrl: z.string(), itemId: z.string(), author: z.string() }).optional(),
+    })
+    .nullable(),
 });
 
 /** Fields shared by list items, feed cards and the full shader. */

@@ -65,7 +65,7 @@ export function expectOk(base: string, reply: RelayReply, what: string): unknown
   throw new AppError(status, code, `${what}: the relay said “${err.message}”`, err.details);
 }
 
-function unreachable(base: string, err: unknown): AppError {
+export function unreachable(base: string, err: unknown): AppError {
   const e = err as Error & { cause?: { code?: string; message?: string } };
   const why =
     e.name === 'TimeoutError' ? 'no answer in time'

@@ -10,6 +10,7 @@ import { registerShotsTools } from './tools/shots-tools.js';
 import { registerVideoTools } from './tools/video-tools.js';
 import { registerVideoLiveloopTools } from './tools/video-liveloop-tools.js';
 import { registerWorldTools } from './tools/world-tools.js';
+import { registerCommunityTools } from './tools/community-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
 export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
@@ -30,6 +31,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerVideoTools(deps);
   registerVideoLiveloopTools(deps);
   registerWorldTools(deps);
+  registerCommunityTools(deps);
   registerResourcesAndPrompts(server, core);
   return server;
 }

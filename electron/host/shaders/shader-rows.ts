@@ -13,10 +13,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms == null ? null : iso(ms));
 
 /** The provenance fields only: the stored row also keeps the Shadertoy import's origin, for export. */
-function importedFromOf(v: unknown): { shadertoyId: string | null; author: string | null } | null {
+function importedFromOf(v: unknown): Shader['provenance']['importedFrom'] {
   if (!v || typeof v !== 'object') return null;
-  const { shadertoyId = null, author = null } = v as { shadertoyId?: string | null; author?: string | null };
-  return { shadertoyId, author };
+  const { shadertoyId = null, author = null, community } = v as { shadertoyId?: string | null; author?: string | null; community?: { relayUrl: string; itemId: string; author: string } };
+  return community ? { shadertoyId, author, community } : { shadertoyId, author };
 }
 
 export function sourceOf(row: Pick<ShaderRow, 'source' | 'glslCode'>): ShaderSource {
