@@ -19,7 +19,7 @@ function newest(dir) {
   return t;
 }
 
-const stale = !existsSync(out) || Math.max(newest(join(root, 'relay')), newest(join(root, 'shared'))) > statSync(out).mtimeMs;
+const stale = !existsSync(out) || Math.max(newest(join(root, 'relay')), newest(join(root, 'shared')), newest(join(root, 'rooms'))) > statSync(out).mtimeMs;
 if (stale) {
   let esbuild;
   try {

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const force = process.argv.includes('--force');
-const SERVER_DIRS = ['shared', 'worker', 'electron', 'bench'];
+const SERVER_DIRS = ['shared', 'worker', 'rooms', 'electron', 'bench'];
 const log = (line) => process.stderr.write(`build: ${line}\n`);
 const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Layering rule check (part of `npm test`): shared ← worker ← electron/host ← electron/shell,
+// shared ← rooms ← electron/host and relay (server-side realtime rooms both run),
 // renderer → shared only; and no studio imports another sideways (what two studios need moves
 // down to a shared place). Exits 1 listing every violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -45,15 +46,17 @@ function studioOf(rel) {
 const RULES = {
   shared: { may: ['shared'], builtins: false, electron: false },
   worker: { may: ['shared', 'worker'], builtins: true, electron: false },
-  host: { may: ['shared', 'worker', 'host'], builtins: true, electron: false },
-  shell: { may: ['shared', 'worker', 'host', 'shell'], builtins: true, electron: true },
+  // rooms: server-side realtime rooms (Colyseus) run by both the desktop host and the relay.
+  rooms: { may: ['shared', 'rooms'], builtins: true, electron: false },
+  host: { may: ['shared', 'worker', 'rooms', 'host'], builtins: true, electron: false },
+  shell: { may: ['shared', 'worker', 'rooms', 'host', 'shell'], builtins: true, electron: true },
   renderer: { may: ['shared', 'renderer'], builtins: false, electron: false },
-  relay: { may: ['shared', 'relay'], builtins: true, electron: false },
+  relay: { may: ['shared', 'rooms', 'relay'], builtins: true, electron: false },
 };
 
 export function checkImports(root) {
   const violations = [];
-  for (const top of ['shared', 'worker', 'electron', 'renderer', 'relay']) {
+  for (const top of ['shared', 'worker', 'rooms', 'electron', 'renderer', 'relay']) {
     for (const file of files(join(root, top))) {
       const rel = relative(root, file);
       const layer = layerOf(rel);

@@ -8,12 +8,12 @@ import { MAX_CLIENT_BACKLOG_BYTES, MAX_CLIENT_FRAME_BYTES, ROOM_NAME } from '../
 import { bearerFrom, checkHostAndOrigin, tokenMatches } from '../../api/security.js';
 import { claimUpgrade } from '../../api/upgrade-claims.js';
 import type { HostContext } from '../../host-context.js';
-import { lanFor } from '../../lan/lan-service.js';
-import { worldServices } from '../services.js';
-import { setRoomHostDeps, type RoomHostDeps } from './room-context.js';
+import { lanFor, type LanService } from '../../lan/lan-service.js';
+import { setWorldRoomDeps } from '../../../../rooms/world/room-deps.js';
+import { WorldRoom } from '../../../../rooms/world/world-room.js';
+import { hostRoomDeps } from './room-host-deps.js';
 import { worldRoomLanScope } from './room-lan.js';
 import { RoomSessions } from './room-sessions.js';
-import { WorldRoom } from './world-room.js';
 
 /** Where the studio user's Colyseus client points (matchmake over HTTP, then the room socket). */
 export const COLYSEUS_PATH = `${API_PREFIX}/world-room/colyseus`;
@@ -65,26 +65,25 @@ export function worldRoomServer(): WorldRoomServer | null {
  * on the LAN listener's 'world-room' scope (party-lan's invite checks). Only joinById and
  * reconnect are forwarded: rooms are created by POST /world-room/sessions alone, one per world.
  */
-export async function startWorldRooms(server: Server, ctx: HostContext, opts: Partial<Pick<RoomHostDeps, 'reconnectSec' | 'maxBacklogBytes'>> = {}): Promise<WorldRoomServer> {
+export async function startWorldRooms(server: Server, ctx: HostContext, opts: { reconnectSec?: number; maxBacklogBytes?: number } = {}): Promise<WorldRoomServer> {
   if (running) return running;
   const internal = createServer();
   const transport = new HostTransport({ server: internal, maxPayload: MAX_CLIENT_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 });
   const colyseus = new ColyseusServer({ transport, gracefullyShutdown: false, greet: false });
-  let lan: RoomHostDeps['lan'] = null;
+  let lan: LanService | null = null;
   try {
     lan = lanFor(ctx);
   } catch (err) {
     ctx.logger.warn(`world rooms: no LAN listener (${(err as Error).message}); guests cannot join`);
   }
   const createKey = randomBytes(16).toString('hex');
-  setRoomHostDeps({
-    ctx,
-    services: worldServices(ctx),
-    lan,
-    reconnectSec: opts.reconnectSec ?? Number(process.env.AUTEUR_ROOM_RECONNECT_SEC ?? 30),
-    maxBacklogBytes: opts.maxBacklogBytes ?? Number(process.env.AUTEUR_ROOM_MAX_BACKLOG ?? MAX_CLIENT_BACKLOG_BYTES),
-    createKey,
-  });
+  setWorldRoomDeps(
+    hostRoomDeps(ctx, lan, {
+      reconnectSec: opts.reconnectSec ?? Number(process.env.AUTEUR_ROOM_RECONNECT_SEC ?? 30),
+      maxBacklogBytes: opts.maxBacklogBytes ?? Number(process.env.AUTEUR_ROOM_MAX_BACKLOG ?? MAX_CLIENT_BACKLOG_BYTES),
+      createKey,
+    }),
+  );
   colyseus.define(ROOM_NAME, WorldRoom);
   await matchMaker.accept();
   // Starts the transport's ping of idle sockets (it waits for its server's 'listening').
@@ -127,7 +126,7 @@ export async function startWorldRooms(server: Server, ctx: HostContext, opts: Pa
       for (const c of transport.sockets.clients) c.terminate();
       transport.sockets.close();
       internal.emit('close');
-      setRoomHostDeps(null);
+      setWorldRoomDeps(null);
       running = null;
     },
   };

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { HostContext } from '../../host-context.js';
 import type { LanService } from '../../lan/lan-service.js';
 import { worldServices } from '../services.js';
-import type { WorldRoom } from './world-room.js';
+import type { WorldRoom } from '../../../../rooms/world/world-room.js';
 
 interface StoredSession {
   worldId: string;

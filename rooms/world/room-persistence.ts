@@ -1,4 +1,4 @@
-import type { EntityUpsert } from '../../../../shared/schemas/world-api.js';
+import type { EntityUpsert } from '../../shared/schemas/world-api.js';
 import type { WorldRoom } from './world-room.js';
 
 /** How often settled bodies and edited terrain are written back (ms). */
@@ -9,7 +9,7 @@ const EPS = 1e-3;
 type Pose = { position: [number, number, number]; rotation: [number, number, number, number] };
 
 /**
- * Writes the room's world back to SQLite (seed §10 persistence): every SAVE_EVERY_MS the bodies
+ * Writes the room's world back to its store (SQLite on the host, Postgres on the relay) (seed §10 persistence): every SAVE_EVERY_MS the bodies
  * that came to rest somewhere new (sleeping, not held) in one batch upsert, plus the terrain
  * chunks brushed since; everything on dispose. A host killed mid-session loses at most the
  * last couple of seconds of motion, and reopening the world (or the room) starts from there.
@@ -37,7 +37,7 @@ export class RoomPersistence {
     try {
       this.save(false);
     } catch (err) {
-      this.room.deps.ctx.logger.error(`world room ${this.room.worldId}: autosave failed: ${(err as Error).message}`);
+      this.room.deps.logger.error(`world room ${this.room.worldId}: autosave failed: ${(err as Error).message}`);
     }
   }
 
@@ -58,7 +58,7 @@ export class RoomPersistence {
       poses.push([p.id, pose]);
     }
     if (rows.length) {
-      this.room.deps.services.entities.upsert(this.room.worldId, rows);
+      this.room.deps.store.upsertEntities(this.room.worldId, rows);
       for (const [id, pose] of poses) this.saved.set(id, pose);
     }
     this.room.terrain.save();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { chunkChecksum, type TerrainBrushMsg } from '../../../../shared/world/room-protocol.js';
-import { applyStroke, decodeTerrain, encodeChunk, isPristine, sampleHeight, validateStroke, type BrushStroke, type Terrain } from '../../../../shared/world/terrain.js';
-import type { TerrainService } from '../terrain-service.js';
+import { chunkChecksum, type TerrainBrushMsg } from '../../shared/world/room-protocol.js';
+import { applyStroke, decodeTerrain, encodeChunk, isPristine, sampleHeight, validateStroke, type BrushStroke, type Terrain } from '../../shared/world/terrain.js';
+import type { WorldRoomStore } from './room-deps.js';
 import { Refusal } from './authority.js';
 import type { ServerPhysics } from './physics.js';
 
@@ -14,7 +14,7 @@ const MAX_LOG = 500;
  * The room's terrain (seed §10): brush ops are applied in arrival order with the pure,
  * deterministic shared/world/terrain.ts, so every client that applies the same ops in the same
  * order gets the same heights; per-chunk checksums let a client check it did. Changed chunks
- * are saved to SQLite a moment later (and on dispose), then the op log restarts.
+ * are saved to the store a moment later (and on dispose), then the op log restarts.
  */
 export class RoomTerrain {
   readonly terrain: Terrain;
@@ -25,10 +25,10 @@ export class RoomTerrain {
 
   constructor(
     private readonly worldId: string,
-    private readonly service: TerrainService,
+    private readonly store: WorldRoomStore,
     private readonly physics: ServerPhysics,
   ) {
-    const stored = service.get(worldId);
+    const stored = store.terrain(worldId);
     this.terrain = decodeTerrain(stored.chunks);
     for (const c of stored.chunks) this.revisions.set(`${c.cx},${c.cz}`, c.revision);
     for (const [key, chunk] of this.terrain.chunks) physics.setChunk(key, chunk);
@@ -79,7 +79,7 @@ export class RoomTerrain {
     const keys = [...this.dirty];
     this.dirty.clear();
     const chunks = keys.map((k) => this.terrain.chunks.get(k)!).filter(Boolean);
-    this.service.put(this.worldId, {
+    this.store.putTerrain(this.worldId, {
       chunks: chunks.filter((c) => !isPristine(c)).map(encodeChunk),
       flatten: chunks.filter((c) => isPristine(c)).map((c) => ({ cx: c.cx, cz: c.cz })),
     });

@@ -1,6 +1,6 @@
 import RAPIER from '@dimforge/rapier3d-compat';
-import type { Entity } from '../../../../shared/schemas/world.js';
-import { CHUNK_M, VERTS, chunkOrigin, type TerrainChunk } from '../../../../shared/world/terrain.js';
+import type { Entity } from '../../shared/schemas/world.js';
+import { CHUNK_M, VERTS, chunkOrigin, type TerrainChunk } from '../../shared/world/terrain.js';
 
 type Vec3 = [number, number, number];
 type Quat4 = [number, number, number, number];

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerEvent } from '../../../../shared/events.js';
-import type { Entity } from '../../../../shared/schemas/world.js';
-import { QUOTAS } from '../../../../shared/world/room-protocol.js';
-import { AppError } from '../../errors.js';
-import type { WorldServices } from '../services.js';
-import { Refusal } from './authority.js';
+import type { ServerEvent } from '../../shared/events.js';
+import type { Entity } from '../../shared/schemas/world.js';
+import { QUOTAS } from '../../shared/world/room-protocol.js';
+import type { WorldRoomGeneration, WorldRoomStore } from './room-deps.js';
 
 type Vec3 = [number, number, number];
 
@@ -34,9 +32,9 @@ export interface JobEvents {
 }
 
 /**
- * Prompts → world.generate jobs on the host (seed §16 server-coordinated generation): the room
+ * Prompts → world.generate jobs where the room is hosted (seed §16 server-coordinated generation): the room
  * checks its quotas (concurrent jobs per room, submissions per player per minute), asks the
- * existing GenerationService for the placeholder + job, and follows the job through the event
+ * generation dep (the host's GenerationService) for the placeholder + job, and follows the job through the event
  * bus until asset_ready or job_failed for one of its entities. Clients then load the GLB by
  * assetId; nothing is generated twice.
  */
@@ -47,11 +45,11 @@ export class RoomJobs {
 
   constructor(
     private readonly worldId: string,
-    private readonly services: WorldServices,
-    subscribe: (listener: (e: ServerEvent) => void) => () => void,
+    private readonly generation: WorldRoomGeneration,
+    private readonly store: WorldRoomStore,
     private readonly events: JobEvents,
   ) {
-    this.unsubscribe = subscribe((e) => this.onEvent(e));
+    this.unsubscribe = generation.subscribe((e) => this.onEvent(e));
   }
 
   active(): number {
@@ -69,23 +67,18 @@ export class RoomJobs {
     if (this.active() >= QUOTAS.concurrentJobsPerRoom) {
       throw new QuotaRefusal('jobs', `This room already generates ${QUOTAS.concurrentJobsPerRoom} objects (the limit): wait for one to finish`, null);
     }
-    let created;
-    try {
-      created = this.services.generation.create(
-        { worldId: this.worldId, prompt, negativePrompt: '', draft: true, transform: { position, rotation: [0, 0, 0, 1], scale: [1, 1, 1] } },
-        `world-room:${this.worldId}:${sessionId}:${requestId ?? randomUUID()}`,
-      ).answer;
-    } catch (err) {
-      if (err instanceof AppError) throw new Refusal(err.code, err.message);
-      throw err;
-    }
+    // The generation dep throws a Refusal itself when it refuses (bad prompt, no generator).
+    const created = this.generation.create(
+      { worldId: this.worldId, prompt, negativePrompt: '', draft: true, transform: { position, rotation: [0, 0, 0, 1], scale: [1, 1, 1] } },
+      `world-room:${this.worldId}:${sessionId}:${requestId ?? randomUUID()}`,
+    );
     times.push(now);
     this.submissions.set(sessionId, times);
     const job: RoomJob = { jobId: created.jobId, entityId: created.entity.id, prompt, by: name, status: created.assetId ? 'ready' : created.status };
     this.jobs.set(created.entity.id, job);
     this.events.placeholder(created.entity, job, created.assetId, requestId, created.placeholder.note);
     // A stored asset with the same content hash: nothing to generate, ready at once.
-    if (created.assetId) this.events.ready(this.services.entities.get(created.entity.id), created.jobId);
+    if (created.assetId) this.events.ready(this.store.entity(created.entity.id), created.jobId);
   }
 
   private onEvent(e: ServerEvent): void {
@@ -93,7 +86,7 @@ export class RoomJobs {
       const job = this.jobs.get(e.entityId)!;
       if (job.status === 'ready') return;
       job.status = 'ready';
-      this.events.ready(this.services.entities.get(e.entityId), e.jobId);
+      this.events.ready(this.store.entity(e.entityId), e.jobId);
     } else if (e.type === 'job_failed' && (e.worldId === this.worldId || (e.entityId && this.jobs.has(e.entityId)))) {
       const job = e.entityId ? this.jobs.get(e.entityId) : [...this.jobs.values()].find((j) => j.jobId === e.jobId);
       if (!job) return;

@@ -1,11 +1,10 @@
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import type { Entity } from '../../../../shared/schemas/world.js';
-import { FAR_HZ, JoinOptions, bodyStateHash, type DevStats, NEAR_RADIUS_M, PATCH_HZ, QUOTAS, TICK_HZ } from '../../../../shared/world/room-protocol.js';
-import { tokenMatches } from '../../api/security.js';
+import type { Entity } from '../../shared/schemas/world.js';
+import { FAR_HZ, JoinOptions, bodyStateHash, type DevStats, NEAR_RADIUS_M, PATCH_HZ, QUOTAS, TICK_HZ } from '../../shared/world/room-protocol.js';
 import { Authority, type Holder } from './authority.js';
 import { registerRoomMessages } from './room-messages.js';
-import { roomHostDeps, type RoomHostDeps } from './room-context.js';
+import { worldRoomDeps, type RoomAuth, type WorldRoomDeps } from './room-deps.js';
 import { RoomJobs } from './room-jobs.js';
 import { RoomPersistence } from './room-persistence.js';
 import { ClientMeter, pingForRtt, TickTimer, type BodyRow } from './room-stats.js';
@@ -15,10 +14,7 @@ import { RoomBody, RoomChunk, RoomPlayer, newRoomState, type WorldRoomState } fr
 
 type Vec3 = [number, number, number];
 
-export interface RoomAuth {
-  isHost: boolean;
-  inviteId: string | null;
-}
+export type { RoomAuth };
 export interface PlayerData {
   meter: ClientMeter;
   lastMoveAt: number;
@@ -46,11 +42,12 @@ const PATCHES_PER_FAR = Math.max(1, Math.round(PATCH_HZ / FAR_HZ));
  * avatars and moving bodies at 20 Hz (near bodies through each client's StateView, far ones as
  * 2 Hz `far_bodies` messages with only what changed), moves authority over held bodies between
  * the server and holders, turns prompts into generation jobs, applies terrain brush ops in order,
- * and writes settled transforms and terrain back to SQLite (room-persistence.ts). The room id
+ * and writes settled transforms and terrain back to its store (room-persistence.ts). Where it
+ * runs (the desktop host, the relay) comes in through WorldRoomDeps (room-deps.ts). The room id
  * is the world id; it stays up (autoDispose off) until the host stops hosting it.
  */
 export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAuth> {
-  deps!: RoomHostDeps;
+  deps!: WorldRoomDeps;
   worldId = '';
   worldName = '';
   gravity = -9.81;
@@ -72,8 +69,8 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   createdAt = new Date();
 
   override async onCreate(options: WorldRoomOptions): Promise<void> {
-    this.deps = roomHostDeps();
-    if (options?.createKey !== this.deps.createKey) throw new ServerError(403, 'World rooms are started by the host (POST /api/v1/world-room/sessions)');
+    this.deps = worldRoomDeps();
+    if (options?.createKey !== this.deps.createKey) throw new ServerError(403, this.deps.createRefusal);
     this.roomId = options.worldId;
     this.worldId = options.worldId;
     this.maxPlayers = Math.min(QUOTAS.maxPlayersLimit, Math.max(1, options.maxPlayers | 0 || QUOTAS.defaultMaxPlayers));
@@ -81,18 +78,18 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.maxClients = this.maxPlayers + 2;
     this.autoDispose = false;
     await loadRapier();
-    const s = this.deps.services;
-    const world = s.worlds.get(this.worldId);
+    const store = this.deps.store;
+    const world = store.world(this.worldId);
     this.worldName = world.name;
-    this.gravity = world.settings.gravity;
+    this.gravity = world.gravity;
     this.physics = new ServerPhysics(this.gravity);
     this.authority = new Authority(this.physics);
-    this.terrain = new RoomTerrain(this.worldId, s.terrain, this.physics);
+    this.terrain = new RoomTerrain(this.worldId, store, this.physics);
     this.setState(newRoomState(this.worldId));
     for (const [key] of this.terrain.terrain.chunks) this.syncChunk(key);
-    this.loadEntities(s.entities.list(this.worldId));
+    this.loadEntities(store.entities(this.worldId));
     this.persistence = new RoomPersistence(this);
-    this.jobs = new RoomJobs(this.worldId, s, (l) => this.deps.ctx.bus.subscribe(l), {
+    this.jobs = new RoomJobs(this.worldId, this.deps.generation, store, {
       placeholder: (entity, job, assetId, requestId, note) => {
         this.addEntity(entity);
         this.broadcast('placeholder', { entity, jobId: job.jobId, assetId, by: job.by, requestId, note });
@@ -120,7 +117,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     if (e.assetId) {
       let size = this.sizes.get(e.assetId);
       if (!size) {
-        const b = this.deps.services.assets.find(e.assetId)?.bounds;
+        const b = this.deps.store.assetBounds(e.assetId);
         if (b) this.sizes.set(e.assetId, (size = b.max.map((v, i) => Math.max(0.01, v - b.min[i]!)) as Vec3));
       }
       if (size) return size;
@@ -166,16 +163,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   override onAuth(client: RoomClient, options: unknown, context: AuthContext): RoomAuth {
     const parsed = JoinOptions.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(400, `Bad join options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    let auth: RoomAuth;
-    if (context.token && tokenMatches(context.token, this.deps.ctx.origin.token)) auth = { isHost: true, inviteId: null };
-    else {
-      const header = context.headers?.['x-world-room-invite'];
-      const invite = parsed.data.invite ?? (typeof header === 'string' ? header : undefined);
-      if (!invite || !this.deps.lan) throw new ServerError(401, 'An invite is needed to join this world: ask the host for the link');
-      const r = this.deps.lan.invites.verify(invite, { scope: 'world-room', resourceId: this.worldId });
-      if (!r.ok) throw new ServerError(r.code === 'invite_expired' || r.code === 'invite_revoked' ? 403 : 401, r.message);
-      auth = { isHost: false, inviteId: r.grant.inviteId };
-    }
+    const auth = this.deps.authenticate(this.worldId, parsed.data, context);
     if (this.holders.size >= this.maxPlayers) {
       throw new ServerError(403, `This world is full: ${this.holders.size} of ${this.maxPlayers} players (the host can allow up to ${QUOTAS.maxPlayersLimit})`);
     }
@@ -207,7 +195,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
       worldId: this.worldId,
       worldName: this.worldName,
       gravity: this.gravity,
-      entities: this.deps.services.entities.list(this.worldId),
+      entities: this.deps.store.entities(this.worldId),
       terrain: this.terrain.stored(),
       brushLog: [],
       you: { sessionId: client.sessionId, isHost: auth.isHost },
@@ -241,7 +229,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   /** Drops a client without a reconnection seat (flooding, or not reading its socket). */
   kick(client: RoomClient, why: string): void {
     if (client.userData) client.userData.kicked = true;
-    this.deps.ctx.logger.warn(`world room ${this.worldId}: dropped ${client.sessionId} (${why})`);
+    this.deps.logger.warn(`world room ${this.worldId}: dropped ${client.sessionId} (${why})`);
     client.leave(4008, why);
   }
 
@@ -287,7 +275,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   }
 
   override onUncaughtException(err: Error, method: string): void {
-    this.deps?.ctx.logger.error(`world room ${this.worldId}: ${method} failed: ${err.stack ?? err}`);
+    this.deps?.logger.error(`world room ${this.worldId}: ${method} failed: ${err.stack ?? err}`);
   }
 
   override onBeforePatch(): void {
@@ -297,7 +285,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
       this.prepare();
     } catch (err) {
       // A throw here would be uncaught in Colyseus' timer and take the host down.
-      this.deps.ctx.logger.error(`world room ${this.worldId}: patch failed: ${(err as Error).stack ?? err}`);
+      this.deps.logger.error(`world room ${this.worldId}: patch failed: ${(err as Error).stack ?? err}`);
     }
   }
 
@@ -407,7 +395,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     try {
       this.persistence?.saveAll();
     } catch (err) {
-      this.deps.ctx.logger.error(`world room ${this.worldId}: could not save on dispose: ${(err as Error).message}`);
+      this.deps.logger.error(`world room ${this.worldId}: could not save on dispose: ${(err as Error).message}`);
     }
     this.physics?.free();
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CLIENT_MESSAGES, QUOTAS, type ClientMessageType } from '../../../../shared/world/room-protocol.js';
+import { CLIENT_MESSAGES, QUOTAS, type ClientMessageType } from '../../shared/world/room-protocol.js';
 import { Refusal } from './authority.js';
 import { checkMove, forwardOf } from './movement.js';
 import { QuotaRefusal } from './room-jobs.js';
@@ -51,7 +51,7 @@ export function registerRoomMessages(room: WorldRoom): void {
         if (err instanceof QuotaRefusal) client.send('quota', { quota: err.quota, message: err.message, retryAfterMs: err.retryAfterMs });
         else if (err instanceof Refusal) refuse(client, type, err.code, err.message);
         else {
-          room.deps.ctx.logger.error(`world room ${room.worldId}: ${type} failed: ${(err as Error).stack ?? err}`);
+          room.deps.logger.error(`world room ${room.worldId}: ${type} failed: ${(err as Error).stack ?? err}`);
           refuse(client, type, 'internal', `The host could not handle ${type}: ${(err as Error).message}`);
         }
       }

@@ -1,4 +1,4 @@
-import { HOLD_DISTANCE_M, MAX_REACH_M, MAX_THROW_SPEED_MPS } from '../../../../shared/world/room-protocol.js';
+import { HOLD_DISTANCE_M, MAX_REACH_M, MAX_THROW_SPEED_MPS } from '../../shared/world/room-protocol.js';
 import { dist, eyeOf, forwardOf } from './movement.js';
 import type { ServerPhysics } from './physics.js';
 

@@ -1,4 +1,4 @@
-import { bodyStateHash } from '../../../../shared/world/room-protocol.js';
+import { bodyStateHash } from '../../shared/world/room-protocol.js';
 
 /** How many recent ticks the tick-time percentiles cover. */
 const TICK_WINDOW = 600;

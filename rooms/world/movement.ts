@@ -1,5 +1,5 @@
-import { EYE_HEIGHT_M, MAX_FALL_MPS, MAX_SPEED_MPS, MOVE_SLACK_M } from '../../../../shared/world/room-protocol.js';
-import { HALF_EXTENT_M } from '../../../../shared/world/terrain.js';
+import { EYE_HEIGHT_M, MAX_FALL_MPS, MAX_SPEED_MPS, MOVE_SLACK_M } from '../../shared/world/room-protocol.js';
+import { HALF_EXTENT_M } from '../../shared/world/terrain.js';
 
 type Vec3 = [number, number, number];
 
