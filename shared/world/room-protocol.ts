@@ -49,6 +49,9 @@ export const QUOTAS = {
   /** Messages per second per client before refusals (and after 3 s of flooding, a drop). */
   messagesPerSecond: 120,
   chatChars: 300,
+  /** Chat messages per player per chatWindowMs; past it the player gets a `quota` of kind 'chat'. */
+  chatPerWindow: 5,
+  chatWindowMs: 10_000,
 } as const;
 
 /** Options of `client.joinById(roomId, options)` (the room is made by POST /world-room/sessions). */
@@ -141,9 +144,11 @@ export const AssetReadyMsg = z.object({ entityId: Id, assetId: Id, jobId: Id.nul
 export const JobFailedMsg = z.object({ entityId: Id.nullable(), jobId: Id, error: z.string() });
 export const EntityUpdatedMsg = z.object({ entity: Entity });
 export const EntityRemovedMsg = z.object({ ids: z.array(Id) });
+/** Terrain chunks replaced whole by the owner's editor during the session (not brush ops): take them as they are. */
+export const TerrainChunksMsg = z.object({ chunks: WelcomeMsg.shape.terrain, by: z.string() });
 /** A brush op as applied by the host, in order (seq), with the checksums of the chunks it changed. */
 export const TerrainOpMsg = z.object({ seq: z.number().int(), op: TerrainBrushMsg, by: z.string(), checksums: z.record(z.string(), z.string()) });
-export const QuotaMsg = z.object({ quota: z.enum(['players', 'jobs', 'submissions', 'messages']), message: z.string(), retryAfterMs: z.number().int().nullable() });
+export const QuotaMsg = z.object({ quota: z.enum(['players', 'jobs', 'submissions', 'messages', 'chat']), message: z.string(), retryAfterMs: z.number().int().nullable() });
 /** A refused message: code says why (bad_message, not_holder, too_far, cheat, not_found, …). */
 export const ErrorMsg = z.object({ code: z.string(), message: z.string(), for: z.string().nullable() });
 /** A move that broke the speed limit: the avatar is put back here (client snaps and replays later inputs). */
@@ -173,6 +178,7 @@ export const SERVER_MESSAGES = {
   job_failed: JobFailedMsg,
   entity_updated: EntityUpdatedMsg,
   entity_removed: EntityRemovedMsg,
+  terrain_chunks: TerrainChunksMsg,
   terrain_op: TerrainOpMsg,
   quota: QuotaMsg,
   error: ErrorMsg,

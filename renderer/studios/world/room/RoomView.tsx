@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { QUOTAS } from '../../../../shared/world/room-protocol.js';
+import { ChatPanel } from './ChatPanel.js';
 import { DevPanel } from './DevPanel.js';
 import { ownState } from './OwnAvatar.js';
 import { RoomClient, type RoomEndpoint } from './room-client.js';
@@ -103,8 +104,8 @@ function RoomBrush({ client }: { client: RoomClient }) {
 
 /**
  * A live session of a world, for the studio user (host) and LAN guests alike: joins on mount,
- * leaves on unmount. The scene on the right; players, shared prompt, ground brush and the dev
- * panel on the left.
+ * leaves on unmount. The scene on the right with the chat over its lower left corner; players,
+ * shared prompt, ground brush and the dev panel on the left.
  */
 export function RoomView({ endpoint, onExit, exitLabel }: { endpoint: RoomEndpoint; onExit?: () => void; exitLabel?: string }) {
   const [client, setClient] = useState<RoomClient | null>(null);
@@ -157,6 +158,7 @@ export function RoomView({ endpoint, onExit, exitLabel }: { endpoint: RoomEndpoi
         ) : null}
         {joinedWorld ? <RoomScene client={client} /> : null}
         <RoomNotices />
+        {joinedWorld ? <ChatPanel client={client} /> : null}
       </div>
     </div>
   );

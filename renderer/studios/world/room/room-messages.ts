@@ -1,5 +1,5 @@
 import { chunkChecksum, type ServerMessage } from '../../../../shared/world/room-protocol.js';
-import { applyStroke, decodeTerrain, type Terrain } from '../../../../shared/world/terrain.js';
+import { applyStroke, decodeChunk, decodeTerrain, type Terrain } from '../../../../shared/world/terrain.js';
 import type { RoomClient } from './room-client.js';
 import { useRoomStore, type RoomState } from './room-store.js';
 
@@ -85,6 +85,24 @@ export function applyServerMessage(client: RoomClient, msg: ServerMessage): void
     case 'entity_removed':
       store.removeEntities(msg.payload.ids);
       return;
+    case 'terrain_chunks': {
+      // The owner's editor replaced these chunks whole: take them as the host has them.
+      const chunkRev = { ...store.chunkRev };
+      const chunkCheck = { ...store.chunkCheck };
+      for (const c of msg.payload.chunks) {
+        const key = `${c.cx},${c.cz}`;
+        const fresh = decodeChunk(c);
+        const ours = store.terrain.chunks.get(key);
+        if (ours) {
+          ours.heights.set(fresh.heights);
+          ours.splat.set(fresh.splat);
+        } else store.terrain.chunks.set(key, fresh);
+        chunkRev[key] = (chunkRev[key] ?? 0) + 1;
+        chunkCheck[key] = { host: c.checksum, ours: chunkChecksum(fresh.heights, fresh.splat) };
+      }
+      store.set({ chunkRev, chunkCheck });
+      return;
+    }
     case 'terrain_op': {
       const p = msg.payload;
       const changed = brush(store.terrain, p.op);
@@ -97,6 +115,11 @@ export function applyServerMessage(client: RoomClient, msg: ServerMessage): void
       return;
     }
     case 'quota':
+      // Chat's own limit is said beside the chat box, where the refused line is put back.
+      if (msg.payload.quota === 'chat') {
+        store.set({ chatRefusal: { text: msg.payload.message, until: Date.now() + (msg.payload.retryAfterMs ?? 0) } });
+        return;
+      }
       store.notify(msg.payload.message + (msg.payload.retryAfterMs ? ` (try again in ${Math.ceil(msg.payload.retryAfterMs / 1000)} s)` : ''), 'quota');
       return;
     case 'error':

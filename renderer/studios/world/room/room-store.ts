@@ -54,6 +54,8 @@ export interface RoomState {
   stats: DevStats | null;
   jobs: Record<string, RoomJob>;
   chat: Array<{ from: string; name: string; text: string; at: number }>;
+  /** The host's chat rate limit refused a line: what it said, and until when (epoch ms). */
+  chatRefusal: { text: string; until: number } | null;
   notices: RoomNotice[];
   /** Corrections the server made to our own moves (dev panel). */
   corrections: number;
@@ -87,6 +89,7 @@ const initial = () => ({
   stats: null,
   jobs: {},
   chat: [],
+  chatRefusal: null,
   notices: [],
   corrections: 0,
   rttMs: null,

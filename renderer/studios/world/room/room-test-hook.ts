@@ -46,6 +46,8 @@ export function installRoomTestHook(client: RoomClient): () => void {
           };
         }),
         notices: s.notices.map((n) => n.text),
+        chat: s.chat.map((m) => ({ from: m.from, name: m.name, text: m.text })),
+        chatRefusal: s.chatRefusal?.text ?? null,
         stats: s.stats,
       };
     },
