@@ -221,3 +221,4 @@ export const creatorEngagementSnapshots = pgTable(
   },
   (t) => [uniqueIndex('idx_snapshots_creator_month').on(t.creatorId, t.month)],
 );
+export * from './hosted-rooms-schema.js';

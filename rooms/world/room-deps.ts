@@ -13,6 +13,8 @@ export interface RoomAuth {
 
 /** Where a world's content lives: the studio's SQLite on the desktop host, Postgres on the relay. */
 export interface WorldRoomStore {
+  /** Called once in onCreate before anything is read (the relay loads the world from Postgres here). */
+  load?(worldId: string): Promise<void>;
   world(worldId: string): { name: string; gravity: number };
   entities(worldId: string): Entity[];
   entity(entityId: string): Entity;
@@ -43,7 +45,7 @@ export interface WorldRoomDeps {
   store: WorldRoomStore;
   generation: WorldRoomGeneration;
   /** Decides who joins (throws a ServerError with a clear message to refuse). */
-  authenticate(worldId: string, options: JoinOptions, context: AuthContext): RoomAuth;
+  authenticate(worldId: string, options: JoinOptions, context: AuthContext): RoomAuth | Promise<RoomAuth>;
   logger: { warn(line: string): void; error(line: string): void };
   /** Reconnection window for a dropped client (seconds). */
   reconnectSec: number;

@@ -79,6 +79,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.autoDispose = false;
     await loadRapier();
     const store = this.deps.store;
+    await store.load?.(this.worldId);
     const world = store.world(this.worldId);
     this.worldName = world.name;
     this.gravity = world.gravity;
@@ -160,10 +161,10 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
 
   // ---- players --------------------------------------------------------------------------
 
-  override onAuth(client: RoomClient, options: unknown, context: AuthContext): RoomAuth {
+  override async onAuth(client: RoomClient, options: unknown, context: AuthContext): Promise<RoomAuth> {
     const parsed = JoinOptions.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(400, `Bad join options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const auth = this.deps.authenticate(this.worldId, parsed.data, context);
+    const auth = await this.deps.authenticate(this.worldId, parsed.data, context);
     if (this.holders.size >= this.maxPlayers) {
       throw new ServerError(403, `This world is full: ${this.holders.size} of ${this.maxPlayers} players (the host can allow up to ${QUOTAS.maxPlayersLimit})`);
     }
