@@ -36,9 +36,38 @@ export async function rejectFulfilment(ctx: RelayContext, u: UserRow, desireId: 
   if (ctx.clock.now().getTime() - d.fulfilledAt.getTime() > BOUNTY_RULES.disputeWindowMs) {
     throw new HttpError(409, 'window_closed', 'The 48-hour window to reject this fulfilment has passed');
   }
+  const [released] = await ctx.db.select({ id: bountyTips.id }).from(bountyTips).where(and(eq(bountyTips.desireId, d.id), eq(bountyTips.status, 'released'))).limit(1);
+  if (released) throw new HttpError(409, 'accepted', 'You accepted this fulfilment and its tips went to the creator; it can no longer be rejected');
   const refundedCents = await refundHeldTips(ctx, d.id);
   await ctx.db.update(desires).set({ status: 'open', fulfilledByItem: null, fulfilledBy: null, fulfilledAt: null }).where(eq(desires.id, d.id));
   return { refundedCents };
+}
+
+/**
+ * The poster is happy before the 48 h window ends: every held tip is released to the creator
+ * now (90/10 split, as the sweep would), and a payout is attempted at once.
+ */
+export async function acceptFulfilment(ctx: RelayContext, u: UserRow, desireId: string): Promise<{ releasedCents: number }> {
+  const [d] = await ctx.db.select().from(desires).where(eq(desires.id, desireId));
+  if (!d) throw new HttpError(404, 'not_found', 'No such desire');
+  if (d.authorId !== u.id) throw new HttpError(403, 'forbidden', 'Only the poster can accept a fulfilment');
+  if (d.status !== 'fulfilled' || !d.fulfilledBy) throw new HttpError(409, 'not_fulfilled', 'This desire has not been fulfilled');
+  const held = await ctx.db.select().from(bountyTips).where(and(eq(bountyTips.desireId, d.id), eq(bountyTips.status, 'held')));
+  let releasedCents = 0;
+  for (const tip of held) if (await releaseTip(ctx, tip, d.fulfilledBy)) releasedCents += tip.amountCents;
+  if (releasedCents) await payCreator(ctx, d.fulfilledBy).catch((err) => ctx.log(`payout after accept failed, the sweep retries: ${(err as Error).message}`));
+  return { releasedCents };
+}
+
+/** Moves one held tip into a pending creator payout (once: a tip another process released is skipped). */
+async function releaseTip(ctx: RelayContext, tip: typeof bountyTips.$inferSelect, creatorId: string): Promise<boolean> {
+  const { feeCents, netCents } = splitTip(tip.amountCents, BOUNTY_RULES.platformFeePercent);
+  return ctx.db.transaction(async (tx) => {
+    const moved = await tx.update(bountyTips).set({ status: 'released' }).where(and(eq(bountyTips.id, tip.id), eq(bountyTips.status, 'held'))).returning({ id: bountyTips.id });
+    if (!moved.length) return false;
+    await tx.insert(creatorPayouts).values({ creatorId, desireId: tip.desireId, tipId: tip.id, grossAmountCents: tip.amountCents, platformFeeCents: feeCents, netAmountCents: netCents, createdAt: ctx.clock.now() });
+    return true;
+  });
 }
 
 /** Refunds every held tip of a desire through Stripe (idempotently per tip); returns the total. */
@@ -71,15 +100,7 @@ export async function settleDue(ctx: RelayContext): Promise<{ released: number; 
     .innerJoin(desires, eq(desires.id, bountyTips.desireId))
     .where(and(eq(bountyTips.status, 'held'), eq(desires.status, 'fulfilled'), isNotNull(desires.fulfilledBy), lte(desires.fulfilledAt, cutoff)));
   let released = 0;
-  for (const { tip, creatorId } of due) {
-    const { feeCents, netCents } = splitTip(tip.amountCents, BOUNTY_RULES.platformFeePercent);
-    await ctx.db.transaction(async (tx) => {
-      const moved = await tx.update(bountyTips).set({ status: 'released' }).where(and(eq(bountyTips.id, tip.id), eq(bountyTips.status, 'held'))).returning({ id: bountyTips.id });
-      if (!moved.length) return; // another process settled it
-      await tx.insert(creatorPayouts).values({ creatorId: creatorId!, desireId: tip.desireId, tipId: tip.id, grossAmountCents: tip.amountCents, platformFeeCents: feeCents, netAmountCents: netCents, createdAt: ctx.clock.now() });
-      released++;
-    });
-  }
+  for (const { tip, creatorId } of due) if (await releaseTip(ctx, tip, creatorId!)) released++;
   const creators = await ctx.db.selectDistinct({ id: creatorPayouts.creatorId }).from(creatorPayouts).where(eq(creatorPayouts.status, 'pending'));
   let transfers = 0;
   for (const c of creators) if (await payCreator(ctx, c.id)) transfers++;

@@ -8,17 +8,18 @@ import { HttpError, parse, uuidParam } from '../http/errors.js';
 import { ensureCustomer, requireStripe, stripeCall } from '../payments/stripe.js';
 import { desireViews, loadDesire, refreshHeat } from './desire-view.js';
 import { embedText } from './embedding.js';
-import { fulfilDesire, rejectFulfilment } from './fulfil.js';
+import { acceptFulfilment, fulfilDesire, rejectFulfilment } from './fulfil.js';
 
 /**
  * Creates a tip and its Stripe PaymentIntent. The tip is `pending_payment` until Stripe's
  * payment_intent.succeeded webhook marks it `held`; only held tips count on the board.
  */
-async function createTip(ctx: RelayContext, u: UserRow, desireId: string, amountCents: number) {
+async function createTip(ctx: RelayContext, u: UserRow, desireId: string, amountCents: number, checkout = false) {
   const stripe = requireStripe(ctx);
   const customer = await ensureCustomer(ctx, u);
   const [tip] = await ctx.db.insert(bountyTips).values({ desireId, tipperId: u.id, amountCents, createdAt: ctx.clock.now() }).returning();
   try {
+    if (checkout) return { id: tip!.id, amountCents, status: 'pending_payment' as const, clientSecret: null, checkoutUrl: await tipCheckout(ctx, u, customer, tip!.id, amountCents) };
     const pi = await stripeCall('create the tip payment', () =>
       stripe.paymentIntents.create(
         { amount: amountCents, currency: 'usd', customer, automatic_payment_methods: { enabled: true }, description: 'Auteur relay bounty tip', metadata: { purpose: 'tip', user_id: u.id, tip_id: tip!.id } },
@@ -33,6 +34,32 @@ async function createTip(ctx: RelayContext, u: UserRow, desireId: string, amount
   }
 }
 
+/**
+ * A Checkout page for a tip: the PaymentIntent Stripe creates there carries the tip id in its
+ * metadata, and the webhook holds the tip by that id (its PaymentIntent id is unknown until then).
+ */
+async function tipCheckout(ctx: RelayContext, u: UserRow, customer: string, tipId: string, amountCents: number): Promise<string> {
+  const metadata = { purpose: 'tip', user_id: u.id, tip_id: tipId };
+  const back = (path: string) => `${ctx.config.publicUrl}${path}`;
+  const session = await stripeCall('start Checkout for the tip', () =>
+    requireStripe(ctx).checkout.sessions.create(
+      {
+        mode: 'payment',
+        customer,
+        client_reference_id: u.id,
+        line_items: [{ quantity: 1, price_data: { currency: 'usd', unit_amount: amountCents, product_data: { name: 'Auteur relay bounty tip' } } }],
+        payment_intent_data: { metadata, description: 'Auteur relay bounty tip' },
+        metadata,
+        success_url: back('/billing/done?session_id={CHECKOUT_SESSION_ID}'),
+        cancel_url: back('/billing/cancelled'),
+      },
+      { idempotencyKey: `tip-checkout-${tipId}` },
+    ),
+  );
+  if (!session.url) throw new HttpError(502, 'stripe_error', 'Stripe did not return a Checkout page for the tip');
+  return session.url;
+}
+
 export function bountyRoutes(ctx: RelayContext): Router {
   const r = express.Router();
   r.use('/desires', express.json({ limit: '16kb' }));
@@ -43,7 +70,11 @@ export function bountyRoutes(ctx: RelayContext): Router {
       .select({ d: desires, username: users.username })
       .from(desires)
       .innerJoin(users, eq(users.id, desires.authorId))
-      .where(and(inArray(desires.status, ['open', 'in_progress']), gte(desires.heatScore, q.minHeat), sql`(${desires.expiresAt} is null or ${desires.expiresAt} > ${ctx.clock.now()})`))
+      .where(
+        q.status === 'fulfilled'
+          ? and(eq(desires.status, 'fulfilled'), gte(desires.heatScore, q.minHeat))
+          : and(inArray(desires.status, ['open', 'in_progress']), gte(desires.heatScore, q.minHeat), sql`(${desires.expiresAt} is null or ${desires.expiresAt} > ${ctx.clock.now()})`),
+      )
       .orderBy(desc(desires.heatScore), desc(desires.createdAt))
       .limit(200);
     let views = await desireViews(ctx, rows.map((x) => ({ ...x.d, username: x.username })));
@@ -67,7 +98,7 @@ export function bountyRoutes(ctx: RelayContext): Router {
       await refreshHeat(ctx, tx, d!.id, embedding);
       return d!.id;
     });
-    const tip = body.tipCents ? await createTip(ctx, u, id, body.tipCents) : null;
+    const tip = body.tipCents ? await createTip(ctx, u, id, body.tipCents, body.checkout) : null;
     const [view] = await desireViews(ctx, [(await loadDesire(ctx.db, id))!], u.id);
     res.status(201).json({ ...view, tips: tip ? [tip] : [] });
   });
@@ -82,11 +113,11 @@ export function bountyRoutes(ctx: RelayContext): Router {
   r.post('/desires/:id/tip', async (req, res) => {
     const u = await requireUser(ctx, req);
     requireTier(u, 'postBounties', 'Tipping bounties');
-    const { amountCents } = parse(RelayTipBody, req.body);
+    const { amountCents, checkout } = parse(RelayTipBody, req.body);
     const d = await loadDesire(ctx.db, uuidParam(req.params.id, 'desire'));
     if (!d) throw new HttpError(404, 'not_found', 'No such desire');
     if (d.status !== 'open' && d.status !== 'in_progress') throw new HttpError(409, 'not_open', `This desire is ${d.status}; only open desires take tips`);
-    res.status(201).json(await createTip(ctx, u, d.id, amountCents));
+    res.status(201).json(await createTip(ctx, u, d.id, amountCents, checkout));
   });
 
   r.post('/desires/:id/fulfill', async (req, res) => {
@@ -95,6 +126,13 @@ export function bountyRoutes(ctx: RelayContext): Router {
     await fulfilDesire(ctx, u, String(req.params.id), itemId);
     const [view] = await desireViews(ctx, [(await loadDesire(ctx.db, uuidParam(req.params.id, 'desire')))!]);
     res.json(view);
+  });
+
+  r.post('/desires/:id/accept', async (req, res) => {
+    const u = await requireUser(ctx, req);
+    const out = await acceptFulfilment(ctx, u, uuidParam(req.params.id, 'desire'));
+    const [view] = await desireViews(ctx, [(await loadDesire(ctx.db, uuidParam(req.params.id, 'desire')))!], u.id);
+    res.json({ ...view, releasedCents: out.releasedCents });
   });
 
   r.post('/desires/:id/reject', async (req, res) => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import express, { type Router } from 'express';
 import { CREDIT_PACKS, type CreditPackId } from '../../shared/relay/tiers.js';
 import type { RelayContext } from '../context.js';
@@ -100,11 +100,19 @@ async function apply(ctx: RelayContext, tx: RelayTx, type: string, created: numb
         return `credits +${pack.generations}`;
       }
       if (m.purpose === 'tip') {
-        const held = await tx
+        let held = await tx
           .update(bountyTips)
           .set({ status: 'held' })
           .where(and(eq(bountyTips.stripePaymentIntentId, String(o.id)), eq(bountyTips.status, 'pending_payment')))
           .returning({ id: bountyTips.id });
+        // A tip paid on a Checkout page: its PaymentIntent was made by Stripe, so find it by the tip id.
+        if (!held.length && typeof m.tip_id === 'string' && /^[0-9a-f-]{36}$/i.test(m.tip_id)) {
+          held = await tx
+            .update(bountyTips)
+            .set({ status: 'held', stripePaymentIntentId: String(o.id) })
+            .where(and(eq(bountyTips.id, m.tip_id), isNull(bountyTips.stripePaymentIntentId), eq(bountyTips.status, 'pending_payment')))
+            .returning({ id: bountyTips.id });
+        }
         return held.length ? 'tip held' : 'ignored: tip not pending';
       }
       return 'ignored: no purpose';

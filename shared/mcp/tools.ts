@@ -171,6 +171,9 @@ export const MCP_TOOL_INPUTS = {
     camera_target: Vec3.optional().describe('Point the camera looks at (with camera_position)'),
   }),
   community_feed: strict('community_feed', { sort: z.enum(['trending', 'new']).default('trending'), kind: z.enum(['shader', 'video', 'prefab']).optional(), query: z.string().trim().min(1).max(100).optional().describe('Words in the title'), limit: z.number().int().min(1).max(50).default(10), cursor: z.string().regex(/^\d{1,5}$/).optional().describe('next_cursor of the previous page') }),
+  community_bounties: strict('community_bounties', { status: z.enum(['open', 'fulfilled']).default('open').describe('open (hottest first) or fulfilled'), has_tip: z.boolean().optional().describe('Only desires with (true) or without (false) held tips'), limit: z.number().int().min(1).max(50).default(20) }),
+  community_bounty_post: strict('community_bounty_post', { desire_id: z.string().min(1).describe('A local desire id (get_desire_queue)'), tip_cents: z.number().int().min(100).max(100_000).optional().describe('Optional tip in US cents (min 100); the owner pays it on the returned Checkout page'), ttl_days: z.number().int().min(1).max(90).optional() }),
+  community_bounty_fulfil: strict('community_bounty_fulfil', { desire_id: z.string().uuid().describe('The bounty-board desire id (community_bounties)'), shader_id: z.string().min(1).describe('The local shader that answers it'), publish_first: z.boolean().default(true).describe('Publish the shader to the relay first when it is not there yet (waits for the community.publish job)') }),
 } as const;
 
 export type McpToolName = keyof typeof MCP_TOOL_INPUTS;
@@ -179,4 +182,6 @@ export type McpToolName = keyof typeof MCP_TOOL_INPUTS;
 export const TOOL_MIN_TIER: Partial<Record<McpToolName, z.infer<typeof TrustTier>>> = {
   fulfill_desire: 'trusted',
   tag_shader: 'trusted',
+  community_bounty_post: 'trusted',
+  community_bounty_fulfil: 'trusted',
 };

@@ -31,6 +31,7 @@ export const RELAY_ROUTES = {
   desire: 'GET /api/v1/desires/:id',
   tip: 'POST /api/v1/desires/:id/tip',
   fulfil: 'POST /api/v1/desires/:id/fulfill',
+  accept: 'POST /api/v1/desires/:id/accept',
   reject: 'POST /api/v1/desires/:id/reject',
   payouts: 'GET /api/v1/me/payouts',
   checkout: 'POST /api/v1/payments/checkout',

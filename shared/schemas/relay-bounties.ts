@@ -10,8 +10,10 @@ export const RelayDesireBody = z.object({
   /** Optional tip; minimum $1.00. Charged now, held until release or refund. */
   tipCents: z.number().int().min(100, 'the minimum tip is $1.00').max(100_000).optional(),
   ttlDays: z.number().int().min(1).max(90).default(30),
+  /** Pay the tip on a Stripe Checkout page (its URL comes back) instead of confirming a PaymentIntent client-side: what the desktop app uses. */
+  checkout: z.boolean().optional(),
 });
-export const RelayTipBody = z.object({ amountCents: z.number().int().min(100, 'the minimum tip is $1.00').max(100_000) });
+export const RelayTipBody = z.object({ amountCents: z.number().int().min(100, 'the minimum tip is $1.00').max(100_000), checkout: z.boolean().optional() });
 export const RelayFulfilBody = z.object({ itemId: z.string().uuid() });
 
 export const RelayTip = z.object({
@@ -20,6 +22,8 @@ export const RelayTip = z.object({
   status: RelayTipStatus,
   /** Client secret of the PaymentIntent the tipper confirms in the browser (only to the tipper). */
   clientSecret: z.string().nullable().optional(),
+  /** The Stripe Checkout page that pays it, when asked for with `checkout: true` (only to the tipper). */
+  checkoutUrl: z.string().nullable().optional(),
 });
 
 export const RelayDesire = z.object({
@@ -41,6 +45,8 @@ export const RelayDesire = z.object({
 export type RelayDesire = z.infer<typeof RelayDesire>;
 
 export const RelayDesireQuery = z.object({
+  /** open = open or in progress (not expired); fulfilled = fulfilled, whether or not its window has closed. */
+  status: z.enum(['open', 'fulfilled']).default('open'),
   minHeat: z.coerce.number().min(0).default(0),
   hasTip: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),

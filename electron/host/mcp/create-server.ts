@@ -11,6 +11,7 @@ import { registerVideoTools } from './tools/video-tools.js';
 import { registerVideoLiveloopTools } from './tools/video-liveloop-tools.js';
 import { registerWorldTools } from './tools/world-tools.js';
 import { registerCommunityTools } from './tools/community-tools.js';
+import { registerCommunityBountyTools } from './tools/community-bounty-tools.js';
 
 /** One MCP server bound to a caller; tools are thin adapters over the studio's services. */
 export function createMcpServer(core: CoreContext, principal: Principal, limiter: CallRateLimiter): McpServer {
@@ -32,6 +33,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerVideoLiveloopTools(deps);
   registerWorldTools(deps);
   registerCommunityTools(deps);
+  registerCommunityBountyTools(deps);
   registerResourcesAndPrompts(server, core);
   return server;
 }
