@@ -1,36 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommunityOpenResult, CommunityOrigin } from '../../../shared/schemas/community-feed.js';
 import { Tag } from '../../../shared/schemas/shaders.js';
-import { ShaderSource, singlePass } from '../../../shared/shaders/source.js';
+import { shaderSourceFromPayload } from '../../../shared/community/shader-payload.js';
 import { shaders } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { CoreContext } from '../host-context.js';
 import { shaderServices } from '../shaders/services.js';
 import { communityFor } from './community-service.js';
 import { communityFeedFor } from './feed-service.js';
-
-const MAX_GLSL = 64 * 1024;
-
-/**
- * A published shader's payload as a studio source: the desktop app publishes the multi-pass
- * ShaderSource as JSON; other clients may publish a bare Shadertoy `mainImage` program.
- */
-export function shaderSourceFromPayload(payload: string): ShaderSource {
-  const text = payload.trim();
-  if (text.startsWith('{')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text) as unknown;
-    } catch {
-      json = undefined;
-    }
-    const parsed = ShaderSource.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new AppError(422, 'community_payload_unreadable', 'This community shader was published as JSON the studio does not recognise as a shader source, so it cannot be opened in the editor.');
-  }
-  if (/\bvoid\s+mainImage\s*\(/.test(text) && text.length <= MAX_GLSL) return singlePass(text);
-  throw new AppError(422, 'community_payload_unreadable', 'This community shader has no mainImage program the editor can open (or it is larger than 64 KB).');
-}
 
 /**
  * "Open in editor" on a community shader: its source becomes a local draft whose provenance
@@ -50,7 +27,9 @@ export async function openCommunityShader(ctx: CoreContext, itemId: string): Pro
     .get();
   if (earlier) return { shaderId: earlier.id, created: false, origin };
 
-  const source = shaderSourceFromPayload(item.payload);
+  const parsed = shaderSourceFromPayload(item.payload);
+  if ('error' in parsed) throw new AppError(422, 'community_payload_unreadable', `“${item.title}” cannot be opened in the editor: ${parsed.error}`);
+  const { source } = parsed;
   const tags = item.tags.flatMap((t) => {
     const r = Tag.safeParse(t);
     return r.success ? [r.data] : [];

@@ -9,6 +9,8 @@ import { FeedView } from './feed/FeedView.js';
 import { GenerateView } from './generate/GenerateView.js';
 import { parseStudioLocation, studioPaths, type StudioView } from './nav.js';
 import { ReviewView } from './review/ReviewView.js';
+import { CommunityItemView } from './community/feed/CommunityItemView.js';
+import { CommunityView } from './community/feed/CommunityView.js';
 import { StudioHeader } from './StudioHeader.js';
 import { StudioLink } from './ui/StudioLink.js';
 import { Toaster } from './ui/Toaster.js';
@@ -41,6 +43,10 @@ function ViewFor({ view }: { view: StudioView }) {
           <ReviewView />
         </div>
       );
+    case 'community':
+      return <CommunityView params={view.params} />;
+    case 'communityItem':
+      return <CommunityItemView key={view.id} id={view.id} />;
     case 'unknown':
       return (
         <div className="studio-pad">

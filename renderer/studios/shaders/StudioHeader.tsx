@@ -3,6 +3,7 @@ import { studioPaths, tabOf, useNavigate, type StudioTab, type StudioView } from
 
 const TABS: Array<{ id: StudioTab; label: string; to: () => string }> = [
   { id: 'feed', label: 'Feed', to: studioPaths.feed },
+  { id: 'community', label: 'Community', to: () => studioPaths.community() },
   { id: 'explore', label: 'Explore', to: () => studioPaths.explore() },
   { id: 'editor', label: 'Editor', to: () => studioPaths.newShader() },
   { id: 'desires', label: 'Desires', to: studioPaths.desires },

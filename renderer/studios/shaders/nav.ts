@@ -9,9 +9,11 @@ export type StudioView =
   | { view: 'desires' }
   | { view: 'generate'; params: URLSearchParams }
   | { view: 'review' }
+  | { view: 'community'; params: URLSearchParams }
+  | { view: 'communityItem'; id: string }
   | { view: 'unknown'; path: string };
 
-export type StudioTab = 'feed' | 'explore' | 'editor' | 'desires' | 'generate' | 'review';
+export type StudioTab = 'feed' | 'explore' | 'editor' | 'desires' | 'generate' | 'review' | 'community';
 
 export function parseStudioLocation(location: string): StudioView {
   const url = new URL(location, 'http://studio.local');
@@ -36,6 +38,8 @@ export function parseStudioLocation(location: string): StudioView {
       return { view: 'generate', params };
     case 'review':
       return { view: 'review' };
+    case 'community':
+      return id ? { view: 'communityItem', id } : { view: 'community', params };
     default:
       return { view: 'unknown', path: url.pathname };
   }
@@ -51,6 +55,9 @@ export function tabOf(view: StudioView): StudioTab | null {
       return view.view;
     case 'editor':
       return 'editor';
+    case 'community':
+    case 'communityItem':
+      return 'community';
     default:
       return null;
   }
@@ -73,6 +80,8 @@ export const studioPaths = {
   desires: () => '/shaders/desires',
   generate: (params: { desire?: string | null; prompt?: string | null } = {}) => `/shaders/generate${q(params)}`,
   review: () => '/shaders/review',
+  community: (params: { sort?: string | null; kind?: string | null; q?: string | null } = {}) => `/shaders/community${q(params)}`,
+  communityItem: (id: string) => `/shaders/community/${encodeURIComponent(id)}`,
 };
 
 export function useNavigate(): (to: string, opts?: { replace?: boolean }) => void {
