@@ -22,7 +22,7 @@ import { registerShotsCaptionHooks } from './shots/caption-hooks.js';
 import { registerShotsVeoHooks } from './shots/veo-submit.js';
 import { registerWorldJobHooks } from './world/job-hooks.js';
 import { registerVideoJobHooks } from './video/job-hooks.js';
-import { registerCommunityPublishHooks } from './community/publish-shader.js';
+import { registerCommunityPublishHooks } from './community/publish-jobs.js';
 import { registerLiveLoop } from './video/liveloop/register.js';
 import { createProviderServices } from './providers/provider-services.js';
 import type { SecretCodec } from './providers/secret-codec.js';

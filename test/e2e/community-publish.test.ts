@@ -52,8 +52,9 @@ describe('Publish to community', () => {
     const box = page.locator(tid('community-publish'));
     await box.waitFor({ state: 'visible', timeout: 30_000 });
     await box.locator(tid('community-publish-button')).click();
-    await expect.poll(() => box.getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
-    expect(await box.textContent()).toMatch(/Published to the community/);
+    await expect.poll(() => box.getAttribute('data-status'), { timeout: 30_000 }).toBe('published');
+    expect(await box.textContent()).toMatch(/Published to community \(item [0-9a-f]{8}\)/);
+    expect(await box.locator(tid('community-publish-button')).isDisabled()).toBe(true);
     await screenshot(page, 'community-publish');
 
     const items = ((await (await fetch(`${relay.url}/api/v1/feed/new`)).json()) as { items: { title: string; thumbnailUrl: string | null }[] }).items;

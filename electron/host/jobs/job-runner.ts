@@ -213,7 +213,8 @@ export class JobRunner {
         const replaced = await onSucceeded(row, result);
         if (replaced !== undefined) final = replaced;
       } catch (err) {
-        this.update(this.store.failAttempt(row.id, this.ownerId, `Saving the result failed: ${(err as Error).message}`));
+        // A hook may mark its error `retryable: false` (a refusal that a new attempt would meet again).
+        this.update(this.store.failAttempt(row.id, this.ownerId, `Saving the result failed: ${(err as Error).message}`, { retryable: (err as { retryable?: unknown }).retryable !== false }));
         return;
       }
     }

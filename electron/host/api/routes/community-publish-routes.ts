@@ -1,10 +1,11 @@
-import { queueShaderPublish } from '../../community/publish-shader.js';
+import { listPublications, queuePublish } from '../../community/publish-jobs.js';
 import type { HostContext } from '../../host-context.js';
 import type { RouteHandlers } from '../mount-routes.js';
 
-/** POST /community/publish (shared/routes/community-publish.ts). */
+/** POST /community/publish, GET /community/publications (shared/routes/community-publish.ts). */
 export function communityPublishRoutes(ctx: HostContext): RouteHandlers {
   return {
-    'community.publish': ({ body }) => queueShaderPublish(ctx, body.shaderId),
+    'community.publish': ({ body }) => queuePublish(ctx, body),
+    'community.publications': ({ query }) => listPublications(ctx, query),
   };
 }

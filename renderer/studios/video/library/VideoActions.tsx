@@ -4,6 +4,7 @@ import { errorMessage } from '../../../api/errors.js';
 import { useAddLanguage, usePublishVideo, useUpdateVideo } from '../api/hooks.js';
 import { downloadVideo } from '../api/download.js';
 import { StartPartyButton } from '../party/StartPartyButton.js';
+import { PublishVideoToCommunity } from '../community/PublishVideoToCommunity.js';
 
 /**
  * A switch that shows the new value at once (a controlled checkbox would snap back until the host
@@ -68,6 +69,7 @@ export function VideoActions({ video, compact = false }: { video: Video; compact
         save={(addToLiveLoop, rollback) => update.mutate({ id: video.id, body: { addToLiveLoop } }, { onError: rollback })}
       />
       <StartPartyButton target={{ kind: 'video', videoId: video.id }} masterMediaId={video.hlsMasterMediaId} disabled={!video.hlsMasterMediaId} />
+      {compact ? null : <PublishVideoToCommunity video={video} />}
       {compact ? null : (
         <form
           className="video-add-language"

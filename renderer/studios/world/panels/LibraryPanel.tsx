@@ -12,6 +12,7 @@ import { spawnInFront } from '../scene/spawn-point.js';
 import { flushWorld } from '../store/autosave.js';
 import { spawnCommand } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
+import { PublishPrefabToCommunity } from '../community/PublishPrefabToCommunity.js';
 
 export const DRAG_TYPE = 'application/x-auteur-world';
 
@@ -169,6 +170,7 @@ function Prefabs() {
                 >
                   delete
                 </button>
+                <PublishPrefabToCommunity prefab={p} />
               </div>
             </div>
           </li>

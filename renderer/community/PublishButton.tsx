@@ -1,0 +1,121 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { CommunityPublication } from '../../shared/schemas/community-publish.js';
+import { TERMINAL_STATUSES, type Job } from '../../shared/schemas/jobs.js';
+import type { RelayItemKind } from '../../shared/schemas/relay-community.js';
+import { api } from '../api/client.js';
+import { errorMessage } from '../api/errors.js';
+import { useEventsStore } from '../api/eventsStore.js';
+import { queryKeys } from '../api/keys.js';
+
+const UNREACHABLE = /could not be reached/;
+const publicationsKey = (kind: RelayItemKind, id: string) => ['community', 'publications', kind, id] as const;
+
+/** The reason of a failed attempt without the runner's "Saving the result failed: " prefix. */
+function reasonOf(error: string): string {
+  return error.replace(/^Saving the result failed: /, '');
+}
+
+/** What the last publish carried, said plainly (a shortened preview, no thumbnail…). */
+function PublishedNote({ pub }: { pub: CommunityPublication }) {
+  return (
+    <span data-testid="community-published">
+      Published to community
+      {pub.itemUrl ? (
+        <>
+          {' '}
+          (item{' '}
+          <a href={pub.itemUrl} target="_blank" rel="noreferrer" className="mono" title={pub.itemUrl}>
+            {pub.relayItemId?.slice(0, 8)}
+          </a>
+          )
+        </>
+      ) : null}
+      {pub.previewClipped ? ' · preview is a shortened clip' : ''}
+      {pub.notes.length ? <small title={pub.notes.join('\n')}> · {pub.notes.length} note{pub.notes.length === 1 ? '' : 's'}</small> : null}
+    </span>
+  );
+}
+
+/**
+ * "Publish to community" for a shader, a library video or a world prefab. The host holds the relay
+ * sign-in: this queues a community.publish job and follows it (queued → publishing → published),
+ * says honestly when the relay is unreachable and the job is waiting to retry, and shows
+ * "Published to community" from the studio's publication record once the relay has the item.
+ */
+export function CommunityPublishButton(props: { kind: RelayItemKind; id: string; what: string; hint?: string | null; compact?: boolean }) {
+  const { kind, id, what, hint, compact = false } = props;
+  const qc = useQueryClient();
+  const live = useEventsStore((s) => s.state === 'open');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const pubs = useQuery({
+    queryKey: publicationsKey(kind, id),
+    queryFn: ({ signal }) => api.call('community.publications', { query: { kind, id }, signal }),
+  });
+  const pub = pubs.data?.publications.find((p) => p.currentRelay) ?? null;
+  const followed = jobId ?? (pub && !pub.publishedAt ? pub.lastJobId : null);
+  const job = useQuery({
+    queryKey: queryKeys.jobs.detail(followed ?? ''),
+    enabled: followed !== null,
+    queryFn: ({ signal }) => api.call('jobs.get', { params: { id: followed! }, signal }),
+    refetchInterval: (q) => (q.state.data && TERMINAL_STATUSES.includes(q.state.data.status) ? false : live ? 5000 : 1500),
+  });
+  const j: Job | undefined = job.data;
+  // The record changes when the job ends: read it again then.
+  useEffect(() => {
+    if (j && TERMINAL_STATUSES.includes(j.status)) void qc.invalidateQueries({ queryKey: publicationsKey(kind, id) });
+  }, [j?.status, j, qc, kind, id]);
+  const publish = useMutation({
+    mutationFn: () => api.call('community.publish', { body: { kind, id } }),
+    onSuccess: (created) => {
+      qc.setQueryData(queryKeys.jobs.detail(created.id), created);
+      setJobId(created.id);
+    },
+  });
+
+  const published = pub?.publishedAt ? pub : null;
+  const active = j ? !TERMINAL_STATUSES.includes(j.status) : false;
+  let note: ReactNode = null;
+  if (publish.error) note = <span className="community-publish-error">{errorMessage(publish.error)}</span>;
+  else if (published && (!j || j.status === 'succeeded')) note = <PublishedNote pub={published} />;
+  else if (j?.status === 'queued' && j.error) {
+    note = UNREACHABLE.test(j.error) ? (
+      <span title={reasonOf(j.error)}>
+        Queued: relay unreachable, will retry (attempt {j.attempts + 1} of {j.maxAttempts}).
+      </span>
+    ) : (
+      <span title={reasonOf(j.error)}>Queued: the last attempt failed ({reasonOf(j.error).slice(0, 120)}), will retry.</span>
+    );
+  } else if (j?.status === 'queued') note = <span>Queued: publishes as soon as a worker is free.</span>;
+  else if (j?.status === 'running') note = <span>Publishing to the community relay…{j.progressMessage ? ` ${j.progressMessage}` : ''}</span>;
+  else if (j?.status === 'succeeded') note = <span>Published to the community.</span>;
+  else if (j && (j.status === 'failed' || j.status === 'cancelled' || j.status === 'completed_with_problems')) {
+    const reason = reasonOf(j.error ?? j.status);
+    note = (
+      <span className="community-publish-error" title={reason}>
+        Failed: {UNREACHABLE.test(reason) ? `relay unreachable after ${j.attempts} attempts` : reason}. Publish again to retry.
+      </span>
+    );
+  } else if (hint) note = <span className="muted">{hint}</span>;
+
+  const status = publish.error ? 'refused' : published && (!j || j.status === 'succeeded') ? 'published' : j ? (j.status === 'queued' && j.error ? 'retrying' : j.status) : 'idle';
+  return (
+    <span className={`community-publish${compact ? ' small' : ''}`} data-testid="community-publish" data-status={status} style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: compact ? 4 : 8 }}>
+      <button
+        type="button"
+        className={compact ? 'link' : 'btn btn-secondary'}
+        data-testid="community-publish-button"
+        disabled={publish.isPending || active || !!published || pubs.isLoading}
+        onClick={() => publish.mutate()}
+        title={published ? `Already published to ${published.relayUrl}` : `Upload this ${what} with its thumbnail, preview and provenance to your community relay (Settings → Community)`}
+      >
+        {published ? 'Published' : compact ? 'publish' : 'Publish to community'}
+      </button>
+      {note ? (
+        <span className="community-publish-note" role="status" aria-live="polite">
+          {note}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeCore, createCore } from '../../electron/host/core.js';
+import { ensureDataDir, resolveDataDir } from '../../electron/host/data-dir.js';
+import { videoVideos, worldPrefabs } from '../../electron/host/db/schema.js';
+import { createLogger } from '../../electron/host/logger.js';
+import { ManualClock } from '../../relay/clock.js';
+import { configFromEnv } from '../../relay/config.js';
+import { createRelay, type Relay } from '../../relay/create-relay.js';
+import type { CommunityPublicationList } from '../../shared/schemas/community-publish.js';
+import type { Job } from '../../shared/schemas/jobs.js';
+import type { PrefabNode } from '../../shared/schemas/world.js';
+import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
+import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import { getJob, waitForJob } from '../helpers/jobs.js';
+
+/**
+ * Publishing a library video and a world prefab through a real host (its worker and hooks)
+ * to a PGlite relay started here: what lands on the relay (payload, provenance, thumbnail,
+ * preview), the studio's publication record, a second publish refused, and a relay that is
+ * down while the app publishes (the job stays queued and retries, then publishes once the
+ * relay is back, as one item).
+ */
+const FFMPEG = resolveFfmpegPath();
+const ff = (...args: string[]) => execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
+const videoId = randomUUID();
+const prefabId = randomUUID();
+
+/** What the video pipeline leaves for a finished library video: final MP4, thumbnail, poster, provenance. */
+async function seedStudio(home: string): Promise<void> {
+  const dataDir = resolveDataDir(home);
+  ensureDataDir(dataDir);
+  const core = createCore({ dataDir, mode: 'headless', logger: createLogger(dataDir.logsDir, { echo: () => undefined }) });
+  await core.runner.stop();
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'publish-kinds-media-'));
+    ff('-f', 'lavfi', '-i', 'color=c=teal:size=320x180:rate=24:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', join(dir, 'final.mp4'));
+    ff('-f', 'lavfi', '-i', 'color=c=teal:size=160x90', '-frames:v', '1', join(dir, 'thumb.jpg'));
+    const mp4 = await core.media.ingestFile(join(dir, 'final.mp4'), { mime: 'video/mp4', provider: 'ffmpeg', model: 'test' });
+    const thumb = await core.media.ingestFile(join(dir, 'thumb.jpg'), { mime: 'image/jpeg', provider: 'ffmpeg', model: 'test' });
+    rmSync(dir, { recursive: true, force: true });
+    const now = Date.now();
+    core.database.db
+      .insert(videoVideos)
+      .values({
+        id: videoId,
+        title: 'The Lamp Keeper',
+        description: 'A keeper lights the lamp in a storm.',
+        prompt: 'A lighthouse in a storm at sea',
+        style: 'cinematic',
+        language: 'en',
+        durationTarget: 7,
+        providers: {},
+        status: 'completed',
+        progress: 1,
+        scriptSource: { writer: 'offline', provider: 'embedded', model: 'offline-writer', note: null },
+        final: { mediaId: mp4.id, width: 320, height: 180, durationSec: 2, bytes: mp4.bytes, jobId: null, renderedAt: new Date(now).toISOString() },
+        thumbnailMediaId: thumb.id,
+        posterMediaId: thumb.id,
+        scenes: [{ sceneId: 's1', provider: 'chromium', model: 'shader-scene', voiceProvider: 'espeak', voiceModel: 'en', cacheHit: false, startSec: 0, durationSec: 2, fallbackReason: null }],
+        languages: ['en'],
+        durationSec: 2,
+        inLibrary: true,
+        completedAt: now,
+      })
+      .run();
+    const node = (key: string, parentKey: string | null, x: number, color: string): PrefabNode => ({
+      key,
+      parentKey,
+      assetId: null,
+      name: key,
+      transform: { position: [x, 0, 0], rotation: [0, 0, 0, 1], scale: [1, 1, 1] },
+      physics: { bodyType: 'static', massKg: 1, gravityScale: 1, friction: 0.5, restitution: 0, collider: 'box' },
+      render: { tint: null, castShadow: true, receiveShadow: true, materialOverrides: {} },
+      behaviour: { pickupable: false, throwable: false, breakable: false },
+      placeholder: { scaleMeters: [1, 0.8, 1], color, roughness: 0.6, collider: 'box' },
+    });
+    core.database.db.insert(worldPrefabs).values({ id: prefabId, name: 'Table set', tags: ['furniture'], nodes: [node('table', null, 0, '#8a5a2b'), node('lamp', 'table', 0.2, '#f0d060')] }).run();
+  } finally {
+    await closeCore(core);
+  }
+}
+
+describe('community publish: a library video and a world prefab', () => {
+  let relay: Relay;
+  let relayOpen = false;
+  let host: HostProcess;
+  let dir: string;
+  let port = '0';
+  const clock = new ManualClock(Date.now());
+  const startRelay = () => createRelay(configFromEnv({ RELAY_PORT: port, RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4' }), { clock, log: () => {} });
+  const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as any });
+  const post = (path: string, body?: unknown) => host.api(path, { method: 'POST', ...(body === undefined ? {} : { json: body }) }).then(json);
+  const ended = (j: Job) => ['succeeded', 'failed', 'cancelled', 'completed_with_problems'].includes(j.status);
+  const records = async (kind: string, id: string) => ((await (await host.api(`/community/publications?kind=${kind}&id=${id}`)).json()) as CommunityPublicationList).publications;
+  const relayItem = async (id: string) => (await fetch(`${relay.url}/api/v1/items/${id}`)).json() as Promise<any>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'community-publish-kinds-'));
+    relay = await startRelay();
+    relayOpen = true;
+    port = new URL(relay.url).port;
+    const home = tempHome('auteur-publish-kinds-');
+    await seedStudio(home);
+    host = await startHostProcess(home);
+    await host.api('/community/settings', { method: 'PUT', json: { relayUrl: relay.url } });
+    const reg = await post('/community/register', { username: 'grace', email: 'grace@example.test', password: 'correct horse battery' });
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    await host?.stop();
+    if (relayOpen) await relay.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes a library video: manifest and provenance, thumbnail, the final MP4 as preview, and records it; a second publish is refused', async () => {
+    expect((await post('/community/publish', { kind: 'video', id: 'no-such-video' })).status).toBe(404);
+    const queued = await post('/community/publish', { kind: 'video', id: videoId });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    const job = await waitForJob(host, queued.body.id, ended, 'the video publish', 90_000);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    const result = job.result as { relayItemId: string; thumbnail: boolean; preview: boolean; previewClipped: boolean };
+    expect(result).toMatchObject({ relayUrl: relay.url, thumbnail: true, preview: true, previewClipped: false });
+
+    const item = await relayItem(result.relayItemId);
+    expect(item).toMatchObject({ kind: 'video', title: 'The Lamp Keeper', author: { username: 'grace' }, provenance: { app: 'auteur-studio', generator: 'ai', sourceId: videoId } });
+    expect(item.provenance.provider).toMatch(/embedded/);
+    expect(item.provenance.provider).toMatch(/chromium/);
+    const manifest = JSON.parse(item.payload);
+    expect(manifest).toMatchObject({ format: 'auteur-video', durationSec: 2, scenes: [{ sceneId: 's1', provider: 'chromium', voiceProvider: 'espeak' }] });
+    const preview = await fetch(`${relay.url}/api/v1/items/${item.id}/preview`);
+    expect(preview.headers.get('content-type')).toBe('video/mp4');
+    expect((await preview.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const thumb = await fetch(`${relay.url}/api/v1/items/${item.id}/thumbnail`);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+
+    const [rec] = await records('video', videoId);
+    expect(rec).toMatchObject({ kind: 'video', localId: videoId, relayUrl: relay.url, relayItemId: item.id, lastJobId: job.id, thumbnail: true, preview: true, previewClipped: false, currentRelay: true });
+    expect(rec!.publishedAt).toBeTruthy();
+    expect(rec!.itemUrl).toBe(`${relay.url}/api/v1/items/${item.id}`);
+
+    const again = await post('/community/publish', { kind: 'video', id: videoId });
+    expect([again.status, again.body.error.code]).toEqual([409, 'community_already_published']);
+    expect(again.body.error.message).toContain(item.id);
+  }, 120_000);
+
+  it('relay down while publishing a prefab: the job stays queued and retries, then publishes one item with a drawn thumbnail once the relay is back', async () => {
+    await relay.close();
+    relayOpen = false;
+    const queued = await post('/community/publish', { kind: 'prefab', id: prefabId });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    const waiting = await waitForJob(host, queued.body.id, (j) => j.status === 'queued' && j.attempts >= 1 && !!j.error, 'a failed attempt queued for retry', 120_000);
+    expect(waiting.error).toMatch(/could not be reached/);
+    expect(waiting.maxAttempts).toBeGreaterThan(5);
+    const pending = await records('prefab', prefabId);
+    expect(pending).toMatchObject([{ relayItemId: null, publishedAt: null, lastJobId: queued.body.id }]);
+    // Publishing again while it waits answers the same job, not a second one.
+    const same = await post('/community/publish', { kind: 'prefab', id: prefabId });
+    expect([same.status, same.body.id]).toEqual([202, queued.body.id]);
+
+    relay = await startRelay();
+    relayOpen = true;
+    const done = await waitForJob(host, queued.body.id, ended, 'the prefab publish after the relay came back', 120_000);
+    expect(done.status, done.error ?? '').toBe('succeeded');
+    expect(done.attempts).toBeGreaterThan(1);
+    const result = done.result as { relayItemId: string; thumbnail: boolean; notes?: string[] };
+    expect(result.thumbnail, JSON.stringify(result.notes)).toBe(true);
+
+    const item = await relayItem(result.relayItemId);
+    expect(item).toMatchObject({ kind: 'prefab', title: 'Table set', tags: ['furniture'], provenance: { generator: 'human', sourceId: prefabId } });
+    const payload = JSON.parse(item.payload);
+    expect(payload).toMatchObject({ format: 'auteur-prefab', name: 'Table set' });
+    expect(payload.nodes.map((n: PrefabNode) => n.key)).toEqual(['table', 'lamp']);
+    const thumb = await fetch(`${relay.url}/api/v1/items/${item.id}/thumbnail`);
+    expect(thumb.headers.get('content-type')).toBe('image/png');
+    const feed = (await (await fetch(`${relay.url}/api/v1/feed/new?kind=prefab`)).json()) as { items: { id: string }[] };
+    expect(feed.items.map((i) => i.id)).toEqual([item.id]);
+    expect(await records('prefab', prefabId)).toMatchObject([{ relayItemId: item.id, thumbnail: true, preview: false, currentRelay: true }]);
+    expect((await getJob(host, queued.body.id)).status).toBe('succeeded');
+  }, 300_000);
+});
