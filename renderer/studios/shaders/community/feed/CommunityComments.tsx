@@ -41,7 +41,7 @@ export function CommunityComments({ detail }: { detail: CommunityItemDetail }) {
             <span className="muted small">
               {text.length}/{MAX}
             </span>
-            <button type="submit" className="btn btn-primary" disabled={comment.isPending || !text.trim()} data-testid="community-comment-submit">
+            <button type="submit" className="btn btn-cta" disabled={comment.isPending || !text.trim()} data-testid="community-comment-submit">
               {comment.isPending ? 'Posting…' : 'Comment'}
             </button>
           </div>

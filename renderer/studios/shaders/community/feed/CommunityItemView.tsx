@@ -56,7 +56,7 @@ function OpenInEditor({ id }: { id: string }) {
   const open = useOpenCommunityShader(id);
   return (
     <div className="community-open">
-      <button type="button" className="btn btn-primary" data-testid="community-open-editor" disabled={open.isPending} onClick={() => open.mutate(undefined, { onSuccess: (r) => navigate(studioPaths.edit(r.shaderId)) })}>
+      <button type="button" className="btn btn-cta" data-testid="community-open-editor" disabled={open.isPending} onClick={() => open.mutate(undefined, { onSuccess: (r) => navigate(studioPaths.edit(r.shaderId)) })}>
         {open.isPending ? 'Opening…' : 'Open in editor'}
       </button>
       <span className="muted small">Makes a local draft that remembers where it came from.</span>
