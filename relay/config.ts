@@ -8,6 +8,8 @@ export interface RelayConfig {
   port: number;
   /** The address users reach the relay at (Checkout return URLs, Secure cookies when https). */
   publicUrl: string;
+  /** host:port/path where players' room sockets reach THIS process (several processes behind one proxy: one each). */
+  roomsPublicAddress?: string | undefined;
   dataDir: string;
   databaseUrl?: string | undefined;
   redisUrl?: string | undefined;
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     host,
     port,
     publicUrl: (env.RELAY_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
+    roomsPublicAddress: env.RELAY_ROOMS_PUBLIC_ADDRESS || undefined,
     dataDir: env.RELAY_DATA_DIR ?? join(homedir(), '.auteur-relay'),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,

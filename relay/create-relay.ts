@@ -23,6 +23,9 @@ import { errorHandler, sendError } from './http/errors.js';
 import { notImplementedRoutes } from './http/not-implemented.js';
 import { cors, rateLimit } from './http/rate-limit.js';
 import { paymentRoutes } from './payments/routes.js';
+import { hostedRoomsLauncher } from './rooms/world/hosted-rooms-server.js';
+import { hostedRoomRoutes } from './rooms/world/hosted-routes.js';
+import { HOSTED_ROOMS_COLYSEUS_PATH } from '../shared/schemas/relay-hosted-rooms.js';
 import { createStripe } from './payments/stripe.js';
 import { webhookRoutes } from './payments/webhook.js';
 
@@ -57,6 +60,9 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
     log,
   };
 
+  let listening: Server | null = null;
+  // Hosted world rooms: Colyseus starts on first use; players' sockets reach this process at publicAddress.
+  const rooms = hostedRoomsLauncher(ctx, () => (listening ? { server: listening, publicAddress: config.roomsPublicAddress ?? `${config.publicUrl.replace(/^https?:\/\//, '')}${HOSTED_ROOMS_COLYSEUS_PATH}` } : null));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -91,6 +97,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
   api.use(userRoutes(ctx));
   api.use(bountyRoutes(ctx));
   api.use(paymentRoutes(ctx));
+  api.use(hostedRoomRoutes(ctx, rooms));
   api.use(notImplementedRoutes());
   app.use('/api/v1', api);
   app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}`));
@@ -107,6 +114,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
   const port = (server.address() as AddressInfo).port;
   if (!config.publicUrl || config.port === 0) config.publicUrl = `http://${config.host}:${port}`;
   const url = `http://${config.host}:${port}`;
+  listening = server;
   const timer = config.settleEveryMs > 0 ? setInterval(() => void settleDue(ctx).then(() => pruneRevoked(ctx)).catch((e) => log(`settle failed: ${(e as Error).message}`)), config.settleEveryMs) : null;
   timer?.unref();
   return {
@@ -116,6 +124,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
     settle: () => settleDue(ctx),
     async close() {
       if (timer) clearInterval(timer);
+      await rooms.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await counters.close();
