@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { FeedRow } from './feed-candidates.js';
 import { STYLE_DIMS } from './style-vector.js';
-import { CODE_WORDS, COS_OF_HAMMING, dotInt8, exploration, idHash, POP16, simHash, unit } from './vector-codes.js';
-import { TopK } from './top-k.js';
+import { CODE_WORDS, exploration, idHash, simHash, unit } from './vector-codes.js';
+import { dotInt8Pair, dotInt8Unit, hammingPrefilter, int8Rerank, RankScratch, unitInto } from './feed-kernels.js';
 import { getVector, putStyleCodes } from './vectors.js';
 import { prepared } from '../db/prepared.js';
 
@@ -25,8 +25,9 @@ import { prepared } from '../db/prepared.js';
  * rows this one never read) rebuilds from scratch; a large batch is applied in one scan.
  */
 
-/** Candidates kept from the Hamming pass: recall@20 stayed 1.0 down to 256 at 10k and 100k in
- * `npm run bench`; twice that for margin. */
+/** Candidates kept from the Hamming pass. The bench's clustered libraries keep recall at 192, but
+ * an unclustered one (close similarities: hot and exploration decide) drops to ~0.93 at 256 and
+ * stays ~0.98 at 512 (test/integration/feed-index.test.ts holds it). */
 export const PREFILTER = 512;
 /** More changed shaders than this (e.g. the 15-min hot-score refresh) → one scan instead of a read each. */
 const BULK_APPLY = 2_000;
@@ -85,6 +86,8 @@ export class FeedIndex {
   private built = false;
   private lastSeq = 0;
   private prunedTo = 0;
+  /** Buffers reused by every query: a page allocated ~100 KB here before, which set off GC pauses. */
+  private readonly scratch = new RankScratch();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -108,29 +111,31 @@ export class FeedIndex {
     this.sync();
     if (q.limit <= 0 || this.n === 0) return [];
     const { weights: w, exclude, pageHash } = q;
-    const skip = new Uint8Array(this.n);
+    const s = this.scratch.ready(this.cap, Math.max(q.prefilter ?? PREFILTER, q.limit), q.limit);
+    const skip = s.skip;
+    const marked: number[] = [];
     for (const id of exclude) {
-      const s = this.slotOf.get(id);
-      if (s !== undefined) skip[s] = 1;
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined && !skip[slot]) {
+        skip[slot] = 1;
+        marked.push(slot);
+      }
     }
-    const qCode = new Uint32Array(CODE_WORDS);
-    simHash(query, qCode);
-    const qUnit = unit(query);
-
-    // 1. Hamming prefilter over everything.
-    const first = new TopK(Math.max(q.prefilter ?? PREFILTER, q.limit));
-    prefilter(this.codes, this.hot, this.idHashes, this.n, skip, qCode, w, pageHash, first);
-    // 2. int8 re-rank of the prefilter's candidates: the similarity served (|error| < 1e-3).
-    const sims = new Map<number, number>();
-    const second = new TopK(q.limit);
-    for (const i of first.slots()) {
-      const s = dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit);
-      sims.set(i, s);
-      second.push(i, w.similarity * s + w.hot * (this.hot[i] as number) + w.exploration * exploration(pageHash, this.idHashes[i] as number));
+    simHash(query, s.qCode);
+    unitInto(query, s.qUnit);
+    try {
+      // 1. Hamming prefilter over everything.
+      hammingPrefilter(this.codes, this.hot, this.idHashes, this.n, skip, s.qCode, w, pageHash, s.first);
+      // 2. int8 re-rank of the prefilter's candidates: the similarity served (|error| < 1e-3).
+      int8Rerank(this.q8, this.scale, this.hot, this.idHashes, s.first.slotArray(), s.first.count, s.qUnit, w, pageHash, s.sims, s.second);
+    } finally {
+      for (const slot of marked) skip[slot] = 0;
     }
-    const out = second.slots().map((i): Ranked => {
+    // The similarity of each of the `limit` winners, found by its place among the candidates.
+    const firstSlots = s.first.slotArray().subarray(0, s.first.count);
+    const out = s.second.slots().map((i): Ranked => {
       const row = this.rows[i] as FeedRow;
-      const similarity = sims.get(i) as number;
+      const similarity = s.sims[firstSlots.indexOf(i, 0)] as number;
       const explore = exploration(pageHash, this.idHashes[i] as number);
       return { row, similarity, exploration: explore, total: w.similarity * similarity + w.hot * row.score + w.exploration * explore };
     });
@@ -145,7 +150,7 @@ export class FeedIndex {
     const out = new Map<string, number>();
     for (const id of ids) {
       const i = this.slotOf.get(id);
-      if (i !== undefined) out.set(id, dotInt8(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit));
+      if (i !== undefined) out.set(id, dotInt8Unit(this.q8, i * STYLE_DIMS, this.scale[i] as number, qUnit));
     }
     return out;
   }
@@ -167,7 +172,7 @@ export class FeedIndex {
         if (ri !== undefined) out[t * refs.length + r] = dotInt8Pair(this.q8, ti * STYLE_DIMS, ri * STYLE_DIMS) * (this.scale[ti] as number) * (this.scale[ri] as number);
         else {
           const v = outside.get(refs[r] as string);
-          if (v) out[t * refs.length + r] = dotInt8(this.q8, ti * STYLE_DIMS, this.scale[ti] as number, v);
+          if (v) out[t * refs.length + r] = dotInt8Unit(this.q8, ti * STYLE_DIMS, this.scale[ti] as number, v);
         }
       }
     }
@@ -341,39 +346,6 @@ export class FeedIndex {
     }
     this.rows.length = this.n;
   }
-}
-
-/**
- * The hot loop, a plain function over typed arrays so V8 optimises it on its own (inlined into
- * a caller it ran several times slower): weights · (cos(π·hamming/512), hot, exploration) for
- * every shader not skipped, kept in `into`.
- */
-function prefilter(codes: Uint32Array, hot: Float64Array, idHashes: Uint32Array, n: number, skip: Uint8Array, qCode: Uint32Array, w: RankWeights, pageHash: number, into: TopK): void {
-  const ws = w.similarity;
-  const wh = w.hot;
-  const we = w.exploration;
-  const maxExplore = Math.max(0, we);
-  let floor = into.floor();
-  for (let i = 0; i < n; i++) {
-    if (skip[i]) continue;
-    let d = 0;
-    for (let k = 0, at = i * CODE_WORDS; k < CODE_WORDS; k++, at++) {
-      const x = ((codes[at] as number) ^ (qCode[k] as number)) >>> 0;
-      d += (POP16[x & 0xffff] as number) + (POP16[x >>> 16] as number);
-    }
-    const base = ws * (COS_OF_HAMMING[d] as number) + wh * (hot[i] as number);
-    // Cannot enter even with the largest exploration draw: skip the hash.
-    if (base + maxExplore <= floor) continue;
-    into.push(i, base + we * exploration(pageHash, idHashes[i] as number));
-    floor = into.floor();
-  }
-}
-
-/** Integer dot product of two int8 rows of the same array (exact; the caller applies both scales). */
-function dotInt8Pair(q8: Int8Array, a: number, b: number): number {
-  let s = 0;
-  for (let i = 0; i < STYLE_DIMS; i++) s += (q8[a + i] as number) * (q8[b + i] as number);
-  return s;
 }
 
 const indexes = new WeakMap<Database.Database, FeedIndex>();

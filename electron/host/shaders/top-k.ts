@@ -3,7 +3,7 @@ export class TopK {
   private readonly score: Float64Array;
   private readonly slot: Int32Array;
   private size = 0;
-  constructor(private readonly k: number) {
+  constructor(readonly k: number) {
     this.score = new Float64Array(k);
     this.slot = new Int32Array(k);
   }
@@ -45,5 +45,20 @@ export class TopK {
 
   slots(): number[] {
     return Array.from(this.slot.subarray(0, this.size));
+  }
+
+  /** How many are held (≤ k). */
+  get count(): number {
+    return this.size;
+  }
+
+  /** The held slots in heap order, valid in [0, count) until the next push or reset (no copy). */
+  slotArray(): Int32Array {
+    return this.slot;
+  }
+
+  /** Empties it for reuse (the feed index keeps one per stage rather than allocating per page). */
+  reset(): void {
+    this.size = 0;
   }
 }
