@@ -53,7 +53,8 @@ export class BountyService {
     const rows = this.store.forRelay(base);
     const posts: BountyPost[] = [];
     for (const row of rows) {
-      const d = row.tipId ? await this.readDesire(base, row.relayDesireId) : null;
+      // Signed out or relay gone: the tip's status is unknown (null), never guessed.
+      const d = row.tipId ? await this.readDesire(base, row.relayDesireId).catch(() => null) : null;
       posts.push(this.postView(row, d));
     }
     return { posts };

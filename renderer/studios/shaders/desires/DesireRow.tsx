@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Desire } from '../../../../shared/schemas/desires.js';
+import { PostToBoard } from '../community/bounties/PostToBoard.js';
 import { studioPaths } from '../nav.js';
 import { relativeTime } from '../ui/time.js';
 import { StudioLink } from '../ui/StudioLink.js';
@@ -59,6 +60,7 @@ export function DesireRow({ desire, clusterSize, nested = false }: { desire: Des
           ) : null}
         </div>
         <FulfilmentStatus desire={desire} />
+        <PostToBoard desire={desire} />
         {fulfilling ? <FulfilPanel desire={desire} onClose={() => setFulfilling(false)} /> : null}
       </div>
       {actionable && !fulfilling ? (

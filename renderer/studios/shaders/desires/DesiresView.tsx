@@ -3,6 +3,7 @@ import type { Desire } from '../../../../shared/schemas/desires.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { Loading } from '../../../components/Loading.js';
 import { useDesires, type DesireFilter } from '../api/hooks.js';
+import { BountyBoardView } from '../community/bounties/BountyBoardView.js';
 import { DesireCluster } from './DesireCluster.js';
 import { DesireForm } from './DesireForm.js';
 import './desires.css';
@@ -34,9 +35,30 @@ export function DesiresView() {
   const list = useDesires(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const grouped = useMemo(() => clusters(items), [items]);
+  const [where, setWhere] = useState<'queue' | 'community'>('queue');
+  // This studio's queue, or the community relay's bounty board (where desires can be posted with tips).
+  const switcher = (
+    <div className="explore-sorts desires-switch" role="tablist" aria-label="Which board">
+      <button type="button" role="tab" className="feed-mode" aria-selected={where === 'queue'} data-testid="desires-where-queue" onClick={() => setWhere('queue')}>
+        This studio's queue
+      </button>
+      <button type="button" role="tab" className="feed-mode" aria-selected={where === 'community'} data-testid="desires-where-community" onClick={() => setWhere('community')}>
+        Community bounty board
+      </button>
+    </div>
+  );
+  if (where === 'community') {
+    return (
+      <div className="desires studio-pad">
+        {switcher}
+        <BountyBoardView />
+      </div>
+    );
+  }
 
   return (
     <div className="desires studio-pad">
+      {switcher}
       <div className="desires-layout">
         <aside className="desires-side">
           <DesireForm />
