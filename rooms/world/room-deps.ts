@@ -11,6 +11,9 @@ export interface RoomAuth {
   inviteId: string | null;
 }
 
+/** A change made to a world outside its room (the owner's editor, an MCP tool): the room takes it in. */
+export type WorldChange = { kind: 'entities'; ids: string[] | null } | { kind: 'terrain' } | { kind: 'world' };
+
 /** Where a world's content lives: the studio's SQLite on the desktop host, Postgres on the relay. */
 export interface WorldRoomStore {
   /** Called once in onCreate before anything is read (the relay loads the world from Postgres here). */
@@ -23,6 +26,11 @@ export interface WorldRoomStore {
   putTerrain(worldId: string, body: z.infer<typeof PutTerrainChunksBody>): void;
   /** The stored GLB's bounds (a body's collider size), null when unknown. */
   assetBounds(assetId: string): { min: [number, number, number]; max: [number, number, number] } | null;
+  /**
+   * Changes to the world made outside the room, as they are stored (the room's own writes are
+   * announced too: it tells them apart). Returns unsubscribe. A store nobody else edits omits it.
+   */
+  changes?(worldId: string, listener: (change: WorldChange) => void): () => void;
 }
 
 /**

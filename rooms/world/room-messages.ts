@@ -138,7 +138,20 @@ export function registerRoomMessages(room: WorldRoom): void {
     room.broadcast('terrain_op', { seq, op: m, by: client.sessionId, checksums });
   });
 
+  // Chat has its own, slower limit (seed §17 quotas): a line past it is refused with when to try again.
+  const chatTimes = new WeakMap<object, number[]>();
   on('chat', (client, m) => {
+    const now = Date.now();
+    const key = client.userData!;
+    const recent = (chatTimes.get(key) ?? []).filter((t) => now - t < QUOTAS.chatWindowMs);
+    if (recent.length >= QUOTAS.chatPerWindow) {
+      const retryAfterMs = QUOTAS.chatWindowMs - (now - recent[0]!);
+      client.send('quota', { quota: 'chat', message: `Slow down: at most ${QUOTAS.chatPerWindow} chat messages every ${QUOTAS.chatWindowMs / 1000} s. Your message was not sent.`, retryAfterMs });
+      chatTimes.set(key, recent);
+      return;
+    }
+    recent.push(now);
+    chatTimes.set(key, recent);
     room.broadcast('chat', { from: client.sessionId, name: client.userData!.name, text: m.text, at: Date.now() });
   });
 

@@ -46,6 +46,8 @@ export class RoomPersistence {
   }
 
   private save(all: boolean): void {
+    // Edits made outside the room first: a body deleted in the editor must not be written back.
+    this.room.edits.apply();
     const rows: EntityUpsert[] = [];
     const poses: Array<[string, Pose]> = [];
     for (const p of this.room.physics.movable()) {
@@ -58,10 +60,10 @@ export class RoomPersistence {
       poses.push([p.id, pose]);
     }
     if (rows.length) {
-      this.room.deps.store.upsertEntities(this.room.worldId, rows);
+      this.room.edits.own(() => this.room.deps.store.upsertEntities(this.room.worldId, rows));
       for (const [id, pose] of poses) this.saved.set(id, pose);
     }
-    this.room.terrain.save();
+    this.room.edits.own(() => this.room.terrain.save());
     this.saves++;
   }
 }

@@ -69,6 +69,29 @@ export class RoomTerrain {
     return { seq, checksums };
   }
 
+  /**
+   * Takes the stored terrain as it is now (the owner's editor replaced chunks whole): the chunks
+   * that differ from the room's are overwritten, their colliders rebuilt and unsaved room brush
+   * work on them dropped (the later edit wins). Returns them encoded with revision and checksum.
+   */
+  replaceFromStore(): Array<{ cx: number; cz: number; heights: string; splat: string; revision: number; checksum: string }> {
+    const stored = this.store.terrain(this.worldId);
+    const host = decodeTerrain(stored.chunks);
+    const revs = new Map(stored.chunks.map((c) => [`${c.cx},${c.cz}`, c.revision]));
+    const out: Array<{ cx: number; cz: number; heights: string; splat: string; revision: number; checksum: string }> = [];
+    for (const [key, fresh] of host.chunks) {
+      const ours = this.terrain.chunks.get(key);
+      if (!ours || chunkChecksum(fresh.heights, fresh.splat) === this.checksum(key)) continue;
+      ours.heights.set(fresh.heights);
+      ours.splat.set(fresh.splat);
+      this.physics.setChunk(key, ours);
+      this.dirty.delete(key);
+      this.revisions.set(key, Math.max((this.revisions.get(key) ?? 0) + 1, revs.get(key) ?? 0));
+      out.push({ ...encodeChunk(ours), revision: this.revisions.get(key)!, checksum: this.checksum(key) });
+    }
+    return out;
+  }
+
   revision(key: string): number {
     return this.revisions.get(key) ?? 0;
   }

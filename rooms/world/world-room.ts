@@ -3,6 +3,7 @@ import { StateView } from '@colyseus/schema';
 import type { Entity } from '../../shared/schemas/world.js';
 import { FAR_HZ, JoinOptions, bodyStateHash, type DevStats, NEAR_RADIUS_M, PATCH_HZ, QUOTAS, TICK_HZ } from '../../shared/world/room-protocol.js';
 import { Authority, type Holder } from './authority.js';
+import { RoomEdits } from './room-edits.js';
 import { registerRoomMessages } from './room-messages.js';
 import { worldRoomDeps, type RoomAuth, type WorldRoomDeps } from './room-deps.js';
 import { RoomJobs } from './room-jobs.js';
@@ -57,6 +58,8 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   terrain!: RoomTerrain;
   jobs!: RoomJobs;
   persistence!: RoomPersistence;
+  /** The owner's edits made outside the room while it runs (room-edits.ts). */
+  edits!: RoomEdits;
   readonly holders = new Map<string, Holder>();
   readonly ticks = new TickTimer();
   readonly patchTimes = new TickTimer();
@@ -89,6 +92,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.setState(newRoomState(this.worldId));
     for (const [key] of this.terrain.terrain.chunks) this.syncChunk(key);
     this.loadEntities(store.entities(this.worldId));
+    this.edits = new RoomEdits(this);
     this.persistence = new RoomPersistence(this);
     this.jobs = new RoomJobs(this.worldId, this.deps.generation, store, {
       placeholder: (entity, job, assetId, requestId, note) => {
@@ -143,6 +147,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
 
   /** A new or changed root entity (placeholder, asset ready): its body keeps its current pose. */
   addEntity(e: Entity): void {
+    this.edits?.note(e);
     if (e.parentId && this.physics.has(e.parentId)) return;
     this.physics.setEntity(e, [], (x) => this.sizeOf(x));
   }
@@ -227,11 +232,17 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.state.players.delete(sessionId);
   }
 
-  /** Drops a client without a reconnection seat (flooding, or not reading its socket). */
-  kick(client: RoomClient, why: string): void {
+  /**
+   * Drops a client without a reconnection seat (flooding, or not reading its socket). A client
+   * that stopped reading would never read a close frame either: its socket is cut at once
+   * (`hard`), so it leaves the room now rather than after the close handshake times out.
+   */
+  kick(client: RoomClient, why: string, hard = false): void {
     if (client.userData) client.userData.kicked = true;
     this.deps.logger.warn(`world room ${this.worldId}: dropped ${client.sessionId} (${why})`);
-    client.leave(4008, why);
+    const ws = client.ref as { terminate?: () => void } | undefined;
+    if (hard && typeof ws?.terminate === 'function') ws.terminate();
+    else client.leave(4008, why);
   }
 
   // ---- simulation and replication ----------------------------------------------------------
@@ -292,6 +303,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
 
   private prepare(): void {
     const t0 = performance.now();
+    this.edits.apply();
     this.state.tick = this.physics.stepCount;
     const live = new Set<string>();
     for (const pose of this.physics.movable()) {
@@ -304,10 +316,10 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     const far = this.patches % PATCHES_PER_FAR === 0;
     for (const client of this.clients as unknown as RoomClient[]) {
       const d = client.userData;
-      if (!d) continue;
+      if (!d || d.kicked) continue;
       const buffered = (client as unknown as { ref?: { bufferedAmount?: number } }).ref?.bufferedAmount ?? 0;
       if (buffered > this.deps.maxBacklogBytes) {
-        this.kick(client, `stopped reading: ${buffered} bytes unsent`);
+        this.kick(client, `stopped reading: ${buffered} bytes unsent`, true);
         continue;
       }
       if (this.patches % PATCH_HZ === 0) pingForRtt(client.ref, d.meter);
@@ -393,6 +405,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
 
   override async onDispose(): Promise<void> {
     this.jobs?.dispose();
+    this.edits?.dispose();
     try {
       this.persistence?.saveAll();
     } catch (err) {

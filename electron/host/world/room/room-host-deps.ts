@@ -32,6 +32,14 @@ export function hostRoomDeps(ctx: HostContext, lan: LanService | null, opts: { r
       terrain: (worldId) => s.terrain.get(worldId),
       putTerrain: (worldId, body) => void s.terrain.put(worldId, body),
       assetBounds: (assetId) => s.assets.find(assetId)?.bounds ?? null,
+      // The world services announce every stored change on the bus (entity-service, terrain-service, world-service).
+      changes: (worldId, listener) =>
+        ctx.bus.subscribe((ev) => {
+          if (ev.type !== 'domain' || ev.id !== worldId) return;
+          if (ev.topic === 'world.entities.changed') listener({ kind: 'entities', ids: (ev.data as { ids?: string[] | null } | null)?.ids ?? null });
+          else if (ev.topic === 'world.terrain.changed') listener({ kind: 'terrain' });
+          else if (ev.topic === 'world.changed') listener({ kind: 'world' });
+        }),
     },
     generation: {
       create(body, key) {

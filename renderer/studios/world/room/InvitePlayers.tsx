@@ -8,6 +8,7 @@ import { API_PREFIX } from '../../../../shared/routes.js';
 import { worldKeys } from '../api/keys.js';
 import { isTypingTarget } from '../scene/keys.js';
 import { flushWorld } from '../store/autosave.js';
+import { useRoomEditorSync } from './editor-sync.js';
 import { roomHostApi } from './host-api.js';
 import type { RoomEndpoint } from './room-client.js';
 import { RoomView } from './RoomView.js';
@@ -36,8 +37,8 @@ const qrSrc = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encod
 /**
  * "Invite players" (issue 12): hosts the open world as a LAN session, shows the invite link and
  * its QR code, who is in, and lets the host make a new link, revoke it, stop hosting, or join
- * the session themselves. The room owns the world while it runs; leaving it reloads the editor
- * from what the room saved.
+ * the session themselves. While it runs the owner keeps editing: edits reach the room, and the
+ * room's changes (bodies at rest, spawns, ground) reach the editor (editor-sync.ts).
  */
 export function InvitePlayers({ worldId }: { worldId: string }) {
   const qc = useQueryClient();
@@ -49,6 +50,8 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [copied, setCopied] = useState(false);
+  // While hosted, the room and the editor change the same world: each follows the other's saves.
+  useRoomEditorSync(worldId, session !== null);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
