@@ -29,6 +29,8 @@ class HostedWorldRoom extends WorldRoom {
   override async onCreate(options: Parameters<WorldRoom['onCreate']>[0]): Promise<void> {
     await super.onCreate(options);
     this.autoDispose = true;
+    // Setting autoDispose arms a 1 s empty-room timer; the player whose join opened it needs the seat-reservation time.
+    this.resetAutoDisposeTimeout(this.seatReservationTime);
   }
   override async onDispose(): Promise<void> {
     await super.onDispose();
