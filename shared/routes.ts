@@ -14,6 +14,7 @@ import { LAN_ROUTES } from './routes/lan.js';
 import { VIDEO_PARTY_ROUTES } from './routes/video-party.js';
 import { ARCADE_ROUTES } from './routes/video-arcade.js';
 import { WORLD_ROOM_ROUTES } from './routes/world-room.js';
+import { WORLD_HOSTED_ROUTES } from './routes/world-hosted.js';
 import { COMMUNITY_ROUTES } from './routes/community.js';
 import { COMMUNITY_PUBLISH_ROUTES } from './routes/community-publish.js';
 import { COMMUNITY_FEED_ROUTES } from './routes/community-feed.js';
@@ -41,6 +42,7 @@ export const ROUTES = {
   ...VIDEO_PARTY_ROUTES,
   ...ARCADE_ROUTES,
   ...WORLD_ROOM_ROUTES,
+  ...WORLD_HOSTED_ROUTES,
   ...COMMUNITY_ROUTES,
   ...COMMUNITY_PUBLISH_ROUTES,
   ...COMMUNITY_FEED_ROUTES,

@@ -22,6 +22,7 @@ import { lanRoutes } from './routes/lan-routes.js';
 import { videoPartyRoutes } from './routes/video-party-routes.js';
 import { videoArcadeRoutes } from './routes/video-arcade-routes.js';
 import { worldRoomColyseusHttp, worldRoomRoutes } from './routes/world-room-routes.js';
+import { worldHostedRoutes } from './routes/world-hosted-routes.js';
 import { communityRoutes } from './routes/community-routes.js';
 import { communityPublishRoutes } from './routes/community-publish-routes.js';
 import { communityBountyRoutes } from './routes/community-bounties-routes.js';
@@ -43,7 +44,7 @@ export function createApp(ctx: HostContext): Express {
   const api = express.Router();
   api.use(WORLD_IMPORT_PATH, worldImportBody(() => ctx.origin.token));
   api.use(express.json({ limit: '2mb' }));
-  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...videoLiveloopRoutes(ctx), ...lanRoutes(ctx), ...videoPartyRoutes(ctx), ...videoArcadeRoutes(ctx), ...worldRoomRoutes(ctx), ...communityRoutes(ctx), ...communityPublishRoutes(ctx), ...communityBountyRoutes(ctx), ...communityFeedRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
+  mountRoutes(api, { ...systemRoutes(ctx), ...jobRoutes(ctx), ...mediaRoutes(ctx), ...providerRoutes(ctx), ...apiKeyRoutes(ctx), ...shaderRoutes(ctx), ...shaderDiscoveryRoutes(ctx), ...feedStatusRoutes(ctx), ...moderationRoutes(ctx), ...shotsRoutes(ctx), ...worldRoutes(ctx), ...videoRoutes(ctx), ...videoLiveloopRoutes(ctx), ...lanRoutes(ctx), ...videoPartyRoutes(ctx), ...videoArcadeRoutes(ctx), ...worldRoomRoutes(ctx), ...worldHostedRoutes(ctx), ...communityRoutes(ctx), ...communityPublishRoutes(ctx), ...communityBountyRoutes(ctx), ...communityFeedRoutes(ctx) }, { token: () => ctx.origin.token, logger: ctx.logger });
   // Unknown routes answer 404 only to callers holding the token, so the API's shape stays private.
   api.use((req, res) =>
     tokenMatches(bearerFrom(req), ctx.origin.token)
