@@ -7,6 +7,8 @@ import { configFromEnv } from '../../relay/config.js';
 import { createRelay, type Relay } from '../../relay/create-relay.js';
 import { collectPageErrors, launchBrowser, screenshot } from '../helpers/browser.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import { waitForJob } from '../helpers/jobs.js';
+import { TERMINAL_STATUSES } from '../../shared/schemas/jobs.js';
 
 // The issue's proof in system Chromium: the desktop app publishes a shipped shader to a relay
 // started here (PGlite), the Community tab lists it with its thumbnail, a vote and a comment
@@ -60,14 +62,16 @@ describe('Community tab', () => {
     const shader = feed.items[0]!;
     title = shader.title;
 
-    await page.goto(host.url); // signs the page in with the host token
-    await page.locator(tid('shaders-feed')).waitFor({ state: 'visible', timeout: 30_000 });
-    await page.goto(`${host.base}/shaders/s/${shader.id}`);
-    const box = page.locator(tid('community-publish'));
-    await box.locator(tid('community-publish-button')).click({ timeout: 30_000 });
-    await expect.poll(() => box.getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
+    // The app publishes it (the community.publish job; its button has its own e2e).
+    const queued = await host.api('/community/publish', { method: 'POST', json: { kind: 'shader', id: shader.id } });
+    expect(queued.status, await queued.clone().text()).toBe(202);
+    const job = await waitForJob(host, ((await queued.json()) as { id: string }).id, (j) => TERMINAL_STATUSES.includes(j.status), 'community.publish to end', 120_000);
+    expect(job.status, job.error ?? '').toBe('succeeded');
 
-    await page.locator(tid('shaders-tab-community')).click();
+    await page.goto(host.url); // signs the page in with the host token
+    const tab = page.locator(tid('shaders-tab-community'));
+    await tab.waitFor({ state: 'visible', timeout: 60_000 });
+    await tab.click();
     await page.locator(tid('community-sort-new')).click();
     await expect.poll(() => page.evaluate(() => location.pathname + location.search)).toBe('/shaders/community?sort=new');
     const card = page.locator(tid('community-card'), { hasText: title });
@@ -110,6 +114,10 @@ describe('Community tab', () => {
     await page.locator(tid('editor-title')).waitFor({ state: 'visible', timeout: 30_000 });
     const draft = (await (await host.api(`/shaders/${draftId}`)).json()) as { title: string; status: string; provenance: { importedFrom: { community?: { relayUrl: string; author: string } } } };
     expect(draft).toMatchObject({ title, status: 'draft', provenance: { importedFrom: { community: { relayUrl: relay.url, author: 'lin' } } } });
+    await page.goto(`${host.base}/shaders/s/${draftId}`);
+    const facts = page.locator(tid('shader-facts'));
+    await facts.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await facts.textContent()).toContain(`community item by lin on ${relay.url}`);
   });
 
   it('signed out the item view reads but offers no vote; with the relay down the tab says so', async () => {

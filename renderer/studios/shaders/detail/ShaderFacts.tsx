@@ -13,6 +13,9 @@ export function ShaderFacts({ shader: s }: { shader: Shader }) {
     ['Made via', s.provenance.via + (s.provenance.provider ? ` · ${s.provenance.provider}` : '')],
     ['Type', s.shaderType],
   ];
+  const from = s.provenance.importedFrom;
+  if (from?.community) rows.push(['From', `community item by ${from.community.author} on ${from.community.relayUrl}`]);
+  else if (from?.shadertoyId) rows.push(['From', `Shadertoy ${from.shadertoyId}${from.author ? ` by ${from.author}` : ''}`]);
   return (
     <section className="card facts" data-testid="shader-facts">
       <h3>Status</h3>
