@@ -6,7 +6,7 @@ import type { RelayTx } from '../db/open.js';
 import { bountyTips, creatorPayouts, stripeEvents, users } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { payCreator } from '../bounties/fulfil.js';
-import { requireStripe } from './stripe.js';
+import { requireStripe, stripeCall } from './stripe.js';
 
 /** Signatures older than this are refused as replays (Stripe's default tolerance). */
 const TOLERANCE_S = 300;
@@ -113,7 +113,18 @@ async function apply(ctx: RelayContext, tx: RelayTx, type: string, created: numb
             .where(and(eq(bountyTips.id, m.tip_id), isNull(bountyTips.stripePaymentIntentId), eq(bountyTips.status, 'pending_payment')))
             .returning({ id: bountyTips.id });
         }
-        return held.length ? 'tip held' : 'ignored: tip not pending';
+        if (held.length) return 'tip held';
+        // A Checkout page paid after its desire closed (expired unpaid, so the tip was failed): give the money back.
+        if (typeof m.tip_id === 'string' && /^[0-9a-f-]{36}$/i.test(m.tip_id)) {
+          const late = await tx.update(bountyTips).set({ status: 'refunded', stripePaymentIntentId: String(o.id) }).where(and(eq(bountyTips.id, m.tip_id), isNull(bountyTips.stripePaymentIntentId), eq(bountyTips.status, 'failed'))).returning({ id: bountyTips.id });
+          if (late.length) {
+            // Inside the transaction: if Stripe refuses, nothing is recorded and Stripe's retry of this event tries again.
+            const pi = String(o.id);
+            await stripeCall('refund the late tip', () => requireStripe(ctx).refunds.create({ payment_intent: pi, metadata: { tip_id: late[0]!.id } }, { idempotencyKey: `late-refund-${late[0]!.id}` }));
+            return 'tip refunded: its desire had closed';
+          }
+        }
+        return 'ignored: tip not pending';
       }
       return 'ignored: no purpose';
     }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../relay/clock.js';
 import { configFromEnv } from '../../relay/config.js';
 import { createRelay, type Relay } from '../../relay/create-relay.js';
+import { settleDue } from '../../relay/bounties/fulfil.js';
 import { creatorPayouts } from '../../relay/db/schema.js';
 import { FakeStripe } from '../fixtures/fake-stripe.js';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.js';
@@ -172,7 +173,7 @@ describe('community bounties (host ↔ relay board)', () => {
     expect([late.status, late.body.error.code]).toEqual([409, 'accepted']);
   });
 
-  it('the MCP tool posts a desire; relay down → a 502 that names the relay', async () => {
+  it('the MCP tool posts a desire; a tip paid after its desire expired is refunded; relay down → a 502 that names the relay', async () => {
     const d3 = await localDesire('fractal ferns unrolling at dawn');
     const mcp = await connectStdio(host.home);
     try {
@@ -184,6 +185,16 @@ describe('community bounties (host ↔ relay board)', () => {
     } finally {
       await mcp.close();
     }
+    // A tip's Checkout page paid only after its desire expired unpaid is refunded, not kept.
+    const d4 = await localDesire('paper boats drifting up a waterfall');
+    const p4 = await post('/community/bounties', { desireId: d4, tipCents: 150, ttlDays: 1 });
+    expect(p4.status, JSON.stringify(p4.body)).toBe(201);
+    const s4 = stripe.callsTo('/v1/checkout/sessions').at(-1)!;
+    clock.advance(25 * 3600_000);
+    expect((await settleDue(relay.ctx)).expired).toBe(1);
+    expect((await webhook('payment_intent.succeeded', { id: 'pi_bounty_late', object: 'payment_intent', metadata: s4.body.payment_intent_data.metadata })).outcome).toBe('tip refunded: its desire had closed');
+    expect(stripe.callsTo('/v1/refunds').map((c) => c.body.payment_intent)).toContain('pi_bounty_late');
+
     await relay.close();
     relayOpen = false;
     const down = await get('/community/bounties');
