@@ -87,6 +87,7 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
       <span title={reasonOf(j.error)}>Queued: the last attempt failed ({reasonOf(j.error).slice(0, 120)}), will retry.</span>
     );
   } else if (j?.status === 'queued') note = <span>Queued: publishes as soon as a worker is free.</span>;
+  else if (j?.status === 'running' && j.attempts > 1) note = <span>Trying the relay again (attempt {j.attempts} of {j.maxAttempts})…</span>;
   else if (j?.status === 'running') note = <span>Publishing to the community relay…{j.progressMessage ? ` ${j.progressMessage}` : ''}</span>;
   else if (j?.status === 'succeeded') note = <span>Published to the community.</span>;
   else if (j && (j.status === 'failed' || j.status === 'cancelled' || j.status === 'completed_with_problems')) {
@@ -100,17 +101,19 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
 
   const status = publish.error ? 'refused' : published && (!j || j.status === 'succeeded') ? 'published' : j ? (j.status === 'queued' && j.error ? 'retrying' : j.status) : 'idle';
   return (
-    <span className={`community-publish${compact ? ' small' : ''}`} data-testid="community-publish" data-status={status} style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: compact ? 4 : 8 }}>
-      <button
-        type="button"
-        className={compact ? 'link' : 'btn btn-secondary'}
-        data-testid="community-publish-button"
-        disabled={publish.isPending || active || !!published || pubs.isLoading}
-        onClick={() => publish.mutate()}
-        title={published ? `Already published to ${published.relayUrl}` : `Upload this ${what} with its thumbnail, preview and provenance to your community relay (Settings → Community)`}
-      >
-        {published ? 'Published' : compact ? 'publish' : 'Publish to community'}
-      </button>
+    <span className={`community-publish${compact ? ' small' : ''}`} data-testid="community-publish" data-status={status} style={compact ? { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 2 } : { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+      {compact && published ? null : (
+        <button
+          type="button"
+          className={compact ? 'link' : 'btn btn-secondary'}
+          data-testid="community-publish-button"
+          disabled={publish.isPending || active || !!published || pubs.isLoading}
+          onClick={() => publish.mutate()}
+          title={published ? `Already published to ${published.relayUrl}` : `Upload this ${what} with its thumbnail, preview and provenance to your community relay (Settings → Community)`}
+        >
+          {published ? 'Published' : compact ? 'publish' : 'Publish to community'}
+        </button>
+      )}
       {note ? (
         <span className="community-publish-note" role="status" aria-live="polite">
           {note}

@@ -1,21 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCore, createCore } from '../../electron/host/core.js';
-import { ensureDataDir, resolveDataDir } from '../../electron/host/data-dir.js';
-import { videoVideos, worldPrefabs } from '../../electron/host/db/schema.js';
-import { createLogger } from '../../electron/host/logger.js';
 import { ManualClock } from '../../relay/clock.js';
 import { configFromEnv } from '../../relay/config.js';
 import { createRelay, type Relay } from '../../relay/create-relay.js';
 import type { CommunityPublicationList } from '../../shared/schemas/community-publish.js';
 import type { Job } from '../../shared/schemas/jobs.js';
 import type { PrefabNode } from '../../shared/schemas/world.js';
-import { resolveFfmpegPath } from '../../worker/media/ffmpeg/locate.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import { seedPublishables } from '../helpers/community-publish-seed.js';
 import { getJob, waitForJob } from '../helpers/jobs.js';
 
 /**
@@ -25,65 +19,8 @@ import { getJob, waitForJob } from '../helpers/jobs.js';
  * down while the app publishes (the job stays queued and retries, then publishes once the
  * relay is back, as one item).
  */
-const FFMPEG = resolveFfmpegPath();
-const ff = (...args: string[]) => execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
-const videoId = randomUUID();
-const prefabId = randomUUID();
-
-/** What the video pipeline leaves for a finished library video: final MP4, thumbnail, poster, provenance. */
-async function seedStudio(home: string): Promise<void> {
-  const dataDir = resolveDataDir(home);
-  ensureDataDir(dataDir);
-  const core = createCore({ dataDir, mode: 'headless', logger: createLogger(dataDir.logsDir, { echo: () => undefined }) });
-  await core.runner.stop();
-  try {
-    const dir = mkdtempSync(join(tmpdir(), 'publish-kinds-media-'));
-    ff('-f', 'lavfi', '-i', 'color=c=teal:size=320x180:rate=24:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', join(dir, 'final.mp4'));
-    ff('-f', 'lavfi', '-i', 'color=c=teal:size=160x90', '-frames:v', '1', join(dir, 'thumb.jpg'));
-    const mp4 = await core.media.ingestFile(join(dir, 'final.mp4'), { mime: 'video/mp4', provider: 'ffmpeg', model: 'test' });
-    const thumb = await core.media.ingestFile(join(dir, 'thumb.jpg'), { mime: 'image/jpeg', provider: 'ffmpeg', model: 'test' });
-    rmSync(dir, { recursive: true, force: true });
-    const now = Date.now();
-    core.database.db
-      .insert(videoVideos)
-      .values({
-        id: videoId,
-        title: 'The Lamp Keeper',
-        description: 'A keeper lights the lamp in a storm.',
-        prompt: 'A lighthouse in a storm at sea',
-        style: 'cinematic',
-        language: 'en',
-        durationTarget: 7,
-        providers: {},
-        status: 'completed',
-        progress: 1,
-        scriptSource: { writer: 'offline', provider: 'embedded', model: 'offline-writer', note: null },
-        final: { mediaId: mp4.id, width: 320, height: 180, durationSec: 2, bytes: mp4.bytes, jobId: null, renderedAt: new Date(now).toISOString() },
-        thumbnailMediaId: thumb.id,
-        posterMediaId: thumb.id,
-        scenes: [{ sceneId: 's1', provider: 'chromium', model: 'shader-scene', voiceProvider: 'espeak', voiceModel: 'en', cacheHit: false, startSec: 0, durationSec: 2, fallbackReason: null }],
-        languages: ['en'],
-        durationSec: 2,
-        inLibrary: true,
-        completedAt: now,
-      })
-      .run();
-    const node = (key: string, parentKey: string | null, x: number, color: string): PrefabNode => ({
-      key,
-      parentKey,
-      assetId: null,
-      name: key,
-      transform: { position: [x, 0, 0], rotation: [0, 0, 0, 1], scale: [1, 1, 1] },
-      physics: { bodyType: 'static', massKg: 1, gravityScale: 1, friction: 0.5, restitution: 0, collider: 'box' },
-      render: { tint: null, castShadow: true, receiveShadow: true, materialOverrides: {} },
-      behaviour: { pickupable: false, throwable: false, breakable: false },
-      placeholder: { scaleMeters: [1, 0.8, 1], color, roughness: 0.6, collider: 'box' },
-    });
-    core.database.db.insert(worldPrefabs).values({ id: prefabId, name: 'Table set', tags: ['furniture'], nodes: [node('table', null, 0, '#8a5a2b'), node('lamp', 'table', 0.2, '#f0d060')] }).run();
-  } finally {
-    await closeCore(core);
-  }
-}
+let videoId: string;
+let prefabId: string;
 
 describe('community publish: a library video and a world prefab', () => {
   let relay: Relay;
@@ -105,12 +42,12 @@ describe('community publish: a library video and a world prefab', () => {
     relayOpen = true;
     port = new URL(relay.url).port;
     const home = tempHome('auteur-publish-kinds-');
-    await seedStudio(home);
+    ({ videoId, prefabId } = await seedPublishables(home));
     host = await startHostProcess(home);
     await host.api('/community/settings', { method: 'PUT', json: { relayUrl: relay.url } });
     const reg = await post('/community/register', { username: 'grace', email: 'grace@example.test', password: 'correct horse battery' });
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await host?.stop();
@@ -178,6 +115,9 @@ describe('community publish: a library video and a world prefab', () => {
     expect(payload.nodes.map((n: PrefabNode) => n.key)).toEqual(['table', 'lamp']);
     const thumb = await fetch(`${relay.url}/api/v1/items/${item.id}/thumbnail`);
     expect(thumb.headers.get('content-type')).toBe('image/png');
+    // Kept to look at: the two placeholder boxes drawn on the grid.
+    mkdirSync('test-results/screenshots', { recursive: true });
+    writeFileSync('test-results/screenshots/community-prefab-thumbnail.png', Buffer.from(await thumb.arrayBuffer()));
     const feed = (await (await fetch(`${relay.url}/api/v1/feed/new?kind=prefab`)).json()) as { items: { id: string }[] };
     expect(feed.items.map((i) => i.id)).toEqual([item.id]);
     expect(await records('prefab', prefabId)).toMatchObject([{ relayItemId: item.id, thumbnail: true, preview: false, currentRelay: true }]);

@@ -170,8 +170,8 @@ function Prefabs() {
                 >
                   delete
                 </button>
-                <PublishPrefabToCommunity prefab={p} />
               </div>
+              <PublishPrefabToCommunity prefab={p} />
             </div>
           </li>
         ))}
