@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { fnv1a } from './text-hash.js';
 import { prepared } from '../db/prepared.js';
+import { FeedActivity, type ActivityLoaders, type Liked } from './feed-activity.js';
 
 /**
  * Candidate retrieval for the feed, in plain SQL on the hot path: only published, public,
@@ -26,7 +27,14 @@ const ELIGIBLE_BY_ID = `+s.status = 'published' AND +s.is_public = 1 AND +s.rend
 const COLS = `s.id AS id, s.title AS title, s.score AS score, s.published_at AS publishedAt, s.created_at AS createdAt`;
 
 export class FeedCandidates {
-  constructor(private readonly sqlite: Database.Database) {}
+  /** seen() and liked() answered from per-user caches kept exact (feed-activity.ts). */
+  private readonly activity: FeedActivity;
+  private readonly loaders: ActivityLoaders;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.activity = FeedActivity.for(sqlite);
+    this.loaders = { seen: (u, since) => this.readSeen(u, since), liked: (u, limit) => this.readLiked(u, limit) };
+  }
 
   private prep(sql: string): Database.Statement {
     return prepared(this.sqlite, sql);
@@ -65,14 +73,22 @@ export class FeedCandidates {
   }
 
   /** Shaders the user engaged with (dwell, skip, replay, fork) or voted on since `since`: id → last time. */
-  seen(userId: string, since: number): Map<string, number> {
-    const rows = this.prep(
-      `SELECT shader_id AS id, max(t) AS t FROM (
-         SELECT shader_id, created_at AS t FROM engagement_events WHERE user_id = ? AND created_at > ?
-         UNION ALL SELECT shader_id, created_at AS t FROM votes WHERE user_id = ? AND created_at > ?
-       ) GROUP BY shader_id`,
-    ).all(userId, since, userId, since) as { id: string; t: number }[];
-    return new Map(rows.map((r) => [r.id, r.t]));
+  seen(userId: string, since: number): ReadonlyMap<string, number> {
+    return this.activity.seen(userId, since, this.loaders);
+  }
+
+  /** seen() from the tables, with the engagement rowid it read up to (one snapshot). */
+  private readSeen(userId: string, since: number): { seen: Map<string, number>; rowid: number } {
+    return this.sqlite.transaction(() => {
+      const rows = this.prep(
+        `SELECT shader_id AS id, max(t) AS t FROM (
+           SELECT shader_id, created_at AS t FROM engagement_events WHERE user_id = ? AND created_at > ?
+           UNION ALL SELECT shader_id, created_at AS t FROM votes WHERE user_id = ? AND created_at > ?
+         ) GROUP BY shader_id`,
+      ).all(userId, since, userId, since) as { id: string; t: number }[];
+      const rowid = (this.prep('SELECT max(rowid) AS m FROM engagement_events').get() as { m: number | null }).m ?? 0;
+      return { seen: new Map(rows.map((r) => [r.id, r.t])), rowid };
+    })();
   }
 
   /** Eligible shaders the user has seen least recently (never-seen first): the feed's fallback. */
@@ -86,7 +102,11 @@ export class FeedCandidates {
   }
 
   /** The user's recent positive signals (upvotes, dwell > 10 s, replays): what "similar to …" names. */
-  liked(userId: string, limit = 16): { id: string; title: string; verb: string }[] {
+  liked(userId: string, limit = 16): readonly Liked[] {
+    return this.activity.liked(userId, limit, this.loaders);
+  }
+
+  private readLiked(userId: string, limit: number): Liked[] {
     // Each source newest-first with a LIMIT first (idx_engagement_user walks back from now), so
     // the cost does not grow with the user's whole history.
     const per = limit * 8;
@@ -99,6 +119,6 @@ export class FeedCandidates {
            UNION ALL SELECT * FROM (SELECT shader_id, 'watched', created_at FROM engagement_events WHERE user_id = ? AND event_type = 'dwell' AND dwell_secs > 10 ORDER BY created_at DESC LIMIT ?)
          ) x WHERE EXISTS (SELECT 1 FROM shaders WHERE id = x.id) GROUP BY x.id ORDER BY t DESC LIMIT ?
        ) y JOIN shaders s ON s.id = y.id ORDER BY y.t DESC`,
-    ).all(userId, per, userId, per, userId, per, limit) as { id: string; title: string; verb: string }[];
+    ).all(userId, per, userId, per, userId, per, limit) as Liked[];
   }
 }

@@ -66,12 +66,13 @@ export class FeedService {
     if (session.page < session.pages.length) {
       picked = this.replayPage(session, taste);
     } else {
-      const served = new Set(session.pages.flat());
-      const exclude = new Set([...served, ...this.candidates.seen(userId, now - SEEN_WINDOW_MS).keys()]);
+      // Seen in the last 30 days or already served in this session (no spread copies: every page).
+      const exclude = new Set(this.candidates.seen(userId, now - SEEN_WINDOW_MS).keys());
+      for (const page of session.pages) for (const id of page) exclude.add(id);
       picked = taste ? this.rankByTaste(taste, session, exclude, limit) : this.coldStart(exclude, limit);
       if (picked.length < limit) {
         // Small library: rather than an empty feed, bring back what was seen longest ago.
-        const taken = new Set([...served, ...picked.map((p) => p.row.id)]);
+        const taken = new Set([...session.pages.flat(), ...picked.map((p) => p.row.id)]);
         for (const row of this.candidates.leastRecentlySeen(userId, taken, limit - picked.length)) {
           picked.push({ row, similarity: null, why: this.why('resurfaced', null, row.score, 0, null) });
         }
