@@ -21,7 +21,7 @@ describe('community feed (host → relay)', () => {
   let host: HostProcess;
   let dir: string;
   let port = '0';
-  const startRelay = () => createRelay(configFromEnv({ RELAY_PORT: port, RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4' }), { log: () => {} });
+  const startRelay = (env: Record<string, string> = {}) => createRelay(configFromEnv({ RELAY_PORT: port, RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4', ...env }), { log: () => {} });
   const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as any });
   const get = (path: string) => host.api(path).then(json);
   const send = (method: string, path: string, body?: unknown) => host.api(path, { method, ...(body === undefined ? {} : { json: body }) }).then(json);
@@ -178,5 +178,17 @@ describe('community feed (host → relay)', () => {
     const back = await get('/community/feed?sort=new');
     expect(back.status).toBe(200);
     expect(back.body.items).toHaveLength(2);
+  });
+
+  it('a relay that rate-limits the studio: 429 relay_rate_limited with the relay\'s reason', async () => {
+    await relay.close();
+    relayOpen = false;
+    relay = await startRelay({ RELAY_RATE_ANON_PER_MIN: '2' });
+    relayOpen = true;
+    const answers = [];
+    for (const sort of ['new', 'trending', 'new']) answers.push(await get(`/community/feed?sort=${sort}`));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+    expect(answers[2]!.body.error.code).toBe('relay_rate_limited');
+    expect(answers[2]!.body.error.message).toMatch(/Rate limit of 2 requests per minute/);
   });
 });
