@@ -4,6 +4,7 @@ import { downloadGlb } from '../api/transfer.js';
 import { worldPaths } from '../nav.js';
 import { enterPlay, exitPlay, frameSelection } from '../scene/mode.js';
 import { InvitePlayers } from '../room/InvitePlayers.js';
+import { HostOnRelay } from '../room-hosted/HostOnRelay.js';
 import { flushWorld } from '../store/autosave.js';
 import { useWorldStore, type Tool } from '../store/world-store.js';
 
@@ -89,6 +90,7 @@ export function Toolbar() {
         </span>
       )}
       {world ? <InvitePlayers worldId={world.id} /> : null}
+      {world ? <HostOnRelay worldId={world.id} /> : null}
       <span className={`world-save world-save-${save.state}`} data-testid="world-save" title={save.message ?? undefined}>
         {save.state === 'error' ? save.message : SAVE_TEXT[save.state]}
       </span>

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import type { HostedRoom, HostedRoomInvite } from '../../../../shared/schemas/relay-hosted-rooms.js';
+import type { HostedWorldStarted } from '../../../../shared/schemas/world-hosted.js';
+import { errorMessage } from '../../../api/errors.js';
+import { flushWorld } from '../store/autosave.js';
+import { hostedApi, joinDetails } from './hosted-api.js';
+import '../room/room.css';
+
+/**
+ * "Host on community relay" (issue 14), next to "Invite players": uploads the open world
+ * (entities, terrain, GLBs) to the relay the studio is signed in to, so players outside the LAN
+ * can join the relay's room with its id + invite. Shows what was left out (GLBs not generated
+ * yet or too large), lets the owner replace the invite and end the room. The relay refuses
+ * Free accounts and says so; not signed in, the host says where to sign in.
+ */
+export function HostOnRelay({ worldId }: { worldId: string }) {
+  const [open, setOpen] = useState(false);
+  const [started, setStarted] = useState<HostedWorldStarted | null>(null);
+  const [invite, setInvite] = useState<HostedRoomInvite | null>(null);
+  const [room, setRoom] = useState<HostedRoom | null>(null);
+  const [maxPlayers, setMaxPlayers] = useState(5);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const run = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const start = () =>
+    run('Uploading the world to the relay…', async () => {
+      // The upload reads the world from the database: write the editor's pending edits first.
+      await flushWorld();
+      const s = await hostedApi.start(worldId, maxPlayers);
+      setStarted(s);
+      setRoom(s.room);
+      setInvite(s.invite);
+    });
+
+  const details = started && room ? joinDetails(started.relayUrl, room, invite) : '';
+  const ended = room?.status === 'ended';
+
+  return (
+    <>
+      <button type="button" className={room && !ended ? 'btn btn-cta' : 'btn btn-secondary'} data-testid="hosted-open" onClick={() => setOpen((o) => !o)}>
+        {room && !ended ? 'On relay' : 'Host on community relay'}
+      </button>
+      {open ? (
+        <div className="room-host-panel world-panel" role="dialog" aria-label="Host on community relay" data-testid="hosted-panel">
+          <div className="room-host-head">
+            <strong>Host on community relay</strong>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)} aria-label="Close">
+              ✕
+            </button>
+          </div>
+          {busy ? <p className="muted">{busy}</p> : null}
+          {error ? (
+            <p className="world-error" role="alert" data-testid="hosted-error">
+              {error}
+            </p>
+          ) : null}
+          {!room || ended ? (
+            <>
+              <p className="muted">
+                Uploads this world (objects, terrain and their GLB models) to your community relay so players outside your network can join. Needs a Pro or Studio account on
+                the relay. Prompts do not work in a relay-hosted room: the relay has no generator.
+              </p>
+              <label>
+                Players{' '}
+                <input type="number" min={1} max={16} value={maxPlayers} onChange={(e) => setMaxPlayers(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} aria-label="Most players" />
+              </label>
+              <button type="button" className="btn btn-cta" data-testid="hosted-start" disabled={!!busy} onClick={() => void start()}>
+                Upload and host
+              </button>
+            </>
+          ) : null}
+          {room && started ? (
+            <>
+              <p data-testid="hosted-status">
+                {ended ? 'Ended.' : room.status === 'ready' ? 'Hosted on ' : 'Uploading to '}
+                {ended ? null : <code>{started.relayUrl}</code>}
+              </p>
+              {started.skippedAssets.length ? (
+                <p className="world-note" data-testid="hosted-skipped">
+                  Shown as placeholders on the relay: {started.skippedAssets.map((a) => `${a.assetId} (${a.reason})`).join(', ')}
+                </p>
+              ) : null}
+              {!ended && invite ? (
+                <div className="room-invite-link">
+                  <input readOnly value={details} data-testid="hosted-join-details" onFocus={(e) => e.currentTarget.select()} aria-label="Join details" />
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() =>
+                      void navigator.clipboard.writeText(details).then(
+                        () => {
+                          setCopied(true);
+                          setTimeout(() => setCopied(false), 1500);
+                        },
+                        () => setError('The browser did not allow copying: select the text and copy it by hand.'),
+                      )
+                    }
+                  >
+                    {copied ? 'Copied' : 'Copy'}
+                  </button>
+                  <p className="muted">
+                    Players join the relay's room with this endpoint, room id and invite until {new Date(invite.expiresAt).toLocaleString()} (up to {room.maxPlayers}).
+                  </p>
+                </div>
+              ) : null}
+              {!ended ? (
+                <div className="room-host-actions">
+                  <button type="button" className="btn btn-secondary" disabled={!!busy} onClick={() => void run('Making an invite…', async () => setInvite(await hostedApi.newInvite(room.id)))}>
+                    New invite
+                  </button>
+                  <button type="button" className="btn btn-secondary" data-testid="hosted-end" disabled={!!busy} onClick={() => void run('Ending…', async () => setRoom(await hostedApi.end(room.id)))}>
+                    End hosted room
+                  </button>
+                </div>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
