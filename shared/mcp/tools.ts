@@ -185,4 +185,6 @@ export const TOOL_MIN_TIER: Partial<Record<McpToolName, z.infer<typeof TrustTier
   tag_shader: 'trusted',
   community_bounty_post: 'trusted',
   community_bounty_fulfil: 'trusted',
+  // Publishes in the owner's name on the relay: not for a key still on probation.
+  community_publish: 'trusted',
 };

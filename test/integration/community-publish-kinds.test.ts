@@ -11,6 +11,7 @@ import type { PrefabNode } from '../../shared/schemas/world.js';
 import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
 import { seedPublishables } from '../helpers/community-publish-seed.js';
 import { getJob, waitForJob } from '../helpers/jobs.js';
+import { connectStdio, textOf } from '../helpers/mcp-clients.js';
 
 /**
  * Publishing a library video and a world prefab through a real host (its worker and hooks)
@@ -57,9 +58,19 @@ describe('community publish: a library video and a world prefab', () => {
 
   it('publishes a library video: manifest and provenance, thumbnail, the final MP4 as preview, and records it; a second publish is refused', async () => {
     expect((await post('/community/publish', { kind: 'video', id: 'no-such-video' })).status).toBe(404);
-    const queued = await post('/community/publish', { kind: 'video', id: videoId });
-    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
-    const job = await waitForJob(host, queued.body.id, ended, 'the video publish', 90_000);
+    // Through MCP (`auteur mcp` on the same data dir, as the owner): the tool answers with the job at once.
+    const mcp = await connectStdio(host.home, { AUTEUR_SEED_LIBRARY: '0' });
+    let jobId: string;
+    try {
+      const res = await mcp.client.callTool({ name: 'community_publish', arguments: { kind: 'video', id: videoId } });
+      expect(res.isError, textOf(res)).toBeFalsy();
+      const summary = res.structuredContent as { job_id: string; kind: string };
+      expect(summary.kind).toBe('community.publish');
+      jobId = summary.job_id;
+    } finally {
+      await mcp.close();
+    }
+    const job = await waitForJob(host, jobId, ended, 'the video publish', 90_000);
     expect(job.status, job.error ?? '').toBe('succeeded');
     const result = job.result as { relayItemId: string; thumbnail: boolean; preview: boolean; previewClipped: boolean };
     expect(result).toMatchObject({ relayUrl: relay.url, thumbnail: true, preview: true, previewClipped: false });
