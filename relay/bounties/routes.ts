@@ -98,7 +98,16 @@ export function bountyRoutes(ctx: RelayContext): Router {
       await refreshHeat(ctx, tx, d!.id, embedding);
       return d!.id;
     });
-    const tip = body.tipCents ? await createTip(ctx, u, id, body.tipCents, body.checkout) : null;
+    let tip = null;
+    if (body.tipCents) {
+      try {
+        tip = await createTip(ctx, u, id, body.tipCents, body.checkout);
+      } catch (err) {
+        // No half-posted bounty: without its tip the desire is taken back, so posting again does not duplicate it.
+        await ctx.db.delete(desires).where(eq(desires.id, id));
+        throw err;
+      }
+    }
     const [view] = await desireViews(ctx, [(await loadDesire(ctx.db, id))!], u.id);
     res.status(201).json({ ...view, tips: tip ? [tip] : [] });
   });

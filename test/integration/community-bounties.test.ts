@@ -187,8 +187,14 @@ describe('community bounties (host ↔ relay board)', () => {
     }
     // A tip's Checkout page paid only after its desire expired unpaid is refunded, not kept.
     const d4 = await localDesire('paper boats drifting up a waterfall');
+    // Stripe refusing the tip's Checkout leaves no half-posted bounty behind: posting again makes one.
+    stripe.failNext('/v1/checkout/sessions', 400, 'Checkout is not enabled for this account');
+    const refused = await post('/community/bounties', { desireId: d4, tipCents: 150, ttlDays: 1 });
+    expect([refused.status, refused.body.error.code]).toEqual([502, 'relay_stripe_error']);
+    expect(refused.body.error.message).toMatch(/Checkout is not enabled/);
     const p4 = await post('/community/bounties', { desireId: d4, tipCents: 150, ttlDays: 1 });
     expect(p4.status, JSON.stringify(p4.body)).toBe(201);
+    expect((await get('/community/bounties')).body.desires.filter((d: any) => d.promptText === 'paper boats drifting up a waterfall')).toHaveLength(1);
     const s4 = stripe.callsTo('/v1/checkout/sessions').at(-1)!;
     clock.advance(25 * 3600_000);
     expect((await settleDue(relay.ctx)).expired).toBe(1);
