@@ -5,7 +5,7 @@
 // preloaded in memory, so the baseline pays no database reads). recall@20 compares each served
 // page with the brute-force top 20 for that page. `node dist/bench/feed.js [10000 …]` runs it alone.
 import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { closeCore } from '../electron/host/core.js';
 import { FEED_WEIGHTS, feedScore } from '../electron/host/shaders/ranking.js';
@@ -88,6 +88,12 @@ async function measure(size: { shaders: number; runs: number; warmups: number })
     const buildMs = performance.now() - t0;
     const lib = loadLibrary(sqlite); // after the first page, which refreshed decayed hot scores
 
+    // GC pauses that fell inside a page: on a busy heap a young-generation pause inside a page is
+    // what sets its p95, so the row says how many pages one hit and the longest.
+    const gcs: PerformanceEntry[] = [];
+    const gcObserver = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+    gcObserver.observe({ entryTypes: ['gc'] });
+    const pages: [number, number][] = [];
     const samples: number[] = [];
     const base: number[] = [];
     const recalls: number[] = [];
@@ -110,15 +116,20 @@ async function measure(size: { shaders: number; runs: number; warmups: number })
       const exact = bruteForce(lib, taste, exclude, pageKeyHash(`${session.seed}:0`), PAGE);
       const bruteMs = performance.now() - b;
       if (i < size.warmups) continue;
+      pages.push([s, s + pageMs]);
       samples.push(pageMs);
       cpu.push((c.user + c.system) / 1000);
       base.push(bruteMs);
       const served = new Set(page.items.map((c) => c.id));
       recalls.push(exact.filter((id) => served.has(id)).length / PAGE);
     }
+    await new Promise((r) => setTimeout(r, 50)); // observer callbacks arrive after a timer turn
+    gcObserver.disconnect();
+    const inPage = gcs.filter((g) => pages.some(([a, b]) => g.startTime < b && g.startTime + g.duration > a));
+    const gcNote = `${gcs.length} GC pauses while measuring, in ${new Set(inPage.map((g) => pages.findIndex(([a, b]) => g.startTime < b && g.startTime + g.duration > a))).size}/${pages.length} pages (max ${Math.max(0, ...inPage.map((g) => g.duration)).toFixed(1)} ms)`;
     const recall = recalls.reduce((a, r) => a + r, 0) / recalls.length;
     const k = `${size.shaders / 1000}k`;
-    const label = `feed page (20 cards), ${k} shaders × 512-d, vs exact brute force (p95 ${percentile(samples, 95).toFixed(1)} ms, CPU p95 ${percentile(cpu, 95).toFixed(1)} ms, recall@20 ${recall.toFixed(3)})`;
+    const label = `feed page (20 cards), ${k} shaders × 512-d, vs exact brute force (p95 ${percentile(samples, 95).toFixed(1)} ms, CPU p95 ${percentile(cpu, 95).toFixed(1)} ms, recall@20 ${recall.toFixed(3)}, ${gcNote})`;
     return [
       { row: row(label, samples, base), samplesMs: samples, baselineMs: base, baselineDescription: FEED_BASELINE },
       { row: row(`feed index build on first page, ${k} shaders`, [buildMs]), samplesMs: [buildMs], baselineMs: [], baselineDescription: 'none: one-off cost of the first feed query after start' },
