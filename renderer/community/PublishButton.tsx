@@ -16,8 +16,36 @@ function reasonOf(error: string): string {
   return error.replace(/^Saving the result failed: /, '');
 }
 
+/** Deletes the item on the relay and forgets the record (two steps: a click, then a confirm). */
+function RemoveFromCommunity({ pub, onRemoved }: { pub: CommunityPublication; onRemoved: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const remove = useMutation({ mutationFn: () => api.call('community.publications.delete', { params: { id: pub.id } }), onSuccess: onRemoved });
+  if (remove.error) return <span className="community-publish-error"> · {errorMessage(remove.error)}</span>;
+  if (!asking) {
+    return (
+      <>
+        {' · '}
+        <button type="button" className="link" data-testid="community-unpublish" onClick={() => setAsking(true)}>
+          remove
+        </button>
+      </>
+    );
+  }
+  return (
+    <>
+      {' · Remove it from the relay (votes and comments go with it)? '}
+      <button type="button" className="link" data-testid="community-unpublish-confirm" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        {remove.isPending ? 'removing…' : 'remove'}
+      </button>{' '}
+      <button type="button" className="link" onClick={() => setAsking(false)}>
+        keep
+      </button>
+    </>
+  );
+}
+
 /** What the last publish carried, said plainly (a shortened preview, no thumbnail…). */
-function PublishedNote({ pub }: { pub: CommunityPublication }) {
+function PublishedNote({ pub, onRemoved }: { pub: CommunityPublication; onRemoved: () => void }) {
   return (
     <span data-testid="community-published">
       Published to community
@@ -33,6 +61,7 @@ function PublishedNote({ pub }: { pub: CommunityPublication }) {
       ) : null}
       {pub.previewClipped ? ' · preview is a shortened clip' : ''}
       {pub.notes.length ? <small title={pub.notes.join('\n')}> · {pub.notes.length} note{pub.notes.length === 1 ? '' : 's'}</small> : null}
+      <RemoveFromCommunity pub={pub} onRemoved={onRemoved} />
     </span>
   );
 }
@@ -77,7 +106,17 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
   const active = j ? !TERMINAL_STATUSES.includes(j.status) : false;
   let note: ReactNode = null;
   if (publish.error) note = <span className="community-publish-error">{errorMessage(publish.error)}</span>;
-  else if (published && (!j || j.status === 'succeeded')) note = <PublishedNote pub={published} />;
+  else if (published && (!j || j.status === 'succeeded')) {
+    note = (
+      <PublishedNote
+        pub={published}
+        onRemoved={() => {
+          setJobId(null);
+          void qc.invalidateQueries({ queryKey: publicationsKey(kind, id) });
+        }}
+      />
+    );
+  }
   else if (j?.status === 'queued' && j.error) {
     note = UNREACHABLE.test(j.error) ? (
       <span title={reasonOf(j.error)}>

@@ -1,5 +1,5 @@
 import { CommunityPublishBody } from '../jobs/community-publish.js';
-import { CommunityPublicationList, CommunityPublicationsQuery } from '../schemas/community-publish.js';
+import { CommunityPublicationList, CommunityPublicationParams, CommunityPublicationsQuery, CommunityUnpublished } from '../schemas/community-publish.js';
 import { Job } from '../schemas/jobs.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -13,5 +13,10 @@ export const COMMUNITY_PUBLISH_ROUTES = {
   'community.publications': {
     auth: 'token', tag: 'community', method: 'get', path: '/community/publications', query: CommunityPublicationsQuery, response: CommunityPublicationList,
     summary: 'What this studio published (or is publishing) to community relays, filtered by kind and local id: relay item, when, and the last publish job',
+  },
+  'community.publications.delete': {
+    auth: 'token', tag: 'community', method: 'delete', path: '/community/publications/:id', params: CommunityPublicationParams, response: CommunityUnpublished,
+    summary:
+      'Remove a published item from the relay (as its author) and forget the record, so it can be published again; 409 while its publish job runs or when it went to another relay than the one signed in',
   },
 } as const satisfies Record<string, RouteSpec>;

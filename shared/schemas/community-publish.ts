@@ -28,3 +28,11 @@ export const CommunityPublicationsQuery = z.object({
 });
 export const CommunityPublicationList = z.object({ publications: z.array(CommunityPublication) });
 export type CommunityPublicationList = z.infer<typeof CommunityPublicationList>;
+
+export const CommunityPublicationParams = z.object({ id: z.string().min(1).max(64) });
+export const CommunityUnpublished = z.object({
+  ok: z.literal(true),
+  /** False when the relay no longer had the item (deleted there already). */
+  removedFromRelay: z.boolean(),
+});
+export type CommunityUnpublished = z.infer<typeof CommunityUnpublished>;

@@ -68,6 +68,14 @@ describe('Publish to community: a video and a prefab', () => {
     const items = ((await (await fetch(`${relay.url}/api/v1/feed/new?kind=video`)).json()) as { items: { title: string; previewUrl: string | null }[] }).items;
     expect(items).toMatchObject([{ title: 'The Lamp Keeper' }]);
     expect(items[0]!.previewUrl).toBeTruthy();
+
+    // Remove from community (two steps): the relay no longer lists it and the button offers to publish again.
+    await box.locator(tid('community-unpublish')).click();
+    await box.locator(tid('community-unpublish-confirm')).click();
+    await expect.poll(() => box.getAttribute('data-status'), { timeout: 30_000 }).toBe('idle');
+    expect(await box.locator(tid('community-publish-button')).isEnabled()).toBe(true);
+    const after = ((await (await fetch(`${relay.url}/api/v1/feed/new?kind=video`)).json()) as { items: unknown[] }).items;
+    expect(after).toEqual([]);
   }, 200_000);
 
   it('publishes a prefab from the World library', async () => {

@@ -56,7 +56,7 @@ describe('community publish: a library video and a world prefab', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('publishes a library video: manifest and provenance, thumbnail, the final MP4 as preview, and records it; a second publish is refused', async () => {
+  it('publishes a library video: manifest and provenance, thumbnail, the final MP4 as preview, records it; a second publish is refused until it is removed from the community', async () => {
     expect((await post('/community/publish', { kind: 'video', id: 'no-such-video' })).status).toBe(404);
     // Through MCP (`auteur mcp` on the same data dir, as the owner): the tool answers with the job at once.
     const mcp = await connectStdio(host.home, { AUTEUR_SEED_LIBRARY: '0' });
@@ -95,6 +95,18 @@ describe('community publish: a library video and a world prefab', () => {
     const again = await post('/community/publish', { kind: 'video', id: videoId });
     expect([again.status, again.body.error.code]).toEqual([409, 'community_already_published']);
     expect(again.body.error.message).toContain(item.id);
+
+    // Remove from community: gone on the relay and here, and then it can be published again (a new item).
+    const removed = await json(await host.api(`/community/publications/${rec!.id}`, { method: 'DELETE' }));
+    expect(removed).toEqual({ status: 200, body: { ok: true, removedFromRelay: true } });
+    expect((await fetch(`${relay.url}/api/v1/items/${item.id}`)).status).toBe(404);
+    expect(await records('video', videoId)).toEqual([]);
+    expect((await host.api(`/community/publications/${rec!.id}`, { method: 'DELETE' })).status).toBe(404);
+    const republished = await post('/community/publish', { kind: 'video', id: videoId });
+    expect(republished.status, JSON.stringify(republished.body)).toBe(202);
+    const second = await waitForJob(host, republished.body.id, ended, 'the video published again', 90_000);
+    expect(second.status, second.error ?? '').toBe('succeeded');
+    expect((second.result as { relayItemId: string }).relayItemId).not.toBe(item.id);
   }, 120_000);
 
   it('relay down while publishing a prefab: the job stays queued and retries, then publishes one item with a drawn thumbnail once the relay is back', async () => {

@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { communityPublish, CommunityPublishInput, CommunityPublishOutput, type CommunityPublishBody } from '../../../shared/jobs/community-publish.js';
-import type { CommunityPublicationList } from '../../../shared/schemas/community-publish.js';
+import type { CommunityPublicationList, CommunityUnpublished } from '../../../shared/schemas/community-publish.js';
 import type { Job } from '../../../shared/schemas/jobs.js';
 import { RelayItem, type RelayItemKind } from '../../../shared/schemas/relay-community.js';
 import { AppError } from '../errors.js';
@@ -56,6 +56,32 @@ export async function queuePublish(core: CoreContext, body: CommunityPublishBody
 export async function listPublications(core: CoreContext, filter: { kind?: RelayItemKind; id?: string }): Promise<CommunityPublicationList> {
   const current = (await communityFor(core).status()).relayUrl;
   return { publications: storeFor(core).list(filter).map((r) => toPublication(r, current)) };
+}
+
+/**
+ * "Remove from community": deletes the item on the relay (as its author) and forgets the record,
+ * so the thing can be published again. Only on the relay signed in now, and not while a publish
+ * job for it runs (it would recreate the item).
+ */
+export async function unpublish(core: CoreContext, publicationId: string): Promise<CommunityUnpublished> {
+  const store = storeFor(core);
+  const row = store.get(publicationId);
+  if (!row) throw new AppError(404, 'not_found', `No community publication ${publicationId}`);
+  const job = row.lastJobId ? jobOrNull(core, row.lastJobId) : null;
+  if (job && ACTIVE.has(job.status)) throw new AppError(409, 'community_publish_running', `Publishing this ${row.kind} is still under way (job ${job.id}); cancel it in Jobs or wait for it first`);
+  let removedFromRelay = false;
+  if (row.relayItemId) {
+    const community = communityFor(core);
+    const base = community.requireRelay();
+    if (base !== row.relayUrl) throw new AppError(409, 'community_other_relay', `This ${row.kind} was published to ${row.relayUrl}, not to the relay set now (${base}): set that relay in Settings → Community to remove it there`);
+    const reply = await community.authed('DELETE', `/api/v1/items/${encodeURIComponent(row.relayItemId)}`);
+    if (reply.status !== 404) {
+      expectOk(base, reply, 'Removing the item');
+      removedFromRelay = true;
+    }
+  }
+  store.delete(row.id);
+  return { ok: true, removedFromRelay };
 }
 
 /** The host does the upload (the tokens never leave it) once the worker hands the job back. */

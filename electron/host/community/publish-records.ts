@@ -33,6 +33,14 @@ export class PublicationStore {
       .get();
   }
 
+  get(id: string): Row | undefined {
+    return this.db.select().from(communityPublications).where(eq(communityPublications.id, id)).get();
+  }
+
+  delete(id: string): void {
+    this.db.delete(communityPublications).where(eq(communityPublications.id, id)).run();
+  }
+
   list(filter: { kind?: RelayItemKind; id?: string }): Row[] {
     const where: SQL[] = [];
     if (filter.kind) where.push(eq(communityPublications.kind, filter.kind));
