@@ -104,6 +104,7 @@ describe('Community bounty board', () => {
     await page.locator(tid('bounty-filter-fulfilled')).click();
     const done = page.locator(`${tid('bounty-card')}[data-bounty-id="${relayDesireId}"]`);
     await done.locator(tid('bounty-reject')).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await done.locator(tid('bounty-fulfilled-by')).getAttribute('href')).toBe(`/shaders/community/${fulfilled.body.desire.fulfilledByItemId}`);
     await screenshot(page, 'community-bounty-fulfilled');
     await done.locator(tid('bounty-reject')).click();
     await page.locator(tid('bounty-filter-open')).click();

@@ -57,7 +57,7 @@ export function BountyBoardView() {
           ) : (
             <ol className="desire-clusters" data-testid="bounty-list">
               {board.data.desires.map((d) => (
-                <BountyCard key={d.id} desire={d} relayUrl={board.data.relayUrl} signedIn={board.data.signedIn} />
+                <BountyCard key={d.id} desire={d} signedIn={board.data.signedIn} />
               ))}
             </ol>
           )}
