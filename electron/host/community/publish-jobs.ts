@@ -40,7 +40,7 @@ export async function queuePublish(core: CoreContext, body: CommunityPublishBody
   const store = storeFor(core);
   const before = store.find(body.kind, body.id, base);
   if (before?.publishedAt && before.relayItemId && (await stillOnRelay(core, before.relayItemId))) {
-    throw new AppError(409, 'community_already_published', `This ${body.kind} is already published to ${base} as item ${before.relayItemId} (${new Date(before.publishedAt).toISOString().slice(0, 10)}). The relay cannot update a published item: delete it there to publish again.`, {
+    throw new AppError(409, 'community_already_published', `This ${body.kind} is already published to ${base} as item ${before.relayItemId} (${new Date(before.publishedAt).toISOString().slice(0, 10)}). The relay cannot update a published item: remove it from the community (beside “Published”, or DELETE /community/publications/${before.id}) to publish it again.`, {
       relayItemId: before.relayItemId,
     });
   }
