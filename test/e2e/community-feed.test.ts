@@ -73,7 +73,7 @@ describe('Community tab', () => {
     await tab.waitFor({ state: 'visible', timeout: 60_000 });
     await tab.click();
     await page.locator(tid('community-sort-new')).click();
-    await expect.poll(() => page.evaluate(() => location.pathname + location.search)).toBe('/shaders/community?sort=new');
+    await expect.poll(() => { const u = new URL(page.url()); return u.pathname + u.search; }).toBe('/shaders/community?sort=new');
     const card = page.locator(tid('community-card'), { hasText: title });
     await card.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await card.locator(tid('community-card-author')).textContent()).toBe('lin');
@@ -83,7 +83,7 @@ describe('Community tab', () => {
     const evil = page.locator(tid('community-card-title'), { hasText: '<b>bold</b>' });
     expect(await evil.textContent()).toBe(EVIL);
     expect(await evil.locator('b, img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await screenshot(page, 'community-feed');
 
     await card.locator(tid('community-card-title')).click();
