@@ -174,6 +174,7 @@ export const MCP_TOOL_INPUTS = {
   community_publish: strict('community_publish', { kind: z.enum(['shader', 'video', 'prefab']).describe('What to publish: a shader, a finished library video, or a world prefab'), id: z.string().min(1).max(200).describe('Its local id (shader id, video id, prefab id)') }),
   community_bounties: strict('community_bounties', { status: z.enum(['open', 'fulfilled']).default('open').describe('open (hottest first) or fulfilled'), has_tip: z.boolean().optional().describe('Only desires with (true) or without (false) held tips'), limit: z.number().int().min(1).max(50).default(20) }),
   community_bounty_post: strict('community_bounty_post', { desire_id: z.string().min(1).describe('A local desire id (get_desire_queue)'), tip_cents: z.number().int().min(100).max(100_000).optional().describe('Optional tip in US cents (min 100); the owner pays it on the returned Checkout page'), ttl_days: z.number().int().min(1).max(90).optional() }),
+  world_host_on_relay: strict('world_host_on_relay', { world_id: z.string().min(1).describe('The world to host'), max_players: z.number().int().min(1).max(16).default(5) }),
   community_bounty_fulfil: strict('community_bounty_fulfil', { desire_id: z.string().uuid().describe('The bounty-board desire id (community_bounties)'), shader_id: z.string().min(1).describe('The local shader that answers it'), publish_first: z.boolean().default(true).describe('Publish the shader to the relay first when it is not there yet (waits for the community.publish job)') }),
 } as const;
 
@@ -187,4 +188,6 @@ export const TOOL_MIN_TIER: Partial<Record<McpToolName, z.infer<typeof TrustTier
   community_bounty_fulfil: 'trusted',
   // Publishes in the owner's name on the relay: not for a key still on probation.
   community_publish: 'trusted',
+  // Uploads the owner's world to the relay and hands out an invite in their name.
+  world_host_on_relay: 'trusted',
 };

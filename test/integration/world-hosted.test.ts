@@ -11,6 +11,7 @@ import { users } from '../../relay/db/schema.js';
 import type { HostedWorldStarted } from '../../shared/schemas/world-hosted.js';
 import type { AssetDefinition, Entity, World } from '../../shared/schemas/world.js';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.js';
+import { connectStdio } from '../helpers/mcp-clients.js';
 import { joinHosted, leaveQuietly, until } from '../helpers/relay-hosted-rooms.js';
 
 /**
@@ -90,4 +91,21 @@ describe('World studio → host on community relay', () => {
     const ended = await call(`/world-hosted/rooms/${s.room.id}`, { method: 'DELETE' });
     expect(ended.body.status).toBe('ended');
   }, 120_000);
+
+  it('the MCP tool world_host_on_relay hosts the same way and returns the join details', async () => {
+    const mcp = await connectStdio(host.home);
+    try {
+      const res = await mcp.client.callTool({ name: 'world_host_on_relay', arguments: { world_id: world.id, max_players: 2 } });
+      expect(res.isError, JSON.stringify(res.content)).toBeFalsy();
+      const s = res.structuredContent as { endpoint: string; room_id: string; invite: string; status: string; max_players: number };
+      expect(s).toMatchObject({ endpoint: `${relay.url}/api/v1/hosted-rooms/colyseus`, status: 'ready', max_players: 2 });
+      const player = await joinHosted(relay.url, s.room_id, { name: 'Agent guest', invite: s.invite });
+      open.push(player.room);
+      expect((await until(() => player.got.find((m) => m.type === 'welcome')?.payload, 'welcome')).worldName).toBe('Relay world');
+      const missing = await mcp.client.callTool({ name: 'world_host_on_relay', arguments: { world_id: 'no-such-world' } });
+      expect(missing.isError).toBe(true);
+    } finally {
+      await mcp.close();
+    }
+  }, 90_000);
 });

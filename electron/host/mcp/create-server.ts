@@ -10,6 +10,7 @@ import { registerShotsTools } from './tools/shots-tools.js';
 import { registerVideoTools } from './tools/video-tools.js';
 import { registerVideoLiveloopTools } from './tools/video-liveloop-tools.js';
 import { registerWorldTools } from './tools/world-tools.js';
+import { registerWorldHostedTools } from './tools/world-hosted-tools.js';
 import { registerCommunityTools } from './tools/community-tools.js';
 import { registerCommunityBountyTools } from './tools/community-bounty-tools.js';
 
@@ -32,6 +33,7 @@ export function createMcpServer(core: CoreContext, principal: Principal, limiter
   registerVideoTools(deps);
   registerVideoLiveloopTools(deps);
   registerWorldTools(deps);
+  registerWorldHostedTools(deps);
   registerCommunityTools(deps);
   registerCommunityBountyTools(deps);
   registerResourcesAndPrompts(server, core);

@@ -5,7 +5,7 @@ import type { HostedWorldInviteBody, HostedWorldList, HostedWorldStarted, StartH
 import { communityFor } from '../../community/community-service.js';
 import { expectOk } from '../../community/relay-http.js';
 import { AppError } from '../../errors.js';
-import type { HostContext } from '../../host-context.js';
+import type { CoreContext } from '../../host-context.js';
 import { worldServices } from '../services.js';
 
 type Asset = { assetId: string; sha256: string; bytes: number; bounds: { min: [number, number, number]; max: [number, number, number] }; glb: Buffer };
@@ -22,7 +22,7 @@ function shaped<S extends z.ZodType>(schema: S, body: unknown, base: string, wha
  * GLB with its hash, size and bounds. An asset without a stored GLB or bounds, or over the
  * relay's size limit, is left out (its entities keep their placeholder) and reported.
  */
-function snapshotOf(ctx: HostContext, body: z.infer<typeof StartHostedWorldBody>): { snapshot: CreateHostedRoomBody; assets: Asset[]; skipped: HostedWorldStarted['skippedAssets'] } {
+function snapshotOf(ctx: CoreContext, body: z.infer<typeof StartHostedWorldBody>): { snapshot: CreateHostedRoomBody; assets: Asset[]; skipped: HostedWorldStarted['skippedAssets'] } {
   const s = worldServices(ctx);
   const world = s.worlds.get(body.worldId);
   const entities = s.entities.list(world.id);
@@ -57,7 +57,7 @@ function snapshotOf(ctx: HostContext, body: z.infer<typeof StartHostedWorldBody>
 }
 
 /** "Host on community relay": upload the snapshot, then each GLB; the room opens on the first join. */
-export async function hostOnRelay(ctx: HostContext, body: z.infer<typeof StartHostedWorldBody>): Promise<HostedWorldStarted> {
+export async function hostOnRelay(ctx: CoreContext, body: z.infer<typeof StartHostedWorldBody>): Promise<HostedWorldStarted> {
   const community = communityFor(ctx);
   const base = community.requireRelay();
   const { snapshot, assets, skipped } = snapshotOf(ctx, body);
@@ -70,20 +70,20 @@ export async function hostOnRelay(ctx: HostContext, body: z.infer<typeof StartHo
   return { relayUrl: base, room, invite: created.invite, skippedAssets: skipped };
 }
 
-export async function listHosted(ctx: HostContext): Promise<HostedWorldList> {
+export async function listHosted(ctx: CoreContext): Promise<HostedWorldList> {
   const community = communityFor(ctx);
   const base = community.requireRelay();
   const body = expectOk(base, await community.authed('GET', '/api/v1/hosted-rooms'), 'Listing hosted rooms') as { rooms?: unknown };
   return { relayUrl: base, rooms: shaped(HostedRoom.array(), body?.rooms, base, 'Listing hosted rooms') };
 }
 
-export async function endHosted(ctx: HostContext, id: string): Promise<HostedRoom> {
+export async function endHosted(ctx: CoreContext, id: string): Promise<HostedRoom> {
   const community = communityFor(ctx);
   const base = community.requireRelay();
   return shaped(HostedRoom, expectOk(base, await community.authed('DELETE', `/api/v1/hosted-rooms/${encodeURIComponent(id)}`), 'Ending the hosted room'), base, 'Ending the hosted room');
 }
 
-export async function newHostedInvite(ctx: HostContext, id: string, body: z.infer<typeof HostedWorldInviteBody>): Promise<HostedRoomInvite> {
+export async function newHostedInvite(ctx: CoreContext, id: string, body: z.infer<typeof HostedWorldInviteBody>): Promise<HostedRoomInvite> {
   const community = communityFor(ctx);
   const base = community.requireRelay();
   return shaped(HostedRoomInvite, expectOk(base, await community.authed('POST', `/api/v1/hosted-rooms/${encodeURIComponent(id)}/invite`, { json: body }), 'Making an invite'), base, 'Making an invite');
