@@ -52,6 +52,9 @@ describe('community feed (host → relay)', () => {
     png = await sharp({ create: { width: 16, height: 9, channels: 3, background: '#3080f0' } }).png().toBuffer();
     const put = await fetch(`${relay.url}/api/v1/items/${shaderId}/thumbnail`, { method: 'PUT', headers: { ...auth, 'content-type': 'image/png' }, body: png });
     expect(put.status).toBe(200);
+    // A preview may be an image too; the video item gets one to check Range passes through.
+    const prev = await fetch(`${relay.url}/api/v1/items/${videoId}/preview`, { method: 'PUT', headers: { ...auth, 'content-type': 'image/png' }, body: png });
+    expect(prev.status).toBe(200);
   }, 240_000);
 
   afterAll(async () => {
@@ -94,6 +97,9 @@ describe('community feed (host → relay)', () => {
     expect(thumb.headers.get('content-type')).toBe('image/png');
     expect(thumb.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await thumb.arrayBuffer()).equals(png)).toBe(true);
+    const part = await host.api(`/community/items/${videoId}/preview`, { headers: { range: 'bytes=0-7' } });
+    expect([part.status, part.headers.get('content-range')]).toEqual([206, `bytes 0-7/${png.length}`]);
+    expect(Buffer.from(await part.arrayBuffer()).equals(png.subarray(0, 8))).toBe(true);
     const noPreview = await get(`/community/items/${shaderId}/preview`);
     expect(noPreview.status).toBe(404);
     expect((await fetch(`${host.base}/api/v1/community/items/${shaderId}/thumbnail`)).status).toBe(401);
