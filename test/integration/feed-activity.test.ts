@@ -87,6 +87,18 @@ describe('feed activity caches (seen, liked)', () => {
           })(),
         ).toThrow('roll back');
       }],
+      ['a dwell read inside a transaction that is then rolled back', () => {
+        const sqlite = sc.core.database.sqlite;
+        expect(() =>
+          sqlite.transaction(() => {
+            sqlite.prepare(`INSERT INTO engagement_events (id, user_id, shader_id, event_type, dwell_secs) VALUES ('rb2', ?, ?, 'replay', NULL)`).run(me, ids[6]);
+            const c2 = new FeedCandidates(sqlite);
+            expect(c2.seen(me, since).has(ids[6]!)).toBe(true);
+            expect(c2.liked(me).some((l) => l.id === ids[6])).toBe(true);
+            throw new Error('roll back');
+          })(),
+        ).toThrow('roll back');
+      }],
       ['a dwell written by another connection', () => other.prepare(`INSERT INTO engagement_events (id, user_id, shader_id, event_type, dwell_secs) VALUES ('o1', ?, ?, 'dwell', 25)`).run(me, ids[7])],
       ['a vote deleted by another connection', () => other.prepare(`DELETE FROM votes WHERE user_id = ? AND shader_id = ?`).run(me, ids[4])],
       ['an event edited in place', () => sc.core.database.sqlite.prepare(`UPDATE engagement_events SET dwell_secs = 50 WHERE user_id = ? AND shader_id = ?`).run(me, ids[0])],

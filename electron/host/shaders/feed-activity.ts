@@ -96,7 +96,8 @@ export class FeedActivity {
 
   /** What the user engaged with or voted on after `since`: id → last time (read-only). */
   seen(userId: string, since: number, load: ActivityLoaders): ReadonlyMap<string, number> {
-    if (!this.enabled) return load.seen(userId, since).seen;
+    // Inside an open transaction rows may yet be rolled back: read them, keep nothing.
+    if (!this.enabled || this.sqlite.inTransaction) return load.seen(userId, since).seen;
     let e = this.entry(userId);
     if (!e || since < e.since) e = this.reload(userId, since, load);
     else this.applyAppended(e, userId);
@@ -108,7 +109,7 @@ export class FeedActivity {
 
   /** The user's recent positive signals, newest first (read-only); cached once seen() made the user's entry. */
   liked(userId: string, limit: number, load: ActivityLoaders): readonly Liked[] {
-    const e = this.enabled ? this.entry(userId) : undefined;
+    const e = this.enabled && !this.sqlite.inTransaction ? this.entry(userId) : undefined;
     if (!e) return load.liked(userId, limit);
     this.applyAppended(e, userId);
     if (!e.liked || e.likedLimit !== limit) {
