@@ -57,6 +57,8 @@ describe('hosted world rooms on the relay', () => {
     expect((await c.post('/api/v1/hosted-rooms', snapshot(glb), free)).body.error.code).toBe('tier_required');
     const bad = snapshot(glb, { assets: [] });
     expect((await c.post('/api/v1/hosted-rooms', bad, owner)).body.error).toMatchObject({ code: 'validation_failed' });
+    const badTerrain = await c.post('/api/v1/hosted-rooms', snapshot(glb, { terrain: [{ cx: 0, cz: 0, heights: 'AAAA', splat: '', revision: 0 }] }), owner);
+    expect(badTerrain.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/terrain chunk 0,0/) });
 
     const created = await c.post('/api/v1/hosted-rooms', snapshot(glb), owner);
     expect(created.status).toBe(201);

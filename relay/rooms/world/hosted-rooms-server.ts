@@ -117,7 +117,8 @@ export async function startHostedRooms(ctx: RelayContext, server: Server, public
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!path.startsWith(`${HOSTED_ROOMS_COLYSEUS_PATH}/`)) return;
+    // The relay has no other sockets: anything else is refused rather than left hanging.
+    if (!path.startsWith(`${HOSTED_ROOMS_COLYSEUS_PATH}/`)) return void socket.destroy();
     transport.sockets.handleUpgrade(req, socket, head, (ws) => transport.sockets.emit('connection', ws, req));
   };
   server.on('upgrade', upgrade);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import express, { type Request, type Router } from 'express';
 import { CreateHostedRoomBody, HOSTED_ROOM_RULES, HOSTED_ROOMS_COLYSEUS_PATH, HostedRoomInviteBody, type HostedRoom, type HostedRoomCreated, type HostedRoomInvite } from '../../../shared/schemas/relay-hosted-rooms.js';
+import { decodeChunk } from '../../../shared/world/terrain.js';
 import { requireUser } from '../../auth/identify.js';
 import { sha256 } from '../../auth/tokens.js';
 import type { RelayContext } from '../../context.js';
@@ -83,6 +84,14 @@ export function hostedRoomRoutes(ctx: RelayContext, rooms: HostedRoomsLauncher):
     if (declared.size !== body.assets.length) throw new HttpError(400, 'validation_failed', 'An asset is declared twice in assets');
     const undeclared = [...new Set(body.entities.map((e) => e.assetId).filter((id): id is string => !!id && !declared.has(id)))];
     if (undeclared.length) throw new HttpError(400, 'validation_failed', `Entities use assets not declared in assets (each needs its sha256, size and bounds): ${undeclared.slice(0, 5).join(', ')}`, { undeclared });
+    // A chunk the room could not decode would only fail later, when a player opens the room.
+    for (const c of body.terrain) {
+      try {
+        decodeChunk(c);
+      } catch (err) {
+        throw new HttpError(400, 'validation_failed', `Invalid ${(err as Error).message}`);
+      }
+    }
     const total = body.assets.reduce((n, a) => n + a.bytes, 0);
     if (total > HOSTED_ROOM_RULES.maxTotalGlbBytes) throw new HttpError(413, 'too_large', `The GLBs add up to ${total} bytes; a hosted room may hold ${HOSTED_ROOM_RULES.maxTotalGlbBytes}`);
     const [open] = await ctx.db.select({ n: count() }).from(hostedRooms).where(and(eq(hostedRooms.ownerId, u.id), isNull(hostedRooms.endedAt)));
