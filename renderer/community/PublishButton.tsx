@@ -7,9 +7,9 @@ import { api } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
 import { useEventsStore } from '../api/eventsStore.js';
 import { queryKeys } from '../api/keys.js';
+import { publicationKeys } from './usePublished.js';
 
 const UNREACHABLE = /could not be reached/;
-const publicationsKey = (kind: RelayItemKind, id: string) => ['community', 'publications', kind, id] as const;
 
 /** The reason of a failed attempt without the runner's "Saving the result failed: " prefix. */
 function reasonOf(error: string): string {
@@ -78,7 +78,7 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
   const live = useEventsStore((s) => s.state === 'open');
   const [jobId, setJobId] = useState<string | null>(null);
   const pubs = useQuery({
-    queryKey: publicationsKey(kind, id),
+    queryKey: publicationKeys.one(kind, id),
     queryFn: ({ signal }) => api.call('community.publications', { query: { kind, id }, signal }),
   });
   const pub = pubs.data?.publications.find((p) => p.currentRelay) ?? null;
@@ -92,7 +92,7 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
   const j: Job | undefined = job.data;
   // The record changes when the job ends: read it again then.
   useEffect(() => {
-    if (j && TERMINAL_STATUSES.includes(j.status)) void qc.invalidateQueries({ queryKey: publicationsKey(kind, id) });
+    if (j && TERMINAL_STATUSES.includes(j.status)) void qc.invalidateQueries({ queryKey: publicationKeys.all });
   }, [j?.status, j, qc, kind, id]);
   const publish = useMutation({
     mutationFn: () => api.call('community.publish', { body: { kind, id } }),
@@ -112,7 +112,7 @@ export function CommunityPublishButton(props: { kind: RelayItemKind; id: string;
         pub={published}
         onRemoved={() => {
           setJobId(null);
-          void qc.invalidateQueries({ queryKey: publicationsKey(kind, id) });
+          void qc.invalidateQueries({ queryKey: publicationKeys.all });
         }}
       />
     );

@@ -69,6 +69,14 @@ describe('Publish to community: a video and a prefab', () => {
     expect(items).toMatchObject([{ title: 'The Lamp Keeper' }]);
     expect(items[0]!.previewUrl).toBeTruthy();
 
+    // The library card says so too.
+    await page.goto(`${host.base}/video?tab=library`);
+    const card = page.locator(`${tid('video-card')}[data-video-id="${ids.videoId}"]`);
+    await expect.poll(async () => (await card.textContent({ timeout: 30_000 })) ?? '', { timeout: 30_000 }).toMatch(/on community/);
+    await page.goto(`${host.base}/video?v=${ids.videoId}`);
+    await box.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => box.getAttribute('data-status'), { timeout: 30_000 }).toBe('published');
+
     // Remove from community (two steps): the relay no longer lists it and the button offers to publish again.
     await box.locator(tid('community-unpublish')).click();
     await box.locator(tid('community-unpublish-confirm')).click();

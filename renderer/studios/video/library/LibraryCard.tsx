@@ -3,6 +3,7 @@ import type { Video } from '../../../../shared/schemas/video.js';
 import { useAuthedMedia } from '../../../api/authed-media.js';
 import { errorMessage } from '../../../api/errors.js';
 import { useRouter } from '../../../app/router.js';
+import { usePublishedIds } from '../../../community/usePublished.js';
 import { useDeleteVideo } from '../api/hooks.js';
 import { videoPaths } from '../nav.js';
 import { clock } from '../player/PlayerControls.js';
@@ -13,6 +14,7 @@ export function LibraryCard({ video }: { video: Video }) {
   const thumb = useAuthedMedia(video.thumbnailMediaId ? `/media/${video.thumbnailMediaId}/file` : null);
   const del = useDeleteVideo();
   const [confirming, setConfirming] = useState(false);
+  const onCommunity = usePublishedIds('video').has(video.id);
   const href = videoPaths.video(video.id);
   const open = (e: MouseEvent<HTMLAnchorElement>): void => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -34,6 +36,7 @@ export function LibraryCard({ video }: { video: Video }) {
         <p className="muted small">
           {new Date(video.createdAt).toLocaleString()} · {video.languages.join(', ') || video.language}
           {video.published ? ' · published' : ' · private'}
+          {onCommunity ? ' · on community' : ''}
         </p>
         {video.inLibrary ? <VideoActions video={video} compact /> : null}
         <div className="vlib-delete">
