@@ -65,6 +65,8 @@ interface Entry {
 export class ServerPhysics {
   readonly world: RAPIER.World;
   private entries = new Map<string, Entry>();
+  /** Rapier body handle → entry, for the per-step pass over awake bodies only. */
+  private byHandle = new Map<number, Entry>();
   private avatars = new Map<string, RAPIER.RigidBody>();
   private terrain = new Map<string, RAPIER.Collider>();
   stepCount = 0;
@@ -78,7 +80,10 @@ export class ServerPhysics {
   setEntity(root: Entity, children: Entity[], sizeOf: (e: Entity) => Vec3): void {
     const prev = this.entries.get(root.id);
     const keep = prev ? { t: prev.body.translation(), r: prev.body.rotation(), v: prev.body.linvel() } : null;
-    if (prev) this.world.removeRigidBody(prev.body);
+    if (prev) {
+      this.byHandle.delete(prev.body.handle);
+      this.world.removeRigidBody(prev.body);
+    }
     const type = root.physics.bodyType;
     const desc = type === 'dynamic' ? RAPIER.RigidBodyDesc.dynamic() : type === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased() : RAPIER.RigidBodyDesc.fixed();
     const pos = keep ? ([keep.t.x, keep.t.y, keep.t.z] as Vec3) : root.transform.position;
@@ -114,12 +119,15 @@ export class ServerPhysics {
       }
     };
     walk(root.id, [0, 0, 0], [0, 0, 0, 1], rootScale, 0);
-    this.entries.set(root.id, { body, entity: root, home: prev?.home ?? { position: root.transform.position, rotation: qnorm(root.transform.rotation) } });
+    const entry: Entry = { body, entity: root, home: prev?.home ?? { position: root.transform.position, rotation: qnorm(root.transform.rotation) } };
+    this.entries.set(root.id, entry);
+    this.byHandle.set(body.handle, entry);
   }
 
   removeEntity(id: string): void {
     const e = this.entries.get(id);
     if (!e) return;
+    this.byHandle.delete(e.body.handle);
     this.world.removeRigidBody(e.body);
     this.entries.delete(id);
   }
@@ -171,6 +179,15 @@ export class ServerPhysics {
     return { id, position: [t.x, t.y, t.z], rotation: [r.x, r.y, r.z, r.w], sleeping: e.body.isSleeping() };
   }
 
+  /** Ids of the moving bodies (dynamic and kinematic roots), without reading their poses. */
+  *movableIds(): Iterable<string> {
+    for (const [id, e] of this.entries) if (e.entity.physics.bodyType !== 'static') yield id;
+  }
+
+  asleep(id: string): boolean {
+    return this.entries.get(id)?.body.isSleeping() ?? false;
+  }
+
   /** Moving bodies (dynamic and kinematic roots): what the room replicates. */
   *movable(): Iterable<BodyPose> {
     for (const [id, e] of this.entries) if (e.entity.physics.bodyType !== 'static') yield this.pose(id)!;
@@ -204,9 +221,11 @@ export class ServerPhysics {
   step(): void {
     this.world.step();
     this.stepCount++;
-    for (const e of this.entries.values()) {
-      const b = e.body;
-      if (!b.isDynamic() || b.isSleeping()) continue;
+    // Only awake bodies can be too fast or falling (a pile at rest costs nothing here).
+    this.world.forEachActiveRigidBody((b) => {
+      if (!b.isDynamic()) return;
+      const e = this.byHandle.get(b.handle);
+      if (!e) return;
       const v = b.linvel();
       const speed = Math.hypot(v.x, v.y, v.z);
       if (speed > MAX_LINEAR) b.setLinvel({ x: (v.x / speed) * MAX_LINEAR, y: (v.y / speed) * MAX_LINEAR, z: (v.z / speed) * MAX_LINEAR }, true);
@@ -220,12 +239,13 @@ export class ServerPhysics {
         b.setLinvel({ x: 0, y: 0, z: 0 }, true);
         b.setAngvel({ x: 0, y: 0, z: 0 }, true);
       }
-    }
+    });
   }
 
   free(): void {
     this.world.free();
     this.entries.clear();
+    this.byHandle.clear();
     this.avatars.clear();
     this.terrain.clear();
   }

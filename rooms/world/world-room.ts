@@ -62,6 +62,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
   edits!: RoomEdits;
   readonly holders = new Map<string, Holder>();
   readonly ticks = new TickTimer();
+  readonly tickCpu = new TickTimer();
   readonly patchTimes = new TickTimer();
   /** entityId → the patch tick its replicated pose last changed (far-body deltas). */
   readonly changedAt = new Map<string, number>();
@@ -257,9 +258,12 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     const wall = Date.now();
     while (due-- > 0) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       this.authority.drive(this.holders, wall);
       this.physics.step();
       this.ticks.add(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      this.tickCpu.add((c.user + c.system) / 1000);
     }
     this.persistence.maybeSave(wall);
   }
@@ -306,9 +310,12 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.edits.apply();
     this.state.tick = this.physics.stepCount;
     const live = new Set<string>();
-    for (const pose of this.physics.movable()) {
-      live.add(pose.id);
-      this.bodyState(pose.id);
+    for (const id of this.physics.movableIds()) {
+      live.add(id);
+      // A body that was asleep at the last patch and still is has nothing new: skip reading its pose.
+      const have = this.state.bodies.get(id);
+      if (have?.sleeping && this.physics.asleep(id) && have.holder === this.authority.holderOf(id)) continue;
+      this.bodyState(id);
     }
     for (const id of [...this.state.bodies.keys()]) if (!live.has(id)) this.state.bodies.delete(id);
     this.patches++;
@@ -371,6 +378,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     return {
       tick: this.physics.stepCount,
       tickMs: this.ticks.percentiles(),
+      tickCpuMs: this.tickCpu.percentiles(),
       patchMs: this.patchTimes.percentiles(),
       bodies: this.state.bodies.size,
       players: [...this.state.players.values()].map((p) => {

@@ -161,6 +161,8 @@ export const VerifyResultMsg = z.object({ tick: z.number().int(), ok: z.boolean(
 export const DevStats = z.object({
   tick: z.number().int(),
   tickMs: z.object({ last: z.number(), p50: z.number(), p95: z.number() }),
+  /** CPU time the host process used during each tick: tickMs minus time the OS gave to other processes. */
+  tickCpuMs: z.object({ last: z.number(), p50: z.number(), p95: z.number() }).optional(),
   /** Time the host spends preparing each patch (state sync, interest, far bodies). */
   patchMs: z.object({ last: z.number(), p50: z.number(), p95: z.number() }),
   bodies: z.number().int(),

@@ -42,7 +42,8 @@ export function DevPanel({ client }: { client: RoomClient }) {
         stats ? (
           <div className="room-dev-body">
             <p>
-              Tick {stats.tick}: {stats.tickMs.last.toFixed(2)} ms (p50 {stats.tickMs.p50.toFixed(2)}, p95 {stats.tickMs.p95.toFixed(2)}) · patch p95{' '}
+              Tick {stats.tick}: {stats.tickMs.last.toFixed(2)} ms (p50 {stats.tickMs.p50.toFixed(2)}, p95 {stats.tickMs.p95.toFixed(2)}
+              {stats.tickCpuMs ? `, CPU p95 ${stats.tickCpuMs.p95.toFixed(2)}` : ''}) · patch p95{' '}
               {stats.patchMs ? stats.patchMs.p95.toFixed(2) : '—'} ms · {stats.bodies} bodies · your
               RTT {rtt === null ? '…' : `${Math.round(rtt)} ms`} · {corrections} corrections
             </p>
