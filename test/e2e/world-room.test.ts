@@ -180,4 +180,40 @@ describe('world room: host in the studio, guest over the LAN listener', () => {
     await screenshot(guestPage, 'world-room-dev-panel');
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('chat reaches the other player as text; the editor follows the room and the room follows the editor', async () => {
+    // Chat: typed markup arrives as the very text, not as markup.
+    const line = '<b>hi</b> from the guest';
+    await guestPage.fill(tid('room-chat-input'), line);
+    await guestPage.press(tid('room-chat-input'), 'Enter');
+    await waitFor(async () => (await hostPage.locator(tid('room-chat-text')).allInnerTexts()).includes(line), 'the host reads the guest’s line', 10_000, 200);
+    expect(await hostPage.locator(`${tid('room-chat')} b`).count()).toBe(0);
+    expect(await guestPage.inputValue(tid('room-chat-input'))).toBe('');
+    await screenshot(hostPage, 'world-room-chat');
+
+    // Room → editor: the thrown crate's resting place reached the editor under the session overlay.
+    const rest = (await api<HostBodies>(`/world-room/sessions/${worldId}/bodies`)).bodies.find((b) => b.id === crateId)!;
+    await waitFor(
+      async () => {
+        const w = (await hostPage.evaluate('window.__auteurWorld ? window.__auteurWorld.snapshot() : null')) as { entities: Array<{ id: string; position: V3 }> } | null;
+        const e = w?.entities.find((x) => x.id === crateId);
+        return e && dist(e.position, rest.position) < 0.05;
+      },
+      'the editor has the crate where it landed in the session',
+      20_000,
+      300,
+    );
+
+    // Editor → room: back in the editor (the session goes on), the owner renames the crate; the guest sees the new name.
+    await hostPage.click('text=Back to the editor');
+    await hostPage.waitForSelector(tid('world-editor'));
+    // (A DOM click: the editor's canvas may hold pointer capture from the session just left.)
+    await hostPage.locator(`${tid('world-object')}[data-entity-id="${crateId}"] button.world-object-name`).dispatchEvent('click');
+    const name = hostPage.locator(`${tid('world-inspector')} input[aria-label="Name"]`);
+    await name.fill('Crate renamed by the owner');
+    await name.press('Tab');
+    await waitFor(async () => (await snap(guestPage)).entities.find((e) => e.id === crateId)?.name === 'Crate renamed by the owner', 'the guest sees the owner’s rename', 15_000, 200);
+    await screenshot(hostPage, 'world-room-editor-during-session');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -7,7 +7,8 @@ import { useRoomStore } from './room-store.js';
 const clock = (at: number): string => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
- * The session's chat (host and LAN guests alike): who said what and when, newest at the bottom.
+ * The session's chat (host and LAN guests alike): who said what (with their avatar's colour)
+ * and when, newest at the bottom.
  * Text is rendered as text (React escapes it), never as markup. The box holds QUOTAS.chatChars
  * characters; when the host's chat limit refuses a line, its message shows here and the line
  * comes back into the box, so nothing typed is lost. Enter in the scene opens the box, Escape
@@ -71,7 +72,7 @@ export function ChatPanel({ client }: { client: RoomClient }) {
         {chat.map((m, i) => (
           <li key={`${m.at}-${m.from}-${i}`} data-testid="room-chat-line">
             <time dateTime={new Date(m.at).toISOString()}>{clock(m.at)}</time>{' '}
-            <strong style={{ color: players[m.from]?.color }}>{m.from === you ? `${m.name} (you)` : m.name}</strong>{' '}
+            <span className="room-dot" style={{ background: players[m.from]?.color ?? '#888' }} /> <strong>{m.from === you ? `${m.name} (you)` : m.name}</strong>{' '}
             <span className="room-chat-text" data-testid="room-chat-text">
               {m.text}
             </span>

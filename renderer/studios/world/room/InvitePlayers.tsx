@@ -52,6 +52,18 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
   const [copied, setCopied] = useState(false);
   // While hosted, the room and the editor change the same world: each follows the other's saves.
   useRoomEditorSync(worldId, session !== null);
+  // A session already running for this world (started before the editor was opened or remounted)
+  // is picked up, so the button says so and the editor follows the room from the start.
+  useEffect(() => {
+    let live = true;
+    roomHostApi.list().then(
+      (all) => live && setSession((cur) => cur ?? all.find((s) => s.worldId === worldId) ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [worldId]);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);

@@ -1,5 +1,6 @@
 import { Ok } from '../../../../shared/schemas/common.js';
 import { WorldRoomInvite, WorldRoomSession, type StartWorldRoomBody } from '../../../../shared/schemas/world-room.js';
+import { z } from 'zod';
 import { rawFetch } from '../../../api/raw-fetch.js';
 
 /**
@@ -18,6 +19,7 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Cont
 export const roomHostApi = {
   start: async (body: Partial<StartWorldRoomBody> & { worldId: string }) =>
     json(await rawFetch('/world-room/sessions', 'Starting the session', post(body)), WorldRoomSession),
+  list: async () => (await json(await rawFetch('/world-room/sessions', 'Reading the sessions'), z.object({ sessions: z.array(WorldRoomSession) }))).sessions,
   get: async (id: string) => json(await rawFetch(sessionPath(id), 'Reading the session'), WorldRoomSession),
   stop: async (id: string) => json(await rawFetch(sessionPath(id), 'Stopping the session', { method: 'DELETE' }), Ok),
   newInvite: async (id: string) => json(await rawFetch(`${sessionPath(id)}/invite`, 'Making an invite', post({})), WorldRoomInvite),
