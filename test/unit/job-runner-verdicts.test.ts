@@ -130,6 +130,35 @@ describe('job verdicts', () => {
   });
 });
 
+describe('hook errors', () => {
+  const diagnose = (throwing: Error) => {
+    hooks.register('system.diagnose', {
+      onSucceeded: () => {
+        throw throwing;
+      },
+    });
+    const { row } = store.create({ kind: 'system.diagnose', resource: 'io', input: {}, maxAttempts: 3 });
+    runner.wake();
+    return row;
+  };
+
+  it('an onSucceeded error is retried while attempts remain', async () => {
+    const job = diagnose(new Error('relay could not be reached'));
+    await until('the job to start', () => pool.isRunning(job.id));
+    pool.end(job.id, { type: 'result', result: {} });
+    await until('the attempt to end', () => store.get(job.id)!.status !== 'running');
+    expect(store.get(job.id)).toMatchObject({ status: 'queued', attempts: 1, error: 'Saving the result failed: relay could not be reached' });
+  });
+
+  it('an onSucceeded error marked retryable: false fails the job at once (a refusal a new attempt would meet again)', async () => {
+    const job = diagnose(Object.assign(new Error('the relay said “limit reached”'), { retryable: false }));
+    await until('the job to start', () => pool.isRunning(job.id));
+    pool.end(job.id, { type: 'result', result: {} });
+    await until('the job to end', () => store.get(job.id)!.status !== 'running');
+    expect(store.get(job.id)).toMatchObject({ status: 'failed', attempts: 1, error: 'Saving the result failed: the relay said “limit reached”' });
+  });
+});
+
 describe('JobStore.complete', () => {
   it('records completed_with_problems with the message as error and the result kept', () => {
     const { row } = store.create({ kind: 'system.diagnose', resource: 'io', input: {}, maxAttempts: 2 });

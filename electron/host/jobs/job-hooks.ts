@@ -4,7 +4,7 @@ import type { JobRow } from './job-row.js';
  * Host-side effects of a job kind, run in the process that owns the database: a worker makes
  * files and returns typed output; the hook ingests the files into the media store and updates
  * the domain rows (a shader's thumbnail, a desire's status). A throwing onSucceeded fails the
- * attempt with its message.
+ * attempt with its message (retried while attempts remain, unless the error has `retryable: false`).
  */
 export interface JobHooks {
   /**
