@@ -57,8 +57,10 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
   useEffect(() => {
     let live = true;
     roomHostApi.list().then(
-      (all) => live && setSession((cur) => cur ?? all.find((s) => s.worldId === worldId) ?? null),
-      () => undefined,
+      (all) => {
+        if (live) setSession((cur) => cur ?? all.find((s) => s.worldId === worldId) ?? null);
+      },
+      () => undefined, // not hosting, or the host is away: the button offers to start
     );
     return () => {
       live = false;
