@@ -12,7 +12,7 @@ import type { RelayContext } from '../../context.js';
 import { hostedRooms } from '../../db/schema.js';
 import { HttpError } from '../../http/errors.js';
 import { hostedCreateKey, hostedRoomDeps } from './hosted-room-deps.js';
-import { HostedWorldStore } from './hosted-store.js';
+import { HostedWorldStore, savingKey } from './hosted-store.js';
 import { setWorldRoomDeps } from '../../../rooms/world/room-deps.js';
 
 /** The matchmake calls a client may make: join a hosted room by id, or reconnect to it. */
@@ -31,6 +31,10 @@ class HostedWorldRoom extends WorldRoom {
     this.autoDispose = true;
     // Setting autoDispose arms a 1 s empty-room timer; the player whose join opened it needs the seat-reservation time.
     this.resetAutoDisposeTimeout(this.seatReservationTime);
+  }
+  override async onLeave(client: Parameters<WorldRoom['onLeave']>[0], consented: boolean): Promise<void> {
+    await super.onLeave(client, consented);
+    if (this.clients.length === 0) await this.presence.setex(savingKey(this.worldId), '1', 10);
   }
   override async onDispose(): Promise<void> {
     await super.onDispose();

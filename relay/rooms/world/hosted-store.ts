@@ -1,3 +1,4 @@
+import { matchMaker } from '@colyseus/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { EntityUpsert, PutTerrainChunksBody } from '../../../shared/schemas/world-api.js';
 import type { Entity, TerrainChunk } from '../../../shared/schemas/world.js';
@@ -6,6 +7,12 @@ import type { WorldRoomStore } from '../../../rooms/world/room-deps.js';
 import type { z } from 'zod';
 import type { RelayContext } from '../../context.js';
 import { hostedRooms } from '../../db/schema.js';
+
+/**
+ * Set (with a TTL) while a room that just emptied writes its last state: Colyseus removes the
+ * room's listing before onDispose runs, so a join right then could reopen it from a stale row.
+ */
+export const savingKey = (roomId: string) => `hosted-room-saving:${roomId}`;
 
 interface Loaded {
   worldName: string;
@@ -31,6 +38,11 @@ export class HostedWorldStore implements WorldRoomStore {
   constructor(private readonly ctx: RelayContext) {}
 
   async load(roomId: string): Promise<void> {
+    // The same room closing in this process a moment ago: its last save first.
+    await this.rooms.get(roomId)?.writing;
+    // …or closing in another process (savingKey is set from its last leave until its save is done).
+    const p = matchMaker.presence;
+    for (let i = 0; i < 50 && (await p.get(savingKey(roomId))); i++) await new Promise((r) => setTimeout(r, 100));
     const [row] = await this.ctx.db
       .select()
       .from(hostedRooms)
@@ -50,8 +62,9 @@ export class HostedWorldStore implements WorldRoomStore {
   /** Forgets a room after its last write (on dispose). */
   async unload(roomId: string): Promise<void> {
     const r = this.rooms.get(roomId);
-    this.rooms.delete(roomId);
     await r?.writing;
+    if (this.rooms.get(roomId) === r) this.rooms.delete(roomId);
+    await matchMaker.presence.del(savingKey(roomId));
   }
 
   private need(roomId: string): Loaded {
