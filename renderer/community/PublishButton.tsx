@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { CommunityPublication } from '../../shared/schemas/community-publish.js';
 import { TERMINAL_STATUSES, type Job } from '../../shared/schemas/jobs.js';
 import type { RelayItemKind } from '../../shared/schemas/relay-community.js';
@@ -7,6 +7,7 @@ import { api } from '../api/client.js';
 import { errorMessage } from '../api/errors.js';
 import { useEventsStore } from '../api/eventsStore.js';
 import { queryKeys } from '../api/keys.js';
+import { useRouter } from '../app/router.js';
 import { publicationKeys } from './usePublished.js';
 
 const UNREACHABLE = /could not be reached/;
@@ -44,19 +45,31 @@ function RemoveFromCommunity({ pub, onRemoved }: { pub: CommunityPublication; on
   );
 }
 
+/** The published item in the Shaders studio's Community tab (it shows every kind, read from the relay set now). */
+function ItemLink({ itemId, title }: { itemId: string; title: string }) {
+  const navigate = useRouter((s) => s.navigate);
+  const href = `/shaders/community/${encodeURIComponent(itemId)}`;
+  const open = (e: MouseEvent<HTMLAnchorElement>): void => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a href={href} onClick={open} className="mono" title={title} data-testid="community-published-link">
+      {itemId.slice(0, 8)}
+    </a>
+  );
+}
+
 /** What the last publish carried, said plainly (a shortened preview, no thumbnail…). */
 function PublishedNote({ pub, onRemoved }: { pub: CommunityPublication; onRemoved: () => void }) {
   return (
     <span data-testid="community-published">
       Published to community
-      {pub.itemUrl ? (
+      {pub.relayItemId ? (
         <>
           {' '}
-          (item{' '}
-          <a href={pub.itemUrl} target="_blank" rel="noreferrer" className="mono" title={pub.itemUrl}>
-            {pub.relayItemId?.slice(0, 8)}
-          </a>
-          )
+          (item <ItemLink itemId={pub.relayItemId} title={pub.itemUrl ?? ''} />)
         </>
       ) : null}
       {pub.previewClipped ? ' · preview is a shortened clip' : ''}

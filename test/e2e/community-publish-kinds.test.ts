@@ -97,9 +97,16 @@ describe('Publish to community: a video and a prefab', () => {
     const box = row.locator(tid('community-publish'));
     await expect.poll(() => box.getAttribute('data-status'), { timeout: 120_000 }).toBe('published');
     await screenshot(page, 'community-publish-prefab');
-    const items = ((await (await fetch(`${relay.url}/api/v1/feed/new?kind=prefab`)).json()) as { items: { title: string; thumbnailUrl: string | null }[] }).items;
+    const items = ((await (await fetch(`${relay.url}/api/v1/feed/new?kind=prefab`)).json()) as { items: { id: string; title: string; thumbnailUrl: string | null }[] }).items;
     expect(items).toMatchObject([{ title: 'Table set' }]);
     expect(items[0]!.thumbnailUrl).toBeTruthy();
+    // The item link opens it in the Shaders studio's Community tab.
+    const link = box.locator(tid('community-published-link'));
+    expect(await link.getAttribute('href')).toBe(`/shaders/community/${items[0]!.id}`);
+    await link.click();
+    await page.locator(`${tid('community-item')}[data-item-id="${items[0]!.id}"]`).waitFor({ timeout: 30_000 });
+    expect(await page.locator(tid('community-item-title')).textContent()).toContain('Table set');
+    await screenshot(page, 'community-publish-prefab-item');
     expect(errors).toEqual([]);
   }, 200_000);
 });
