@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shaderSourceFromPayload } from '../../shared/community/shader-payload.js';
 import { CommunityFeedQuery } from '../../shared/schemas/community-feed.js';
-import { parseStudioLocation, studioPaths, tabOf } from '../../renderer/studios/shaders/nav.js';
+import { parseStudioLocation, studioPaths, tabOf } from '../../renderer/studios/shaders/nav-paths.js';
 
 const MAIN = 'void mainImage(out vec4 c, in vec2 f) { c = vec4(1.0); }';
 
