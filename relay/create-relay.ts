@@ -25,6 +25,7 @@ import { cors, rateLimit } from './http/rate-limit.js';
 import { paymentRoutes } from './payments/routes.js';
 import { hostedRoomsLauncher } from './rooms/world/hosted-rooms-server.js';
 import { hostedRoomRoutes } from './rooms/world/hosted-routes.js';
+import { hostedGuestRoutes } from './rooms/world/hosted-guest-routes.js';
 import { HOSTED_ROOMS_COLYSEUS_PATH } from '../shared/schemas/relay-hosted-rooms.js';
 import { createStripe } from './payments/stripe.js';
 import { webhookRoutes } from './payments/webhook.js';
@@ -100,6 +101,9 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
   api.use(hostedRoomRoutes(ctx, rooms));
   api.use(notImplementedRoutes());
   app.use('/api/v1', api);
+  // Browser guests of hosted rooms: the guest page may open sockets to the host players' sockets use (every process behind one proxy shares it).
+  const roomsHost = () => (config.roomsPublicAddress ?? config.publicUrl.replace(/^https?:\/\//, '')).split('/')[0]!;
+  app.use(hostedGuestRoutes(ctx, rooms, { connectSrc: () => [`ws://${roomsHost()}`, `wss://${roomsHost()}`] }));
   app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}`));
   app.use(errorHandler(log));
 
