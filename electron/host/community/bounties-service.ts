@@ -49,7 +49,9 @@ export class BountyService {
 
   /** The local desires posted to the current relay, each with the tip status the relay reports now. */
   async posts(): Promise<{ posts: BountyPost[] }> {
-    const base = this.community.requireRelay();
+    // The desire queue asks this on every visit: with no relay set nothing was posted (not an error).
+    const base = this.community.configuredRelay();
+    if (!base) return { posts: [] };
     const rows = this.store.forRelay(base);
     const posts: BountyPost[] = [];
     for (const row of rows) {

@@ -116,6 +116,11 @@ export class CommunityService {
     return relayFetch(base, method, path, { ...req, token: fresh.accessToken });
   }
 
+  /** The relay URL set in Settings, or null. */
+  configuredRelay(): string | null {
+    return this.store.read().relayUrl ?? null;
+  }
+
   /** The relay URL, or a clear 409 when none is set. */
   requireRelay(): string {
     const { relayUrl } = this.store.read();
