@@ -16,6 +16,14 @@ import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-pr
 // using exactly those details joins the relay's room; ending it shows "Ended.".
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
+/** Polls an async check (the studio's and the guest page's CSP refuse waitForFunction's string predicates). */
+async function poll(check: () => Promise<unknown>, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 let relay: Relay;
 let host: HostProcess;
 let browser: Browser;
@@ -57,8 +65,11 @@ describe('World studio → Host on community relay', () => {
 
     await relay.ctx.db.update(users).set({ subscriptionTier: 'pro' }).where(eq(users.username, 'e2ehost'));
     await page.click(tid('hosted-start'));
-    await page.waitForSelector(tid('hosted-join-details'), { timeout: 30_000 });
+    await page.waitForSelector(tid('hosted-join-link'), { timeout: 30_000 });
+    await page.waitForSelector(tid('hosted-qr'));
     await screenshot(page, 'world-hosted-panel');
+    const link = await page.inputValue(tid('hosted-join-link'));
+    await page.click('.room-hosted-details summary');
     const details = JSON.parse(await page.inputValue(tid('hosted-join-details'))) as { endpoint: string; roomId: string; invite: string };
     expect(details.endpoint).toBe(`${relay.url}/api/v1/hosted-rooms/colyseus`);
 
@@ -67,8 +78,28 @@ describe('World studio → Host on community relay', () => {
     expect(welcome.worldName).toBe('Relay yard');
     await leaveQuietly(player.room);
 
+    // A player opens the join link in a browser: the relay's guest page joins the room and shows the world.
+    expect(link).toBe(`${relay.url}/world-room/${details.roomId}/t/${encodeURIComponent(details.invite)}/`);
+    const guest = await (await browser.newContext({ viewport: { width: 960, height: 640 } })).newPage();
+    // Vite's lazy-chunk preload hints use absolute /assets/ URLs, which the relay does not serve (the
+    // real imports are relative, under the invite path): those 404s are expected, nothing else.
+    const guestErrors: string[] = [];
+    const missing: string[] = [];
+    collectPageErrors(guest, guestErrors);
+    guest.on('response', (r) => void (r.status() >= 400 && missing.push(new URL(r.url()).pathname)));
+    await guest.goto(link);
+    await guest.fill(tid('room-guest-name'), 'Browser');
+    await guest.press(tid('room-guest-name'), 'Enter');
+    await poll(async () => (await guest.evaluate("window.__auteurRoom ? window.__auteurRoom.snapshot().status : ''")) === 'joined', 'the browser guest joined');
+    await poll(async () => (await guest.evaluate('window.__auteurRoom.snapshot().entities.length')) === 1, "the guest sees the world's crate");
+    await screenshot(guest, 'world-hosted-guest-page');
+    expect(missing.filter((p) => !/^\/assets\/[\w.-]+$/.test(p))).toEqual([]);
+    expect(guestErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    expect(guestErrors.length).toBe(missing.length);
+    await guest.context().close();
+
     await page.click(tid('hosted-end'));
-    await page.waitForFunction(`document.querySelector('${tid('hosted-status')}')?.textContent?.includes('Ended')`);
+    await poll(async () => (await page.textContent(tid('hosted-status')))?.includes('Ended'), 'the panel says Ended');
     // The Free refusal is a 403 answer, which Chromium logs as a failed resource; nothing else may be logged.
     expect(errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
   }, 90_000);

@@ -1,77 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { serveGuestPage } from '../../../../rooms/world/guest-page.js';
 import type { LanRequestContext } from '../../lan/lan-types.js';
 import { RENDERER_DIR } from '../../package-root.js';
 
 /**
- * The world-room guest page on the LAN listener: the studio's own renderer bundle, whose entry
- * renders only the session view for /world-room/… paths (renderer/app/guest-pages.tsx) and
- * needs no studio token. index.html is served at the invite path with its /assets/ URLs moved
- * under the invite's basePath, and the bundle's files are served from there; nothing else of
- * the studio is reachable. (Written by world-room-client for the 'world-room' scope.)
+ * The world-room guest page on the LAN listener (rooms/world/guest-page.ts serves it, the relay
+ * uses the same code for hosted rooms): sockets go back to the LAN host the page came from.
  */
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-const ASSET = /^assets\/([A-Za-z0-9_.-]{1,200})$/;
-
-/** Same rules as the studio page: own scripts + wasm compile, no inline script, sockets to this host only. */
-function pageCsp(host: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ws://${host}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-/** Answers the page (subPath '') or a bundle file (assets/…); false when the path is neither. */
 export function serveRoomGuestPage(req: IncomingMessage, res: ServerResponse, at: LanRequestContext): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (at.subPath === '') {
-    const index = join(RENDERER_DIR, 'index.html');
-    if (!existsSync(index)) {
-      res.statusCode = 503;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('The studio page is not built on this host (run the build), so guests cannot join from a browser yet.');
-      return true;
-    }
-    const html = readFileSync(index, 'utf8').replaceAll('"/assets/', `"${at.basePath}assets/`);
-    res.statusCode = 200;
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', pageCsp(req.headers.host ?? ''));
-    res.end(req.method === 'HEAD' ? undefined : html);
-    return true;
-  }
-  const m = ASSET.exec(at.subPath);
-  if (!m) return false;
-  const name = m[1]!;
-  const file = join(RENDERER_DIR, 'assets', name);
-  if (name.startsWith('.') || !existsSync(file)) {
-    res.statusCode = 404;
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }));
-    return true;
-  }
-  res.statusCode = 200;
-  res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
-  // Hashed file names never change content; the token in the path keeps caches per invite.
-  res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
-  res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
-  return true;
+  return serveGuestPage(req, res, { subPath: at.subPath, basePath: at.basePath, rendererDir: RENDERER_DIR, connectSrc: [`ws://${req.headers.host ?? ''}`] });
 }

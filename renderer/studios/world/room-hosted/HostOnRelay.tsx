@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HostedRoom, HostedRoomInvite } from '../../../../shared/schemas/relay-hosted-rooms.js';
 import type { HostedWorldStarted } from '../../../../shared/schemas/world-hosted.js';
 import { errorMessage } from '../../../api/errors.js';
 import { flushWorld } from '../store/autosave.js';
 import { hostedApi, joinDetails } from './hosted-api.js';
+import { hostedGuestLink, hostedGuestQr } from './hosted-guest-link.js';
 import '../room/room.css';
 
 /**
  * "Host on community relay" (issue 14), next to "Invite players": uploads the open world
  * (entities, terrain, GLBs) to the relay the studio is signed in to, so players outside the LAN
- * can join the relay's room with its id + invite. Shows what was left out (GLBs not generated
+ * can join: a browser link to the relay's guest page (and its QR code), with the raw Colyseus
+ * endpoint, room id and invite under "Details" for other clients. Shows what was left out (GLBs not generated
  * yet or too large), lets the owner replace the invite and end the room. The relay refuses
  * Free accounts and says so; not signed in, the host says where to sign in.
  */
@@ -21,7 +23,8 @@ export function HostOnRelay({ worldId }: { worldId: string }) {
   const [maxPlayers, setMaxPlayers] = useState(5);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [qr, setQr] = useState<string | null>(null);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
@@ -46,7 +49,26 @@ export function HostOnRelay({ worldId }: { worldId: string }) {
     });
 
   const details = started && room ? joinDetails(started.relayUrl, room, invite) : '';
+  const link = started && room && invite ? hostedGuestLink(started.relayUrl, room.id, invite.token) : '';
   const ended = room?.status === 'ended';
+
+  useEffect(() => {
+    let live = true;
+    setQr(null);
+    if (link) void hostedGuestQr(link).then((src) => live && setQr(src), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [link]);
+
+  const copy = (what: string, text: string) =>
+    void navigator.clipboard.writeText(text).then(
+      () => {
+        setCopied(what);
+        setTimeout(() => setCopied(null), 1500);
+      },
+      () => setError('The browser did not allow copying: select the text and copy it by hand.'),
+    );
 
   return (
     <>
@@ -94,27 +116,30 @@ export function HostOnRelay({ worldId }: { worldId: string }) {
                 </p>
               ) : null}
               {!ended && invite ? (
-                <div className="room-invite-link">
-                  <input readOnly value={details} data-testid="hosted-join-details" onFocus={(e) => e.currentTarget.select()} aria-label="Join details" />
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() =>
-                      void navigator.clipboard.writeText(details).then(
-                        () => {
-                          setCopied(true);
-                          setTimeout(() => setCopied(false), 1500);
-                        },
-                        () => setError('The browser did not allow copying: select the text and copy it by hand.'),
-                      )
-                    }
-                  >
-                    {copied ? 'Copied' : 'Copy'}
-                  </button>
-                  <p className="muted">
-                    Players join the relay's room with this endpoint, room id and invite until {new Date(invite.expiresAt).toLocaleString()} (up to {room.maxPlayers}).
-                  </p>
-                </div>
+                <>
+                  <div className="room-invite">
+                    {qr ? <img className="room-qr" src={qr} alt="QR code of the join link" width={148} height={148} data-testid="hosted-qr" /> : null}
+                    <div className="room-invite-link">
+                      <input readOnly value={link} data-testid="hosted-join-link" onFocus={(e) => e.currentTarget.select()} aria-label="Join link" />
+                      <button type="button" className="btn btn-small" onClick={() => copy('link', link)}>
+                        {copied === 'link' ? 'Copied' : 'Copy'}
+                      </button>
+                      <p className="muted">
+                        Anyone with this link can join from a browser until {new Date(invite.expiresAt).toLocaleString()} (up to {room.maxPlayers} players).
+                      </p>
+                    </div>
+                  </div>
+                  <details className="room-hosted-details">
+                    <summary>Details for other clients</summary>
+                    <div className="room-invite-link">
+                      <input readOnly value={details} data-testid="hosted-join-details" onFocus={(e) => e.currentTarget.select()} aria-label="Join details" />
+                      <button type="button" className="btn btn-small" onClick={() => copy('details', details)}>
+                        {copied === 'details' ? 'Copied' : 'Copy'}
+                      </button>
+                      <p className="muted">A Colyseus client joins the relay's room with this endpoint, room id and invite.</p>
+                    </div>
+                  </details>
+                </>
               ) : null}
               {!ended ? (
                 <div className="room-host-actions">
