@@ -97,8 +97,11 @@ describe('World studio → host on community relay', () => {
     try {
       const res = await mcp.client.callTool({ name: 'world_host_on_relay', arguments: { world_id: world.id, max_players: 2 } });
       expect(res.isError, JSON.stringify(res.content)).toBeFalsy();
-      const s = res.structuredContent as { endpoint: string; room_id: string; invite: string; status: string; max_players: number };
+      const s = res.structuredContent as { join_url: string; endpoint: string; room_id: string; invite: string; status: string; max_players: number };
       expect(s).toMatchObject({ endpoint: `${relay.url}/api/v1/hosted-rooms/colyseus`, status: 'ready', max_players: 2 });
+      // The browser link opens the relay's guest page for this room.
+      expect(s.join_url).toBe(`${relay.url}/world-room/${s.room_id}/t/${encodeURIComponent(s.invite)}/`);
+      expect((await fetch(`${s.join_url}session.json`)).status).toBe(200);
       const player = await joinHosted(relay.url, s.room_id, { name: 'Agent guest', invite: s.invite });
       open.push(player.room);
       expect((await until(() => player.got.find((m) => m.type === 'welcome')?.payload, 'welcome')).worldName).toBe('Relay world');

@@ -122,6 +122,12 @@ describe('world room over the LAN listener', () => {
     const token = tokenOf(again.url);
     const base = `/world-room/${world.id}/t/${token}/`;
 
+    // The guest page itself (rooms/world/guest-page.ts): the studio bundle under the invite path, sockets back to this host only.
+    const page = await fetch(lanUrl(base));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+;/);
+    expect(await page.text()).toContain(`"${base}assets/`);
+
     const ok = await fetch(lanUrl(`${base}glb/${inWorld.id}`));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('model/gltf-binary');

@@ -1,3 +1,4 @@
+import { worldRoomGuestPath } from '../../../../shared/world/room-guest-path.js';
 import { hostOnRelay } from '../../world/room-hosted/relay-hosting.js';
 import { jsonResult, registerTool } from '../tool-kit.js';
 import type { ToolDeps } from './tool-deps.js';
@@ -10,12 +11,13 @@ export function registerWorldHostedTools(d: ToolDeps): void {
     {
       title: 'Host a world on the community relay',
       description:
-        "Uploads a world (entities, edited terrain, the GLBs its objects show) to the community relay signed in under Settings → Community and returns the join details players outside the LAN use: the relay's Colyseus endpoint, the room id and an invite token (joinById(roomId, {name, invite})). Needs a Pro or Studio account on the relay. Prompts are refused inside a relay-hosted room (the relay has no generator). Objects whose GLB is missing or too large stay placeholders and are listed in skipped_assets.",
+        "Uploads a world (entities, edited terrain, the GLBs its objects show) to the community relay signed in under Settings → Community and returns the join details players outside the LAN use: join_url (a browser link to the relay's guest page for this room), and for other clients the relay's Colyseus endpoint, the room id and an invite token (joinById(roomId, {name, invite})). Needs a Pro or Studio account on the relay. Prompts are refused inside a relay-hosted room (the relay has no generator). Objects whose GLB is missing or too large stay placeholders and are listed in skipped_assets.",
     },
     d,
     async (args) => {
       const s = await hostOnRelay(d.core, { worldId: args.world_id, maxPlayers: args.max_players, inviteTtlSec: 24 * 3600 });
       return jsonResult({
+        join_url: `${s.relayUrl.replace(/\/$/, '')}${worldRoomGuestPath(s.room.id, s.invite.token)}`,
         endpoint: `${s.relayUrl}${s.room.colyseusPath}`,
         room_id: s.room.id,
         invite: s.invite.token,
