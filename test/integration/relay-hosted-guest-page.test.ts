@@ -116,5 +116,12 @@ describe('hosted room guest page on the relay', () => {
     // Expired: the clock passes the invite's end.
     clock.advance(new Date(fresh.body.expiresAt).getTime() - clock.now().getTime() + 1000);
     expect((await get(`${worldRoomGuestPath(room.id, fresh.body.token)}session.json`)).status).toBe(404);
+    // Ended: a current invite no longer opens anything (sign in again: the clock jump expired the access token).
+    owner = (await c.post('/api/v1/auth/login', { email: 'guesthost@example.test', password: 'correct horse battery' })).body.accessToken;
+    const last = await c.post(`/api/v1/hosted-rooms/${room.id}/invite`, {}, owner);
+    expect(last.status, JSON.stringify(last.body)).toBe(201);
+    expect((await get(`${worldRoomGuestPath(room.id, last.body.token)}session.json`)).status).toBe(200);
+    expect((await c.call('DELETE', `/api/v1/hosted-rooms/${room.id}`, { token: owner })).status).toBe(200);
+    expect((await get(worldRoomGuestPath(room.id, last.body.token))).status).toBe(404);
   }, 90_000);
 });
