@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 
@@ -80,8 +80,16 @@ export function serveGuestPage(req: IncomingMessage, res: ServerResponse, at: Gu
   }
   res.statusCode = 200;
   res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', statSync(file).size);
   // Hashed file names never change content; the token in the path keeps caches per invite.
   res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
-  res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  if (req.method === 'HEAD') {
+    res.end();
+    return true;
+  }
+  // Streamed: the bundle's larger chunks (three.js, Rapier) should not block a relay serving many players.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
   return true;
 }
