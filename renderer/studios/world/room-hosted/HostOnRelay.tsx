@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { HostedRoom, HostedRoomInvite } from '../../../../shared/schemas/relay-hosted-rooms.js';
 import type { HostedWorldStarted } from '../../../../shared/schemas/world-hosted.js';
-import { errorMessage } from '../../../api/errors.js';
 import { flushWorld } from '../store/autosave.js';
 import { hostedApi, joinDetails } from './hosted-api.js';
 import { hostedGuestLink, hostedGuestQr } from './hosted-guest-link.js';
+import { useBusyAction } from '../room/use-busy-action.js';
 import '../room/room.css';
 
 /**
@@ -21,22 +21,9 @@ export function HostOnRelay({ worldId }: { worldId: string }) {
   const [invite, setInvite] = useState<HostedRoomInvite | null>(null);
   const [room, setRoom] = useState<HostedRoom | null>(null);
   const [maxPlayers, setMaxPlayers] = useState(5);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const [copied, setCopied] = useState<string | null>(null);
   const [qr, setQr] = useState<string | null>(null);
-
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const start = () =>
     run('Uploading the world to the relay…', async () => {

@@ -12,6 +12,7 @@ import { useRoomEditorSync } from './editor-sync.js';
 import { roomHostApi } from './host-api.js';
 import type { RoomEndpoint } from './room-client.js';
 import { RoomView } from './RoomView.js';
+import { useBusyAction } from './use-busy-action.js';
 import './room.css';
 
 /** The studio user's own way into the room: the host's address with the API token. */
@@ -46,8 +47,7 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
   const onWorldChanged = () => void qc.invalidateQueries({ queryKey: worldKeys.world(worldId) });
   const [open, setOpen] = useState(false);
   const [session, setSession] = useState<WorldRoomSession | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const [playing, setPlaying] = useState(false);
   const [copied, setCopied] = useState(false);
   // While hosted, the room and the editor change the same world: each follows the other's saves.
@@ -66,18 +66,6 @@ export function InvitePlayers({ worldId }: { worldId: string }) {
       live = false;
     };
   }, [worldId]);
-
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const start = () =>
     run('Starting…', async () => {
