@@ -1,16 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Desire } from '../../../../shared/schemas/desires.js';
 import { errorMessage } from '../../../api/errors.js';
-import { Loading } from '../../../components/Loading.js';
-import { useFulfilDesire, useShaderList } from '../api/hooks.js';
-import { ShaderCanvas } from '../canvas/ShaderCanvas.js';
+import { useFulfilDesire } from '../api/hooks.js';
 import { studioPaths, useNavigate } from '../nav.js';
 import { useToast } from '../ui/toast.js';
+import { MyShaderPicks } from './MyShaderPicks.js';
 
 /** Fulfil a desire: with one of your shaders, or by writing/generating a new one for it. */
 export function FulfilPanel({ desire, onClose }: { desire: Desire; onClose(): void }) {
-  const mine = useShaderList({ mine: 'true', sort: 'new' });
-  const shaders = useMemo(() => mine.data?.pages.flatMap((p) => p.items) ?? [], [mine.data]);
   const [picked, setPicked] = useState<string | null>(null);
   const fulfil = useFulfilDesire();
   const navigate = useNavigate();
@@ -30,26 +27,7 @@ export function FulfilPanel({ desire, onClose }: { desire: Desire; onClose(): vo
         </button>
       </div>
       <p className="field-label">…or pick one of your shaders</p>
-      {mine.isPending ? (
-        <Loading label="Loading your shaders…" />
-      ) : shaders.length === 0 ? (
-        <p className="muted small">You have no shaders yet.</p>
-      ) : (
-        <ul className="fulfil-picks" role="radiogroup" aria-label="Your shaders">
-          {shaders.map((s) => (
-            <li key={s.id}>
-              <label className="fulfil-pick" data-selected={picked === s.id} data-testid="fulfil-pick" data-shader-id={s.id}>
-                <input type="radio" name={`fulfil-${desire.id}`} checked={picked === s.id} onChange={() => setPicked(s.id)} />
-                <ShaderCanvas source={null} priority={0} live={false} thumbnailUrl={s.thumbnailUrl} label={s.title} className="fulfil-thumb" />
-                <span className="fulfil-pick-title">{s.title}</span>
-                <span className="status-chip" data-status={s.renderStatus}>
-                  {s.renderStatus}
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MyShaderPicks name={`fulfil-${desire.id}`} testId="fulfil-pick" picked={picked} onPick={setPicked} chip={(s) => s.renderStatus} />
       {fulfil.isError ? (
         <p className="field-error" role="alert">
           {errorMessage(fulfil.error)}
