@@ -127,9 +127,17 @@ describe('20 hostile shaders in a row, each followed by a good one', () => {
   // Start Chromium (and the reference draw) first, so the per-case time below is the case's own.
   beforeAll(() => expectGoodRender(), 60_000);
   it('has 20 cases', () => expect(HOSTILE).toHaveLength(20));
+  // A loaded machine cannot tell an endless loop from heavy work, and the renderer says so ('budget',
+  // "too busy right now", retried later by the queue); the test retries the way the queue would.
+  let busyRetries = 0;
   for (const h of HOSTILE) {
     it(`${h.name} → ${h.code}, then a good shader renders`, async () => {
-      const { out, ms } = await render({ source: h.source });
+      let { out, ms } = await render({ source: h.source });
+      for (let i = 0; i < 2 && h.code === 'hang' && out.failure?.code === 'budget' && /too busy/.test(out.failure.message); i++) {
+        busyRetries++;
+        await expectGoodRender();
+        ({ out, ms } = await render({ source: h.source }));
+      }
       expect(out.ok).toBe(false);
       expect(out.failure?.code, out.failure?.message).toBe(h.code);
       expect(out.failure!.message).toMatch(h.message);
@@ -142,7 +150,7 @@ describe('20 hostile shaders in a row, each followed by a good one', () => {
     }, 60_000);
   }
   it('recovered every hang by killing only the GPU process', () => {
-    expect(browser.recoveries.gpuProcess).toBe(HOSTILE.filter((h) => h.code === 'hang').length);
+    expect(browser.recoveries.gpuProcess).toBe(HOSTILE.filter((h) => h.code === 'hang').length + busyRetries);
     expect(browser.recoveries.browser).toBe(0);
   });
 });
