@@ -151,7 +151,9 @@ export class RoomClient {
     this.lastTick = state.tick;
     const seen = new Set<string>();
     const holders: Record<string, string> = {};
-    state.bodies.forEach((b: RoomBodyShape, id: string) => {
+    // A first state can arrive before the view-filtered bodies map (or the players map) has been
+    // introduced to this client; the next patch brings it.
+    state.bodies?.forEach((b: RoomBodyShape, id: string) => {
       seen.add(id);
       this.far.delete(id);
       this.interp.push(id, now, { position: [b.x, b.y, b.z], rotation: [b.qx, b.qy, b.qz, b.qw] });
@@ -159,7 +161,7 @@ export class RoomClient {
     });
     const players: Record<string, RoomPlayer> = {};
     const you = this.room?.sessionId;
-    state.players.forEach((p: RoomPlayerShape, id: string) => {
+    state.players?.forEach((p: RoomPlayerShape, id: string) => {
       players[id] = { sessionId: id, name: p.name, color: p.color || '#3d7bd9', isHost: p.isHost, connected: p.connected, holding: p.holding };
       if (p.holding) holders[p.holding] = id;
       if (id === you) {
