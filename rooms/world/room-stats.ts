@@ -1,20 +1,12 @@
-import { bodyStateHash } from '../../shared/world/room-protocol.js';
+import { bodyStateHash, type RoomBodyShape } from '../../shared/world/room-protocol.js';
 
 /** How many recent ticks the tick-time percentiles cover. */
 const TICK_WINDOW = 600;
 /** How many past patches a client may verify against. */
 const VERIFY_RING = 60;
 
-export interface BodyRow {
-  id: string;
-  x: number;
-  y: number;
-  z: number;
-  qx: number;
-  qy: number;
-  qz: number;
-  qw: number;
-}
+/** What a verify hash covers of a body: its id and pose (the protocol's body shape). */
+export type BodyRow = Pick<RoomBodyShape, 'id' | 'x' | 'y' | 'z' | 'qx' | 'qy' | 'qz' | 'qw'>;
 
 /** Per-client counters: bytes sent (every frame Colyseus writes), message rate, verify hashes. */
 export class ClientMeter {
