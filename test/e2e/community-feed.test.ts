@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../relay/config.js';
-import { createRelay, type Relay } from '../../relay/create-relay.js';
-import { collectPageErrors, launchBrowser, screenshot } from '../helpers/browser.js';
-import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import type { Relay } from '../../relay/create-relay.js';
+import { screenshot } from '../helpers/browser.js';
+import { startCommunityE2E, type CommunityE2E } from '../helpers/community-e2e.js';
+import type { HostProcess } from '../helpers/host-process.js';
 import { waitForJob } from '../helpers/jobs.js';
 import { TERMINAL_STATUSES } from '../../shared/schemas/jobs.js';
 
@@ -18,21 +15,14 @@ import { TERMINAL_STATUSES } from '../../shared/schemas/jobs.js';
 const tid = (id: string): string => `[data-testid="${id}"]`;
 let relay: Relay;
 let host: HostProcess;
-let browser: Browser;
 let page: Page;
-let dir: string;
-const errors: string[] = [];
+let errors: string[] = [];
+let env: CommunityE2E;
 const EVIL = '<b>bold</b><img src=x onerror="window.__pwned=1">';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'community-feed-e2e-'));
-  relay = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4' }), { log: () => {} });
-  [host, browser] = await Promise.all([
-    startHostProcess(tempHome('auteur-e2e-community-feed-'), { AUTEUR_SEED_LIBRARY: '1', CHROME_PATH: '/nonexistent/chromium' }),
-    launchBrowser(),
-  ]);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  collectPageErrors(page, errors, /favicon|Failed to load resource|WebGL|GPU/i);
+  env = await startCommunityE2E('community-feed');
+  ({ relay, host, page, errors } = env);
   // Another member published an item whose title is HTML.
   const reg = await fetch(`${relay.url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mallory', email: 'mallory@example.test', password: 'correct horse battery' }) });
   const { accessToken } = (await reg.json()) as { accessToken: string };
@@ -45,10 +35,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await host?.stop();
-  await relay?.close().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
+  await env?.close();
 });
 
 describe('Community tab', () => {

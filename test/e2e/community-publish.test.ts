@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../relay/config.js';
-import { createRelay, type Relay } from '../../relay/create-relay.js';
-import { collectPageErrors, launchBrowser, screenshot } from '../helpers/browser.js';
-import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-process.js';
+import type { Relay } from '../../relay/create-relay.js';
+import { screenshot } from '../helpers/browser.js';
+import { startCommunityE2E, type CommunityE2E } from '../helpers/community-e2e.js';
+import type { HostProcess } from '../helpers/host-process.js';
 
 // "Publish to community" on a shipped shader's detail page in system Chromium, against a real
 // `auteur serve` signed in to a PGlite relay started here: the button follows the job to
@@ -15,27 +12,17 @@ import { startHostProcess, tempHome, type HostProcess } from '../helpers/host-pr
 const tid = (id: string): string => `[data-testid="${id}"]`;
 let relay: Relay;
 let host: HostProcess;
-let browser: Browser;
 let page: Page;
-let dir: string;
-const errors: string[] = [];
+let errors: string[] = [];
+let env: CommunityE2E;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'community-publish-e2e-'));
-  relay = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4' }), { log: () => {} });
-  [host, browser] = await Promise.all([
-    startHostProcess(tempHome('auteur-e2e-community-publish-'), { AUTEUR_SEED_LIBRARY: '1', CHROME_PATH: '/nonexistent/chromium' }),
-    launchBrowser(),
-  ]);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  collectPageErrors(page, errors, /favicon|Failed to load resource|WebGL|GPU/i);
+  env = await startCommunityE2E('community-publish');
+  ({ relay, host, page, errors } = env);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await host?.stop();
-  await relay?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await env?.close();
 });
 
 describe('Publish to community', () => {
