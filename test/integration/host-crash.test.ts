@@ -12,7 +12,9 @@ it('recovers jobs in flight after the host is killed with SIGKILL: none lost, no
   const home = tempHome();
   const first = await startHostProcess(home);
   hosts.push(first);
-  const slow = { kind: 'system.diagnose', input: { probes: ['webgl', 'webgl', 'webgl'] } };
+  // One real WebGL draw in a fresh Chromium: seconds long, so the kill lands mid-job. Three per job made
+  // the six jobs need ~80 s after the restart on a quiet 2-core machine and over 90 s on a loaded CI run.
+  const slow = { kind: 'system.diagnose', input: { probes: ['webgl'] } };
   // io capacity is 4: four run, two wait in the queue.
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) ids.push((await createJob(first, slow)).job.id);
@@ -29,14 +31,14 @@ it('recovers jobs in flight after the host is killed with SIGKILL: none lost, no
 
   const second = await startHostProcess(home);
   hosts.push(second);
-  const finals = await Promise.all(ids.map((id) => waitForJob(second, id, (j) => j.status === 'succeeded' || j.status === 'failed', `job ${id} to finish`, 90_000)));
+  const finals = await Promise.all(ids.map((id) => waitForJob(second, id, (j) => j.status === 'succeeded' || j.status === 'failed', `job ${id} to finish`, 120_000)));
   for (const j of finals) expect(j.status, JSON.stringify(j.attemptLog)).toBe('succeeded');
   const interrupted = finals.filter((j) => j.attemptLog.some((a) => a.outcome === 'failed' && /Interrupted/.test(a.error ?? '')));
   expect(interrupted.length).toBeGreaterThanOrEqual(running.length);
   for (const j of interrupted) expect(j.attempts).toBeGreaterThanOrEqual(2);
   const list = (await (await second.api('/jobs?status=running')).json()) as { jobs: unknown[] };
   expect(list.jobs).toHaveLength(0);
-}, 150_000);
+}, 180_000);
 
 it('refuses a second host on the same data dir and names the running one', async () => {
   const home = tempHome();
