@@ -3,6 +3,7 @@ import { CLIENT_MESSAGES, QUOTAS, type ClientMessageType } from '../../shared/wo
 import { Refusal } from './authority.js';
 import { checkMove, forwardOf } from './movement.js';
 import { QuotaRefusal } from './room-jobs.js';
+import { updateInterest } from './room-interest.js';
 import type { RoomClient, WorldRoom } from './world-room.js';
 
 type Vec3 = [number, number, number];
@@ -94,7 +95,7 @@ export function registerRoomMessages(room: WorldRoom): void {
     room.authority.pickUp(holder(client), m.entityId, p.holding);
     p.holding = m.entityId;
     room.bodyState(m.entityId);
-    room.updateInterest(client);
+    updateInterest(room, client);
   });
 
   on('hold', (client, m) => {

@@ -1,17 +1,19 @@
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Room, SchemaSerializer, ServerError, type AuthContext, type Client, type Serializer } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { Entity } from '../../shared/schemas/world.js';
 import { FAR_HZ, JoinOptions, bodyStateHash, type DevStats, NEAR_RADIUS_M, PATCH_HZ, QUOTAS, TICK_HZ } from '../../shared/world/room-protocol.js';
 import { Authority, type Holder } from './authority.js';
 import { RoomEdits } from './room-edits.js';
+import { sendFar, updateInterest, viewRows } from './room-interest.js';
 import { registerRoomMessages } from './room-messages.js';
 import { worldRoomDeps, type RoomAuth, type WorldRoomDeps } from './room-deps.js';
 import { RoomJobs } from './room-jobs.js';
 import { RoomPersistence } from './room-persistence.js';
-import { ClientMeter, pingForRtt, TickTimer, type BodyRow } from './room-stats.js';
+import { ClientMeter, pingForRtt, TickTimer } from './room-stats.js';
 import { RoomTerrain } from './room-terrain.js';
 import { ServerPhysics, loadRapier } from './physics.js';
-import { RoomBody, RoomChunk, RoomPlayer, newRoomState, type WorldRoomState } from './state.js';
+import { RoomBody, RoomChunk, RoomPlayer, encodedBytesBound, newRoomState, type WorldRoomState } from './state.js';
+import { ViewSafeSerializer } from './view-serializer.js';
 
 type Vec3 = [number, number, number];
 
@@ -117,6 +119,14 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.patchRate = 1000 / PATCH_HZ;
   }
 
+  /** Setting `state` installs Colyseus' stock serializer; this room's view needs ViewSafeSerializer. */
+  override setSerializer(serializer: Serializer<WorldRoomState>): void {
+    if (!(serializer instanceof SchemaSerializer) || serializer instanceof ViewSafeSerializer) return super.setSerializer(serializer);
+    const bound = encodedBytesBound();
+    const overflow = (needed: number, had: number) => this.deps.logger.error(`world room ${this.worldId}: a patch needed ${needed} bytes, over the ${had} reserved; clients may have missed part of it`);
+    super.setSerializer(new ViewSafeSerializer<WorldRoomState>(() => bound(this.state), overflow));
+  }
+
   // ---- entities -------------------------------------------------------------------------
 
   sizeOf(e: Entity): Vec3 {
@@ -197,7 +207,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
     this.state.players.set(client.sessionId, p);
     this.physics.addAvatar(client.sessionId, feet);
     client.view = new StateView();
-    this.updateInterest(client);
+    updateInterest(this, client);
     client.send('welcome', {
       worldId: this.worldId,
       worldName: this.worldName,
@@ -330,48 +340,12 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
         continue;
       }
       if (this.patches % PATCH_HZ === 0) pingForRtt(client.ref, d.meter);
-      if (interest || d.farTick < 0) this.updateInterest(client);
-      if (far || d.farTick < 0) this.sendFar(client);
-      if (d.meter.hashes) d.meter.record(this.state.tick, this.viewRows(client));
+      if (interest || d.farTick < 0) updateInterest(this, client);
+      if (far || d.farTick < 0) sendFar(this, client);
+      if (d.meter.hashes) d.meter.record(this.state.tick, viewRows(this, client));
     }
     if (this.patches % PATCH_HZ === 0) this.sendStats();
     this.patchTimes.add(performance.now() - t0);
-  }
-
-  /** Bodies near the avatar (or held by the client) are in its view; the rest leave it. */
-  updateInterest(client: RoomClient): void {
-    const me = this.holders.get(client.sessionId);
-    const view = client.view;
-    if (!me || !view) return;
-    const r2 = NEAR_RADIUS_M * NEAR_RADIUS_M;
-    for (const b of this.state.bodies.values()) {
-      const dx = b.x - me.feet[0];
-      const dy = b.y - me.feet[1];
-      const dz = b.z - me.feet[2];
-      const near = dx * dx + dy * dy + dz * dz <= r2 || b.holder === client.sessionId;
-      const has = view.has(b);
-      if (near && !has) view.add(b);
-      else if (!near && has) view.remove(b);
-    }
-  }
-
-  private viewRows(client: RoomClient): BodyRow[] {
-    const rows: BodyRow[] = [];
-    for (const b of this.state.bodies.values()) if (client.view?.has(b)) rows.push(b);
-    return rows;
-  }
-
-  /** Far bodies whose pose changed since this client last heard of them (all of them the first time). */
-  private sendFar(client: RoomClient): void {
-    const d = client.userData!;
-    const out: Array<[string, number, number, number, number, number, number, number, string]> = [];
-    for (const b of this.state.bodies.values()) {
-      if (client.view?.has(b)) continue;
-      if (d.farTick >= 0 && (this.changedAt.get(b.id) ?? 0) <= d.farTick) continue;
-      out.push([b.id, b.x, b.y, b.z, b.qx, b.qy, b.qz, b.qw, b.holder]);
-    }
-    d.farTick = this.state.tick;
-    if (out.length) client.send('far_bodies', { tick: this.state.tick, bodies: out });
   }
 
   devStats(): DevStats {
