@@ -1,4 +1,5 @@
 import type { Entity } from '../../shared/schemas/world.js';
+import { ENTITY_BATCH } from '../../shared/world/room-protocol.js';
 import type { WorldChange } from './room-deps.js';
 import type { WorldRoom } from './world-room.js';
 
@@ -17,7 +18,7 @@ const movedFrom = (a: Entity['transform'], b: Entity['transform']): boolean =>
  * (spawn, move, delete, inspector, terrain, settings) while players are in — taken into the
  * running room: the store announces each change (WorldRoomStore.changes), the room queues it and
  * applies the batch before its next patch (or save), rebuilding the bodies concerned, and tells
- * every client (entity_updated / entity_removed / terrain_chunks).
+ * every client (entities_updated / entity_removed / terrain_chunks).
  *
  * The room's own writes (settled transforms, brushed terrain) are announced too; they are made
  * inside `own()`, which records what was stored as known, so they are never mistaken for edits.
@@ -170,7 +171,7 @@ export class RoomEdits {
       room.physics.setEntity(root, children.get(id) ?? [], (x) => room.sizeOf(x));
       room.bodyState(id);
     }
-    for (const e of updated) room.broadcast('entity_updated', { entity: e });
+    for (let i = 0; i < updated.length; i += ENTITY_BATCH) room.broadcast('entities_updated', { entities: updated.slice(i, i + ENTITY_BATCH) });
     if (removed.length) room.broadcast('entity_removed', { ids: removed.map((e) => e.id) });
   }
 

@@ -142,7 +142,9 @@ export const PlaceholderMsg = z.object({ entity: Entity, jobId: Id.nullable(), a
 /** The entity's asset is ready: fetch the GLB by id (LAN: GET <lan>/world-room/<room>/assets/<assetId>.glb). */
 export const AssetReadyMsg = z.object({ entityId: Id, assetId: Id, jobId: Id.nullable(), entity: Entity });
 export const JobFailedMsg = z.object({ entityId: Id.nullable(), jobId: Id, error: z.string() });
-export const EntityUpdatedMsg = z.object({ entity: Entity });
+/** Entities the owner changed outside the room, a batch per edit (split into ENTITY_BATCH-sized messages). */
+export const EntitiesUpdatedMsg = z.object({ entities: z.array(Entity).min(1) });
+export const ENTITY_BATCH = 100;
 export const EntityRemovedMsg = z.object({ ids: z.array(Id) });
 /** Terrain chunks replaced whole by the owner's editor during the session (not brush ops): take them as they are. */
 export const TerrainChunksMsg = z.object({ chunks: WelcomeMsg.shape.terrain, by: z.string() });
@@ -178,7 +180,7 @@ export const SERVER_MESSAGES = {
   placeholder: PlaceholderMsg,
   asset_ready: AssetReadyMsg,
   job_failed: JobFailedMsg,
-  entity_updated: EntityUpdatedMsg,
+  entities_updated: EntitiesUpdatedMsg,
   entity_removed: EntityRemovedMsg,
   terrain_chunks: TerrainChunksMsg,
   terrain_op: TerrainOpMsg,

@@ -2,7 +2,7 @@ import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, World } from '../../shared/schemas/world.js';
 import type { WorldRoomSession } from '../../shared/schemas/world-room.js';
-import { chunkChecksum, type RoomStateShape } from '../../shared/world/room-protocol.js';
+import { ENTITY_BATCH, chunkChecksum, type RoomStateShape } from '../../shared/world/room-protocol.js';
 import { createTerrain, decodeChunk, encodeChunk } from '../../shared/world/terrain.js';
 import { json } from '../helpers/api-json.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
@@ -31,6 +31,9 @@ function track(room: Room): Msg[] {
 }
 const next = (got: Msg[], type: string, pred: (p: any) => boolean = () => true, ms = 15_000) =>
   waitFor(async () => got.find((m) => m.type === type && pred(m.payload))?.payload, `message ${type}`, ms, 25);
+/** The entities the room sent in its entities_updated batches. */
+const updatedEntities = (got: Msg[]): Entity[] => got.filter((m) => m.type === 'entities_updated').flatMap((m) => m.payload.entities as Entity[]);
+const nextEntity = (got: Msg[], pred: (e: Entity) => boolean, what: string) => waitFor(async () => updatedEntities(got).find(pred), `an entities_updated with ${what}`, 15_000, 25);
 
 async function join(name: string): Promise<{ room: Room<RoomStateShape>; got: Msg[] }> {
   const c = new Client(`${host.base}/api/v1/world-room/colyseus`);
@@ -69,7 +72,7 @@ describe('world room: the owner edits the hosted world', () => {
 
     // Moved in the editor (autosave upsert): the body starts over there, for everyone.
     await json(await host.api(`/world/worlds/${world.id}/entities`, { method: 'PUT', json: { entities: [{ id: crate.id, transform: { position: [-6, 3, 1], rotation: [0, 0, 0, 1], scale: [1, 1, 1] } }] } }));
-    expect((await next(a.got, 'entity_updated', (p) => p.entity.id === crate.id)).entity.transform.position).toEqual([-6, 3, 1]);
+    expect((await nextEntity(a.got, (e) => e.id === crate.id, 'the moved crate')).transform.position).toEqual([-6, 3, 1]);
     await waitFor(async () => Math.abs(a.room.state.bodies.get(crate.id)!.x + 6) < 0.01, 'the crate moved to x = -6 in the room');
 
     // An inspector edit (mass, name) rebuilds the body where it is: no jump.
@@ -77,15 +80,15 @@ describe('world room: the owner edits the hosted world', () => {
     const b0 = a.room.state.bodies.get(crate.id)!;
     const rest = { x: b0.x, y: b0.y, z: b0.z };
     await json(await host.api(`/world/entities/${crate.id}`, { method: 'PATCH', json: { name: 'heavy crate', physics: { massKg: 40 } } }));
-    const renamed = await next(a.got, 'entity_updated', (p) => p.entity.name === 'heavy crate');
-    expect(renamed.entity.physics.massKg).toBe(40);
+    const renamed = await nextEntity(a.got, (e) => e.name === 'heavy crate', 'the renamed crate');
+    expect(renamed.physics.massKg).toBe(40);
     await new Promise((r) => setTimeout(r, 300));
     const after = a.room.state.bodies.get(crate.id)!;
     expect(Math.hypot(after.x - rest.x, after.y - rest.y, after.z - rest.z)).toBeLessThan(0.05);
 
     // A spawn from the editor becomes a body of the room.
     const [spawned] = (await json<{ entities: Entity[] }>(await host.api(`/world/worlds/${world.id}/entities`, { method: 'PUT', json: { entities: [box('late crate', [2, 2, -3], 'dynamic')] } }))).entities;
-    await next(a.got, 'entity_updated', (p) => p.entity.id === spawned!.id);
+    await nextEntity(a.got, (e) => e.id === spawned!.id, 'the spawned crate');
     await waitFor(async () => a.room.state.bodies.get(spawned!.id), 'the spawned crate in the room state');
 
     // A delete removes it from the room, and the room's next save does not bring it back.
@@ -122,7 +125,7 @@ describe('world room: the owner edits the hosted world', () => {
     const tickBefore = a.state.tick;
 
     // The owner places 500 detailed props (24 material overrides each, as a detailed GLB has) and
-    // then re-tints them all at once, again and again: about 1.3 MB of entity_updated to each
+    // then re-tints them all at once, again and again: about 1.3 MB of entities_updated to each
     // player per edit. The stalled one must be dropped by its backlog well before the transport's
     // ping timeout (3 × 5 s) would cut it (that would keep a reconnection seat).
     const overrides = (round: number) =>
@@ -153,7 +156,11 @@ describe('world room: the owner edits the hosted world', () => {
     expect(a.state.players.has(sid)).toBe(false);
     // The steady player got every edit and its patches kept coming.
     const colour = overrides(round)[`material 0 of a detailed prop ${'·'.repeat(40)}`]!.color;
-    await waitFor(async () => steady.filter((m) => m.type === 'entity_updated' && Object.values(m.payload.entity.render.materialOverrides as Record<string, { color: string }>)[0]?.color === colour).length === made.length, `all of round ${round} on Ada`, 30_000);
+    const ofRound = () => steady.filter((m) => m.type === 'entities_updated' && (m.payload.entities as Entity[]).some((e) => Object.values(e.render.materialOverrides)[0]?.color === colour));
+    await waitFor(async () => ofRound().flatMap((m) => m.payload.entities as Entity[]).length === made.length, `all of round ${round} on Ada`, 30_000);
+    // In batches, not a message per entity (two requests of 250: at most three messages each).
+    expect(ofRound().length).toBeLessThanOrEqual(6);
+    expect(Math.max(...ofRound().map((m) => (m.payload.entities as Entity[]).length))).toBeLessThanOrEqual(ENTITY_BATCH);
     const tick = a.state.tick;
     await waitFor(async () => a.state.tick > tick + 30, 'patches still coming to Ada', 10_000);
     expect(a.state.tick).toBeGreaterThan(tickBefore);

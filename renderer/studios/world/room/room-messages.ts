@@ -79,8 +79,8 @@ export function applyServerMessage(client: RoomClient, msg: ServerMessage): void
       store.notify(`Generation failed: ${p.error}`);
       return;
     }
-    case 'entity_updated':
-      store.upsertEntity(msg.payload.entity);
+    case 'entities_updated':
+      store.upsertEntities(msg.payload.entities);
       return;
     case 'entity_removed':
       store.removeEntities(msg.payload.ids);

@@ -63,6 +63,8 @@ export interface RoomState {
 
   set(patch: Partial<RoomState>): void;
   upsertEntity(e: Entity): void;
+  /** A batch in one store update (an owner's edit can touch hundreds). */
+  upsertEntities(list: Entity[]): void;
   removeEntities(ids: string[]): void;
   notify(text: string, tone?: RoomNotice['tone']): void;
   dismiss(id: number): void;
@@ -99,6 +101,12 @@ export const useRoomStore = create<RoomState>()((set) => ({
   ...initial(),
   set: (patch) => set(patch),
   upsertEntity: (e) => set((s) => ({ entities: { ...s.entities, [e.id]: e } })),
+  upsertEntities: (list) =>
+    set((s) => {
+      const entities = { ...s.entities };
+      for (const e of list) entities[e.id] = e;
+      return { entities };
+    }),
   removeEntities: (ids) =>
     set((s) => {
       const entities = { ...s.entities };
