@@ -181,6 +181,10 @@ describe('world room', () => {
   }, 60_000);
 
   it('restores the hosted world after the host is killed', async () => {
+    // The prompts of the quota test finish first: an asset arriving swaps its placeholder's
+    // collider for the real one and nudges its neighbours after they were read (seen on CI).
+    const generating = async () => (await json<{ entities: Array<{ status: string; jobId: string | null }> }>(await host.api(`/world/worlds/${world.id}/entities`))).entities.filter((e) => e.status === 'draft' && e.jobId);
+    await waitFor(async () => (await generating()).length === 0, 'the generations done', 120_000, 250);
     // Settled bodies are written back every 2 s.
     await waitFor(async () => (await json<{ bodies: Array<{ sleeping: boolean }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`))).bodies.every((b) => b.sleeping), 'bodies at rest', 20_000, 200);
     const before = await json<{ bodies: Array<{ id: string; position: number[] }> }>(await host.api(`/world-room/sessions/${world.id}/bodies`));
@@ -195,7 +199,7 @@ describe('world room', () => {
       const a = after.bodies.find((x) => x.id === b.id)!;
       expect(Math.hypot(...a.position.map((v, i) => v - b.position[i]!)), `${b.id}: ${b.position} → ${a.position}`).toBeLessThan(0.05);
     }
-  }, 90_000);
+  }, 180_000);
 
   it('replicates terrain brush ops in order, with chunk checksums every client reproduces, and refuses a bad brush', async () => {
     await json(await host.api(`/world-room/sessions/${world.id}`, { method: 'DELETE' }));
