@@ -38,6 +38,8 @@ export interface WorldRoomStore {
  * the player) when the place hosting the room cannot or will not generate.
  */
 export interface WorldRoomGeneration {
+  /** Set where the room cannot generate at all: players are told why instead of offered a prompt box. */
+  unavailable?: string;
   create(body: CreateWorldJobBody, idempotencyKey: string): WorldJobCreated;
   /** Job events (asset_ready, job_failed, job_progress) for the rooms to follow; returns unsubscribe. */
   subscribe(listener: (e: ServerEvent) => void): () => void;

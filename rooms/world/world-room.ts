@@ -218,6 +218,7 @@ export class WorldRoom extends Room<WorldRoomState, unknown, PlayerData, RoomAut
       you: { sessionId: client.sessionId, isHost: auth.isHost },
       rates: { tickHz: TICK_HZ, patchHz: PATCH_HZ, farHz: FAR_HZ, nearRadiusM: NEAR_RADIUS_M },
       quotas: { maxPlayers: this.maxPlayers, concurrentJobs: QUOTAS.concurrentJobsPerRoom, submissionsPerMinute: QUOTAS.submissionsPerPlayerPerMinute },
+      generationOff: this.deps.generation.unavailable ?? null,
     });
   }
 

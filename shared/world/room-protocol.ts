@@ -136,6 +136,8 @@ export const WelcomeMsg = z.object({
   you: z.object({ sessionId: z.string(), isHost: z.boolean() }),
   rates: z.object({ tickHz: z.number(), patchHz: z.number(), farHz: z.number(), nearRadiusM: z.number() }),
   quotas: z.object({ maxPlayers: z.number().int(), concurrentJobs: z.number().int(), submissionsPerMinute: z.number().int() }),
+  /** Why prompts cannot make objects where this room runs (the relay has no generator); null when they can. */
+  generationOff: z.string().nullable(),
 });
 /** A prompt became a job: the placeholder entity for everyone at once. */
 export const PlaceholderMsg = z.object({ entity: Entity, jobId: Id.nullable(), assetId: Id.nullable(), by: z.string(), requestId: z.string().nullable(), note: z.string().nullable() });

@@ -76,6 +76,7 @@ describe('World studio → Host on community relay', () => {
     const player = await joinHosted(relay.url, details.roomId, { name: 'Outside', invite: details.invite });
     const welcome = await until(() => player.got.find((m) => m.type === 'welcome')?.payload, 'welcome');
     expect(welcome.worldName).toBe('Relay yard');
+    expect(welcome.generationOff).toMatch(/no generator/);
     await leaveQuietly(player.room);
 
     // A player opens the join link in a browser: the relay's guest page joins the room and shows the world.
@@ -92,6 +93,9 @@ describe('World studio → Host on community relay', () => {
     await guest.press(tid('room-guest-name'), 'Enter');
     await poll(async () => (await guest.evaluate("window.__auteurRoom ? window.__auteurRoom.snapshot().status : ''")) === 'joined', 'the browser guest joined');
     await poll(async () => (await guest.evaluate('window.__auteurRoom.snapshot().entities.length')) === 1, "the guest sees the world's crate");
+    // The relay cannot generate: the guest is told so instead of offered a prompt box that only refuses.
+    expect(await guest.textContent(tid('room-generation-off'))).toMatch(/community relay, which has no generator/);
+    expect(await guest.$(tid('room-prompt'))).toBeNull();
     await screenshot(guest, 'world-hosted-guest-page');
     expect(missing.filter((p) => !/^\/assets\/[\w.-]+$/.test(p))).toEqual([]);
     expect(guestErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);

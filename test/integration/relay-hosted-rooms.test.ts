@@ -86,7 +86,7 @@ describe('hosted world rooms on the relay', () => {
     const guest = await joinHosted(relay.url, room.id, { name: 'Guest', invite: invite.token });
     open.push(host.room, guest.room);
     const welcome = await until(() => guest.got.find((m) => m.type === 'welcome')?.payload, 'welcome');
-    expect(welcome).toMatchObject({ worldName: 'Hosted crates', you: { isHost: false } });
+    expect(welcome).toMatchObject({ worldName: 'Hosted crates', you: { isHost: false }, generationOff: NO_GENERATOR });
     expect(welcome.entities.map((e: { id: string }) => e.id).sort()).toEqual(['box-2', 'crate-1']);
     expect((await until(() => host.got.find((m) => m.type === 'welcome')?.payload, 'owner welcome')).you.isHost).toBe(true);
     await until(() => guest.room.state.players?.size === 2 && guest.room.state.bodies?.size === 2, 'both players and both bodies replicated');

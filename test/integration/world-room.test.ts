@@ -77,6 +77,7 @@ describe('world room', () => {
     const b = await join('Bo');
     const c = await join('Cy');
     const welcome = await next(a.got, 'welcome');
+    expect(welcome.generationOff).toBeNull();
     expect(welcome.entities.map((e: Entity) => e.id).sort()).toEqual(crates.map((e) => e.id).sort());
     await waitFor(async () => a.room.state.bodies?.size === 3 && c.room.state.players?.size === 3, 'state with 3 bodies and 3 players');
 

@@ -62,6 +62,7 @@ export function hostedRoomDeps(ctx: RelayContext, store: HostedWorldStore, opts:
     logger: { warn: (l) => ctx.log(l), error: (l) => ctx.log(l) },
     store,
     generation: {
+      unavailable: NO_GENERATOR,
       create() {
         throw new Refusal('generation_unavailable', NO_GENERATOR);
       },

@@ -51,6 +51,7 @@ function RoomPrompt({ client }: { client: RoomClient }) {
   const [text, setText] = useState('');
   const jobs = useRoomStore((s) => s.jobs);
   const running = Object.values(jobs).filter((j) => j.status === 'running').length;
+  const off = useRoomStore((s) => s.generationOff);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const prompt = text.trim();
@@ -60,6 +61,14 @@ function RoomPrompt({ client }: { client: RoomClient }) {
     const position: [number, number, number] | undefined = p ? [p[0] + f[0]! * 3, p[1], p[2] + f[2]! * 3] : undefined;
     if (client.send('spawn_prompt', { prompt, position, requestId: `r${Date.now().toString(36)}` })) setText('');
   };
+  if (off) {
+    return (
+      <section className="world-panel" data-testid="room-generation-off">
+        <h3>Spawn for everyone</h3>
+        <p className="muted">{off}</p>
+      </section>
+    );
+  }
   return (
     <section className="world-panel">
       <form onSubmit={submit} className="room-prompt">

@@ -53,6 +53,7 @@ export function applyServerMessage(client: RoomClient, msg: ServerMessage): void
         you: w.you.sessionId,
         isHost: w.you.isHost,
         quotas: w.quotas,
+        generationOff: w.generationOff,
       });
       return;
     }

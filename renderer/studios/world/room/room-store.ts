@@ -51,6 +51,8 @@ export interface RoomState {
   /** chunk key → checksum the host announced and whether ours matches. */
   chunkCheck: Record<string, { host: string; ours: string }>;
   quotas: { maxPlayers: number; concurrentJobs: number; submissionsPerMinute: number } | null;
+  /** Why prompts cannot make objects in this room (hosted on the relay), or null. */
+  generationOff: string | null;
   stats: DevStats | null;
   jobs: Record<string, RoomJob>;
   chat: Array<{ from: string; name: string; text: string; at: number }>;
@@ -88,6 +90,7 @@ const initial = () => ({
   chunkRev: {},
   chunkCheck: {},
   quotas: null,
+  generationOff: null,
   stats: null,
   jobs: {},
   chat: [],
