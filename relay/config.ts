@@ -28,6 +28,8 @@ export interface RelayConfig {
   /** Seed §4b limits per minute (anonymous per IP, signed-in per account); overridable for load tests. */
   rateAnonPerMinute: number;
   rateUserPerMinute: number;
+  /** Requests per IP per minute under /world-room/ (hosted rooms' guest pages, their GLBs and matchmaking). */
+  rateGuestPerMinute: number;
   /** bcrypt cost (seed §6: 12). Only test suites lower it, to keep their many sign-ins fast. */
   bcryptCost: number;
 }
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     settleEveryMs: Number(env.RELAY_SETTLE_EVERY_MS ?? 60_000),
     rateAnonPerMinute: Number(env.RELAY_RATE_ANON_PER_MIN ?? RATE_LIMITS.anonymousPerMinute),
     rateUserPerMinute: Number(env.RELAY_RATE_USER_PER_MIN ?? RATE_LIMITS.authenticatedPerMinute),
+    rateGuestPerMinute: Number(env.RELAY_RATE_GUEST_PER_MIN ?? RATE_LIMITS.guestPagePerMinute),
     bcryptCost: Math.min(15, Math.max(4, Number(env.RELAY_BCRYPT_COST ?? 12) || 12)),
   };
 }

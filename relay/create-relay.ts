@@ -21,12 +21,13 @@ import { openDb } from './db/open.js';
 import { MemoryCounterStore, RedisCounterStore } from './http/counter-store.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { notImplementedRoutes } from './http/not-implemented.js';
-import { cors, rateLimit } from './http/rate-limit.js';
+import { cors, guestRateLimit, rateLimit } from './http/rate-limit.js';
 import { paymentRoutes } from './payments/routes.js';
 import { hostedRoomsLauncher } from './rooms/world/hosted-rooms-server.js';
 import { hostedRoomRoutes } from './rooms/world/hosted-routes.js';
 import { hostedGuestRoutes } from './rooms/world/hosted-guest-routes.js';
 import { HOSTED_ROOMS_COLYSEUS_PATH } from '../shared/schemas/relay-hosted-rooms.js';
+import { WORLD_ROOM_GUEST_SCOPE } from '../shared/world/room-guest-path.js';
 import { createStripe } from './payments/stripe.js';
 import { webhookRoutes } from './payments/webhook.js';
 
@@ -103,6 +104,7 @@ export async function createRelay(config: RelayConfig, opts: { clock?: Clock; lo
   app.use('/api/v1', api);
   // Browser guests of hosted rooms: the guest page may open sockets to the host players' sockets use (every process behind one proxy shares it).
   const roomsHost = () => (config.roomsPublicAddress ?? config.publicUrl.replace(/^https?:\/\//, '')).split('/')[0]!;
+  app.use(`/${WORLD_ROOM_GUEST_SCOPE}`, guestRateLimit(ctx));
   app.use(hostedGuestRoutes(ctx, rooms, { connectSrc: () => [`ws://${roomsHost()}`, `wss://${roomsHost()}`] }));
   app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}`));
   app.use(errorHandler(log));

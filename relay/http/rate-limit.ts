@@ -10,7 +10,6 @@ import { sendError } from './errors.js';
  * identify(), so it knows who is calling. Stripe's webhook is exempt (it is signature-checked).
  */
 export function rateLimit(ctx: RelayContext) {
-  const WINDOW = 60_000;
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/api/v1/payments/webhook') return next();
     const c = req.caller;
@@ -19,16 +18,27 @@ export function rateLimit(ctx: RelayContext) {
       : c.via === 'apikey'
         ? [`rl:key:${c.apiKeyId}`, TIER_RULES[c.tier].apiKeyRatePerMinute]
         : [`rl:user:${c.userId}`, ctx.config.rateUserPerMinute];
-    const { count, resetMs } = await ctx.counters.hit(key, WINDOW);
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
-    res.setHeader('RateLimit-Reset', String(Math.ceil(resetMs / 1000)));
-    if (count > limit) {
-      res.setHeader('Retry-After', String(Math.ceil(resetMs / 1000)));
-      return sendError(res, 429, 'rate_limited', `Rate limit of ${limit} requests per minute reached; retry in ${Math.ceil(resetMs / 1000)} s`);
-    }
-    next();
+    if (await withinLimit(ctx, res, key, limit)) next();
   };
+}
+
+/** Hosted rooms' guest pages (anonymous by design: the invite is the key) per IP, on their own budget. */
+export function guestRateLimit(ctx: RelayContext) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (await withinLimit(ctx, res, `rl:guest:${req.ip}`, ctx.config.rateGuestPerMinute)) next();
+  };
+}
+
+/** Counts the hit, sets the RateLimit headers, and answers 429 when over. */
+async function withinLimit(ctx: RelayContext, res: Response, key: string, limit: number): Promise<boolean> {
+  const { count, resetMs } = await ctx.counters.hit(key, 60_000);
+  res.setHeader('RateLimit-Limit', String(limit));
+  res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+  res.setHeader('RateLimit-Reset', String(Math.ceil(resetMs / 1000)));
+  if (count <= limit) return true;
+  res.setHeader('Retry-After', String(Math.ceil(resetMs / 1000)));
+  sendError(res, 429, 'rate_limited', `Rate limit of ${limit} requests per minute reached; retry in ${Math.ceil(resetMs / 1000)} s`);
+  return false;
 }
 
 /** CORS only for the configured web origins (RELAY_CORS_ORIGINS); others get no CORS headers. */

@@ -45,4 +45,5 @@ export const BOUNTY_RULES = {
 } as const;
 
 /** Rate limits per minute (seed §4b). */
-export const RATE_LIMITS = { anonymousPerMinute: 100, authenticatedPerMinute: 300 } as const;
+/** Per minute. Guest pages of hosted rooms load a bundle and the world's GLBs, so their own, larger budget per IP. */
+export const RATE_LIMITS = { anonymousPerMinute: 100, authenticatedPerMinute: 300, guestPagePerMinute: 600 } as const;

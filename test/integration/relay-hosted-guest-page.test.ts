@@ -124,4 +124,23 @@ describe('hosted room guest page on the relay', () => {
     expect((await c.call('DELETE', `/api/v1/hosted-rooms/${room.id}`, { token: owner })).status).toBe(200);
     expect((await get(worldRoomGuestPath(room.id, last.body.token))).status).toBe(404);
   }, 90_000);
+
+  it('limits guest-page requests per IP on their own budget, apart from the API', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'relay-guest-rl-'));
+    const small = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: d, RELAY_BCRYPT_COST: '4', RELAY_RATE_GUEST_PER_MIN: '5' }), { clock, log: () => {} });
+    try {
+      const link = `${small.url}${worldRoomGuestPath('00000000-0000-4000-8000-000000000000', 'a'.repeat(32))}session.json`;
+      for (let i = 0; i < 5; i++) expect((await fetch(link)).status).toBe(404);
+      const over = await fetch(link);
+      expect(over.status).toBe(429);
+      expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await over.json()) as { error: { message: string } }).error.message).toMatch(/5 requests per minute/);
+      // The API keeps its own budget.
+      expect((await fetch(`${small.url}/api/v1/health`)).status).toBe(200);
+      expect((await fetch(`${small.url}/api/v1/feed/new`)).status).toBe(200);
+    } finally {
+      await small.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
