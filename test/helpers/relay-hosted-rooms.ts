@@ -3,6 +3,7 @@ import { Client, type Room } from 'colyseus.js';
 import type { CreateHostedRoomBody } from '../../shared/schemas/relay-hosted-rooms.js';
 import type { Entity } from '../../shared/schemas/world.js';
 import type { RoomStateShape } from '../../shared/world/room-protocol.js';
+import { track, type Msg } from './room-messages.js';
 
 /** Fixtures for the hosted-room tests: a world snapshot with one GLB-backed crate and a loose box. */
 
@@ -56,15 +57,13 @@ export function snapshot(glb: Buffer, extra: Partial<CreateHostedRoomBody> = {})
   };
 }
 
-export type Msg = { type: string; payload: any };
+export type { Msg } from './room-messages.js';
 
 export async function joinHosted(base: string, roomId: string, opts: { name: string; invite?: string; token?: string }): Promise<{ room: Room<RoomStateShape>; got: Msg[] }> {
   const c = new Client(`${base}/api/v1/hosted-rooms/colyseus`);
   if (opts.token) c.http.authToken = opts.token;
   const room = await c.joinById<RoomStateShape>(roomId, { name: opts.name, ...(opts.invite ? { invite: opts.invite } : {}) });
-  const got: Msg[] = [];
-  room.onMessage('*', (type, payload) => got.push({ type: String(type), payload }));
-  return { room, got };
+  return { room, got: track(room) };
 }
 
 /** Leaves a room if its socket is still open (leave() on a closed room never settles). */

@@ -6,6 +6,7 @@ import { ENTITY_BATCH, chunkChecksum, type RoomStateShape } from '../../shared/w
 import { createTerrain, decodeChunk, encodeChunk } from '../../shared/world/terrain.js';
 import { json } from '../helpers/api-json.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
+import { nextMessage as next, track, type Msg } from '../helpers/room-messages.js';
 
 /**
  * Issue 12, while a session runs: (1) the owner's edits made outside the room — the World
@@ -23,14 +24,6 @@ const home = tempHome('auteur-world-room-edits-');
 const rooms: Room[] = [];
 const BACKLOG = 256 * 1024;
 
-type Msg = { type: string; payload: any };
-function track(room: Room): Msg[] {
-  const got: Msg[] = [];
-  room.onMessage('*', (type, payload) => got.push({ type: String(type), payload }));
-  return got;
-}
-const next = (got: Msg[], type: string, pred: (p: any) => boolean = () => true, ms = 15_000) =>
-  waitFor(async () => got.find((m) => m.type === type && pred(m.payload))?.payload, `message ${type}`, ms, 25);
 /** The entities the room sent in its entities_updated batches. */
 const updatedEntities = (got: Msg[]): Entity[] => got.filter((m) => m.type === 'entities_updated').flatMap((m) => m.payload.entities as Entity[]);
 const nextEntity = (got: Msg[], pred: (e: Entity) => boolean, what: string) => waitFor(async () => updatedEntities(got).find(pred), `an entities_updated with ${what}`, 15_000, 25);

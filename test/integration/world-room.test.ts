@@ -6,6 +6,7 @@ import { bodyStateHash, chunkChecksum, type RoomStateShape } from '../../shared/
 import { applyStroke, decodeTerrain, type Terrain } from '../../shared/world/terrain.js';
 import { json } from '../helpers/api-json.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
+import { nextMessage as next, track, type Msg } from '../helpers/room-messages.js';
 
 /**
  * Issue 12 proof: headless colyseus.js clients in Node join a world room on a real host, move,
@@ -19,14 +20,6 @@ let crates: Entity[];
 const home = tempHome('auteur-world-room-');
 const rooms: Room[] = [];
 
-type Msg = { type: string; payload: any };
-function track(room: Room): Msg[] {
-  const got: Msg[] = [];
-  room.onMessage('*', (type, payload) => got.push({ type: String(type), payload }));
-  return got;
-}
-const next = (got: Msg[], type: string, pred: (p: any) => boolean = () => true, ms = 15_000) =>
-  waitFor(async () => got.find((m) => m.type === type && pred(m.payload))?.payload, `message ${type}`, ms, 25);
 
 async function join(name: string): Promise<{ room: Room<RoomStateShape>; got: Msg[] }> {
   const c = new Client(`${host.base}/api/v1/world-room/colyseus`);
