@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import type { Clock } from '../../relay/clock.js';
+import { configFromEnv } from '../../relay/config.js';
+import { createRelay, type Relay } from '../../relay/create-relay.js';
 import type { CreateHostedRoomBody } from '../../shared/schemas/relay-hosted-rooms.js';
 import type { Entity } from '../../shared/schemas/world.js';
 import type { RoomStateShape } from '../../shared/world/room-protocol.js';
@@ -79,4 +85,20 @@ export async function until<T>(fn: () => T | undefined | null | false, what: str
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * An in-process relay (PGlite in a temp dir) for hosted-room suites: fast password hashing, no
+ * reconnection window, quiet log; `env` adds or overrides settings. `stop` closes it and removes the dir.
+ */
+export async function startHostedRoomsRelay(prefix: string, clock: Clock, env: Record<string, string> = {}): Promise<{ relay: Relay; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const relay = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4', RELAY_ROOM_RECONNECT_SEC: '0', ...env }), { clock, log: () => {} });
+  return {
+    relay,
+    stop: async () => {
+      await relay.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

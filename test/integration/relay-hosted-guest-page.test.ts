@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../relay/clock.js';
-import { configFromEnv } from '../../relay/config.js';
-import { createRelay, type Relay } from '../../relay/create-relay.js';
+import type { Relay } from '../../relay/create-relay.js';
 import { users } from '../../relay/db/schema.js';
 import { worldRoomGuestPath } from '../../shared/world/room-guest-path.js';
 import { relayClient } from '../helpers/relay-client.js';
-import { leaveQuietly, snapshot, tinyGlb, until, type Msg } from '../helpers/relay-hosted-rooms.js';
+import { leaveQuietly, snapshot, startHostedRoomsRelay, tinyGlb, until, type Msg } from '../helpers/relay-hosted-rooms.js';
 
 /**
  * The browser way into a relay-hosted room: /world-room/<roomId>/t/<invite>/ on the relay serves
@@ -21,7 +17,7 @@ import { leaveQuietly, snapshot, tinyGlb, until, type Msg } from '../helpers/rel
  */
 describe('hosted room guest page on the relay', () => {
   let relay: Relay;
-  let dir: string;
+  let stopRelay: (() => Promise<void>) | undefined;
   let c: ReturnType<typeof relayClient>;
   let owner: string;
   const clock = new ManualClock(Date.now());
@@ -29,8 +25,7 @@ describe('hosted room guest page on the relay', () => {
   const open: Room[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'relay-guest-'));
-    relay = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4', RELAY_ROOM_RECONNECT_SEC: '0' }), { clock, log: () => {} });
+    ({ relay, stop: stopRelay } = await startHostedRoomsRelay('relay-guest-', clock));
     c = relayClient(relay.url);
     const r = await c.post('/api/v1/auth/register', { username: 'guesthost', email: 'guesthost@example.test', password: 'correct horse battery' });
     owner = r.body.accessToken;
@@ -39,8 +34,7 @@ describe('hosted room guest page on the relay', () => {
 
   afterAll(async () => {
     for (const r of open) await leaveQuietly(r);
-    await relay?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopRelay?.();
   });
 
   it('serves the page, its bundle, session.json, GLBs and joins under the invite path only', async () => {
@@ -126,8 +120,7 @@ describe('hosted room guest page on the relay', () => {
   }, 90_000);
 
   it('limits guest-page requests per IP on their own budget, apart from the API', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'relay-guest-rl-'));
-    const small = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: d, RELAY_BCRYPT_COST: '4', RELAY_RATE_GUEST_PER_MIN: '5' }), { clock, log: () => {} });
+    const { relay: small, stop } = await startHostedRoomsRelay('relay-guest-rl-', clock, { RELAY_RATE_GUEST_PER_MIN: '5' });
     try {
       const link = `${small.url}${worldRoomGuestPath('00000000-0000-4000-8000-000000000000', 'a'.repeat(32))}session.json`;
       for (let i = 0; i < 5; i++) expect((await fetch(link)).status).toBe(404);
@@ -139,8 +132,7 @@ describe('hosted room guest page on the relay', () => {
       expect((await fetch(`${small.url}/api/v1/health`)).status).toBe(200);
       expect((await fetch(`${small.url}/api/v1/feed/new`)).status).toBe(200);
     } finally {
-      await small.close();
-      rmSync(d, { recursive: true, force: true });
+      await stop();
     }
   }, 120_000);
 });

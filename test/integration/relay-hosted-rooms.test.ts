@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Room } from 'colyseus.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../relay/clock.js';
-import { configFromEnv } from '../../relay/config.js';
-import { createRelay, type Relay } from '../../relay/create-relay.js';
+import type { Relay } from '../../relay/create-relay.js';
 import { hostedRooms, users } from '../../relay/db/schema.js';
 import { NO_GENERATOR } from '../../relay/rooms/world/hosted-room-deps.js';
 import { relayClient } from '../helpers/relay-client.js';
-import { joinHosted, leaveQuietly, snapshot, tinyGlb, until, type Msg } from '../helpers/relay-hosted-rooms.js';
+import { joinHosted, leaveQuietly, snapshot, startHostedRoomsRelay, tinyGlb, until, type Msg } from '../helpers/relay-hosted-rooms.js';
 
 /**
  * Hosted rooms on one relay (PGlite, in process): a Pro user uploads a world snapshot and its
@@ -20,7 +16,7 @@ import { joinHosted, leaveQuietly, snapshot, tinyGlb, until, type Msg } from '..
  */
 describe('hosted world rooms on the relay', () => {
   let relay: Relay;
-  let dir: string;
+  let stopRelay: (() => Promise<void>) | undefined;
   let c: ReturnType<typeof relayClient>;
   let owner: string;
   let ownerId: string;
@@ -36,8 +32,7 @@ describe('hosted world rooms on the relay', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'relay-hosted-'));
-    relay = await createRelay(configFromEnv({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_BCRYPT_COST: '4', RELAY_ROOM_RECONNECT_SEC: '0' }), { clock, log: () => {} });
+    ({ relay, stop: stopRelay } = await startHostedRoomsRelay('relay-hosted-', clock));
     c = relayClient(relay.url);
     const o = await register('roomowner');
     owner = o.token;
@@ -48,8 +43,7 @@ describe('hosted world rooms on the relay', () => {
 
   afterAll(async () => {
     for (const r of open) await leaveQuietly(r);
-    await relay?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopRelay?.();
   });
 
   it('hosts an uploaded world for invited players, refuses prompts clearly, and ends', async () => {
