@@ -166,6 +166,55 @@ describe('World studio', () => {
     }, 'behaviour saved', 15_000, 200);
   });
 
+  it('drags the move gizmo along x (one Move step, saved); a click on the ground deselects and the gizmo leaves', async () => {
+    type Gizmo = { attachedTo: string | null; xArrow: [number, number] | null; origin: [number, number] | null };
+    const gizmo = (): Promise<Gizmo> => page.evaluate('window.__auteurWorld.gizmo()') as Promise<Gizmo>;
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await gizmo()).attachedTo === null, 'the gizmo to leave with the selection');
+    await page.locator(`${tid('world-object')}[data-entity-id="${crateId}"] .world-object-name`).click();
+    const g = await waitFor(async () => {
+      const x = await gizmo();
+      return x.attachedTo === crateId && x.xArrow && x.origin ? x : undefined;
+    }, 'the gizmo on the crate');
+    const before = (await entityOf(crateId))!.position;
+    const undoBefore = (await snap()).undo.length;
+    // Grab the x arrow and pull it further out along itself, as a person would.
+    const [ax, ay] = g.xArrow!;
+    const [ox, oy] = g.origin!;
+    const len = Math.hypot(ax - ox, ay - oy);
+    const [dx, dy] = [(ax - ox) / len, (ay - oy) / len];
+    await page.mouse.move(ax, ay);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(ax + dx * 15 * i, ay + dy * 15 * i);
+    await page.mouse.up();
+    const moved = await waitFor(async () => {
+      const p = (await entityOf(crateId))!.position;
+      return Math.abs(p[0] - before[0]) > 0.4 ? p : undefined;
+    }, 'the crate to move along x', 10_000, 100);
+    // Only x changes, onto the 0.5 m grid (snap), and the move is one undoable command.
+    expect(Math.abs(moved[0] * 2 - Math.round(moved[0] * 2))).toBeLessThan(1e-6);
+    expect(moved[1]).toBeCloseTo(before[1], 5);
+    expect(moved[2]).toBeCloseTo(before[2], 5);
+    const s = await snap();
+    expect(s.undo).toHaveLength(undoBefore + 1);
+    expect(s.undo.at(-1)).toBe('Move');
+    expect(s.selection).toEqual([crateId]);
+    await waitFor(async () => Math.abs((await api<EntityJson>(`/world/entities/${crateId}`)).transform.position[0] - moved[0]) < 1e-6, 'the move saved', 15_000, 200);
+    // Undo puts it back (and is saved too); the play test walks to where it was.
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => dist((await entityOf(crateId))!.position, before) < 1e-6, 'undo of the move');
+    await waitFor(async () => dist((await api<EntityJson>(`/world/entities/${crateId}`)).transform.position, before) < 1e-6, 'the undo saved', 15_000, 200);
+    expect((await gizmo()).attachedTo).toBe(crateId);
+    // A click on bare ground (below the crate, in the near foreground) clears the selection, and
+    // the gizmo goes with it; a press there is no longer a deselect (that is what kept the arrow,
+    // drawn over the ground, from ever being grabbed).
+    const canvas = (await page.locator(tid('world-canvas')).boundingBox())!;
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height - 30);
+    await waitFor(async () => (await snap()).selection.length === 0, 'a click on the ground to clear the selection');
+    await waitFor(async () => (await gizmo()).attachedTo === null, 'the gizmo to leave with it');
+  });
+
   it('play mode: walk up to the crate, pick it up and throw it; back in build it stays where it landed', async () => {
     const before = (await entityOf(crateId))!.position;
     await page.locator(tid('world-play')).click();

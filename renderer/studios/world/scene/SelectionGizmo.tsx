@@ -1,5 +1,6 @@
 import { TransformControls } from '@react-three/drei';
-import { useEffect, useRef, useState } from 'react';
+import { useThree } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentRef } from 'react';
 import { MathUtils, Vector3, type Object3D } from 'three';
 import type { Transform } from '../../../../shared/schemas/world.js';
 import { transformCommand } from '../store/entity-ops.js';
@@ -35,11 +36,30 @@ export function SelectionGizmo() {
 
   // Only the object of the current selection, and only while it is in the scene: an optimistic
   // placeholder adopted under the host's id unmounts, and a gizmo left on it breaks the frame.
-  const target = found && found.id === primaryId && inScene(found.object) ? found.object : null;
-  if (!target || !primaryId || tool === 'sculpt' || !entities[primaryId]) return null;
+  const shown = found && found.id === primaryId && inScene(found.object) && tool !== 'sculpt' && entities[primaryId] ? found.object : null;
+  // One gizmo for the editor's lifetime, attached and detached as the selection changes: building
+  // one is ~100 meshes and their materials, which every spawn (select, then adopt) paid twice.
+  // drei attaches its own empty group when given no object (also to a new instance, which it makes
+  // when the canvas's event target connects): detach it after, for each instance.
+  const [controls, setControls] = useState<ComponentRef<typeof TransformControls> | null>(null);
+  useLayoutEffect(() => {
+    if (!shown) controls?.detach();
+  }, [shown, controls]);
+  // Its programs are compiled while it waits, so the first selection only draws.
+  const { gl, scene, camera } = useThree();
+  useEffect(() => {
+    if (!controls) return;
+    gl.compile(controls, camera, scene);
+    sceneRefs.gizmo = controls;
+    return () => {
+      if (sceneRefs.gizmo === controls) sceneRefs.gizmo = null;
+    };
+  }, [controls, gl, scene, camera]);
+  const target = shown ?? undefined;
   const mode = tool === 'rotate' ? 'rotate' : tool === 'scale' ? 'scale' : 'translate';
 
   const onDown = () => {
+    if (!target || !primaryId) return;
     gizmoState.draggingUntil = Number.MAX_SAFE_INTEGER;
     const others = new Map<string, Vector3>();
     for (const id of selection) {
@@ -50,7 +70,7 @@ export function SelectionGizmo() {
   };
   const onChange = () => {
     const s = start.current;
-    if (!s) return;
+    if (!s || !target) return;
     const delta = target.position.clone().sub(s.primary);
     for (const [id, p] of s.others) sceneRefs.objects.get(id)?.position.copy(p.clone().add(delta));
   };
@@ -58,7 +78,7 @@ export function SelectionGizmo() {
     gizmoState.draggingUntil = performance.now() + 250;
     const s = start.current;
     start.current = null;
-    if (!s) return;
+    if (!s || !target || !primaryId) return;
     const all = useWorldStore.getState().entities;
     const transforms: Record<string, Transform> = {};
     const read = (id: string, o: Object3D): Transform => ({
@@ -77,7 +97,9 @@ export function SelectionGizmo() {
 
   return (
     <TransformControls
+      ref={setControls}
       object={target}
+      enabled={target !== undefined}
       mode={mode}
       size={0.8}
       translationSnap={snap > 0 ? snap : null}

@@ -4,9 +4,10 @@ import { CELL_M, VERTS, applyStroke, chunkKey, chunkOrigin, type TerrainChunk } 
 import type { ChunkSnapshot } from '../store/history.js';
 import { useWorldStore } from '../store/world-store.js';
 import { sceneRefs } from './registry.js';
+import { gizmoState } from './SelectionGizmo.js';
 import { buildGeometry, fillGeometry } from './terrain-geometry.js';
 
-function ChunkMesh({ chunk, rev, onPointer }: { chunk: TerrainChunk; rev: number; onPointer(e: ThreeEvent<PointerEvent>, kind: 'down' | 'move' | 'up'): void }) {
+function ChunkMesh({ chunk, rev, onPointer, onClick }: { chunk: TerrainChunk; rev: number; onPointer(e: ThreeEvent<PointerEvent>, kind: 'down' | 'move' | 'up'): void; onClick(e: ThreeEvent<MouseEvent>): void }) {
   const geometry = useMemo(buildGeometry, []);
   useEffect(() => {
     fillGeometry(geometry, chunk);
@@ -23,6 +24,7 @@ function ChunkMesh({ chunk, rev, onPointer }: { chunk: TerrainChunk; rev: number
       onPointerDown={(e) => onPointer(e, 'down')}
       onPointerMove={(e) => onPointer(e, 'move')}
       onPointerUp={(e) => onPointer(e, 'up')}
+      onClick={onClick}
     >
       <meshStandardMaterial vertexColors roughness={0.95} />
     </mesh>
@@ -94,10 +96,7 @@ export function TerrainMesh() {
   }, []);
 
   const onPointer = (e: ThreeEvent<PointerEvent>, kind: 'down' | 'move' | 'up'): void => {
-    if (!sculpting) {
-      if (kind === 'down' && e.button === 0 && mode === 'build') useWorldStore.getState().select([]);
-      return;
-    }
+    if (!sculpting) return;
     if (kind === 'move') setCursor([e.point.x, e.point.y, e.point.z]);
     if (kind === 'down' && e.button === 0) {
       e.stopPropagation();
@@ -112,10 +111,18 @@ export function TerrainMesh() {
     } else if (kind === 'up') finish();
   };
 
+  // A click on bare ground clears the selection; not a press (a gizmo handle drawn over the ground
+  // is grabbed with one), and not the end of a drag (camera, marquee, gizmo).
+  const onClick = (e: ThreeEvent<MouseEvent>): void => {
+    if (sculpting || mode !== 'build' || e.button !== 0 || e.altKey || e.shiftKey || e.delta > 4) return;
+    if (performance.now() <= gizmoState.draggingUntil) return;
+    useWorldStore.getState().select([]);
+  };
+
   return (
     <group>
       {[...terrain.chunks.entries()].map(([k, c]) => (
-        <ChunkMesh key={k} chunk={c} rev={chunkRev[k] ?? 0} onPointer={onPointer} />
+        <ChunkMesh key={k} chunk={c} rev={chunkRev[k] ?? 0} onPointer={onPointer} onClick={onClick} />
       ))}
       {sculpting && cursor ? (
         <mesh position={[cursor[0], cursor[1] + 0.15, cursor[2]]} rotation={[-Math.PI / 2, 0, 0]} raycast={() => null}>

@@ -12,6 +12,8 @@ export const sceneRefs: {
   physics: PhysicsWorld | null;
   /** Root three object of each entity, by entity id. */
   objects: Map<string, Object3D>;
+  /** The editor's one transform gizmo (attached to the primary selection, or to nothing). */
+  gizmo: Object3D | null;
   /** Ask for a frame (the canvas renders on demand in build mode). */
   invalidate: () => void;
   /** When each placeholder box was first drawn (performance.now(), newest last, bounded): the bench's Enter → drawn. */
@@ -22,6 +24,7 @@ export const sceneRefs: {
   scene: null,
   physics: null,
   objects: new Map(),
+  gizmo: null,
   invalidate: () => undefined,
   drawLog: [],
 };

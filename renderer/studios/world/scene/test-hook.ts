@@ -1,4 +1,4 @@
-import { LOD } from 'three';
+import { LOD, Vector3, type Mesh, type Object3D } from 'three';
 import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { useWorldStore } from '../store/world-store.js';
 import { playState } from './PlayController.js';
@@ -27,6 +27,30 @@ export function installTestHook(): () => void {
         ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
       }
       return (performance.now() - t0) / frames;
+    },
+    /**
+     * The move gizmo: which entity it is on, and where its x arrow is on the page (CSS px, the
+     * middle of the arrow's pick area) so a test can drag it as a person would.
+     */
+    gizmo(): { attachedTo: string | null; xArrow: [number, number] | null; origin: [number, number] | null } {
+      const g = sceneRefs.gizmo as (Object3D & { object?: Object3D; gizmo?: { picker?: { translate?: Object3D } } }) | null;
+      const { camera, gl } = sceneRefs;
+      const attachedTo = (g?.visible && (g.object?.userData.entityId as string | undefined)) || null;
+      if (!g || !attachedTo || !camera || !gl) return { attachedTo, xArrow: null, origin: null };
+      g.updateMatrixWorld();
+      const rect = gl.domElement.getBoundingClientRect();
+      const toPage = (v: Vector3): [number, number] => {
+        const p = v.project(camera);
+        return [rect.left + ((p.x + 1) / 2) * rect.width, rect.top + ((1 - p.y) / 2) * rect.height];
+      };
+      // The handles' offsets are baked into their geometry: the arrow is its box's centre.
+      const arrow = g.gizmo?.picker?.translate?.children.find((c): c is Mesh => c.name === 'X' && (c as Mesh).isMesh === true);
+      arrow?.geometry.computeBoundingBox();
+      return {
+        attachedTo,
+        xArrow: arrow?.geometry.boundingBox ? toPage(arrow.geometry.boundingBox.getCenter(new Vector3()).applyMatrix4(arrow.matrixWorld)) : null,
+        origin: g.object ? toPage(g.object.getWorldPosition(new Vector3())) : null,
+      };
     },
     /** First draws of placeholder boxes at or after `since` (performance.now() ms). */
     drawnSince(since: number): Array<{ entityId: string; at: number }> {
