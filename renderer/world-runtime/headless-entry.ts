@@ -7,7 +7,7 @@
  */
 import {
   AmbientLight, Box3, BoxGeometry, Color, DirectionalLight, GridHelper, Group, HemisphereLight, Mesh, MeshStandardMaterial,
-  type Object3D, PCFSoftShadowMap, PerspectiveCamera, PlaneGeometry, Quaternion, Scene, SRGBColorSpace, Vector3, WebGLRenderer,
+  type Object3D, PCFShadowMap, PerspectiveCamera, PlaneGeometry, Quaternion, Scene, SRGBColorSpace, Vector3, WebGLRenderer,
 } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 
@@ -54,7 +54,7 @@ async function render(spec: SnapshotSpec): Promise<SnapshotResult> {
     renderer.setSize(spec.width, spec.height, false);
     renderer.outputColorSpace = SRGBColorSpace;
     renderer.shadowMap.enabled = true;
-    renderer.shadowMap.type = PCFSoftShadowMap;
+    renderer.shadowMap.type = PCFShadowMap; // three r18x dropped PCFSoftShadowMap (it falls back to this with a warning)
     const scene = new Scene();
     scene.background = new Color(spec.background);
     scene.add(new HemisphereLight(0xdfeaff, 0x4a4036, 0.9), new AmbientLight(0xffffff, 0.25));

@@ -2,6 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import type { Entity } from '../../../../shared/schemas/world.js';
+import { placeholderMaterialProps } from '../scene/entity-materials.js';
 import { GlbModel } from '../scene/GlbModel.js';
 import type { RoomClient } from './room-client.js';
 import { useRoomGlb } from './room-glb.js';
@@ -66,7 +67,7 @@ export function RoomEntity({ entity, client, childrenOf }: Props) {
       ) : (
         <mesh position={[0, size[1] / 2, 0]} castShadow receiveShadow>
           <boxGeometry args={size} />
-          <meshStandardMaterial color={entity.status === 'failed' ? '#b04040' : (entity.placeholder?.color ?? '#8a8f98')} roughness={0.8} transparent opacity={0.85} />
+          <meshStandardMaterial {...placeholderMaterialProps(entity.placeholder?.color ?? '#8a8f98', entity.status === 'failed')} />
         </mesh>
       )}
       {holderColor ? (

@@ -29,7 +29,7 @@ export function RoomScene({ client }: { client: RoomClient }) {
     <Canvas
       className="world-canvas"
       data-testid="room-canvas"
-      shadows
+      shadows="percentage"
       dpr={1}
       frameloop="always"
       camera={{ position: [0, 2, 6], fov: 60, near: 0.1, far: 600 }}

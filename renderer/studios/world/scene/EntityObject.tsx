@@ -1,11 +1,12 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { CanvasTexture, SRGBColorSpace, type Group } from 'three';
+import type { Group } from 'three';
 import type { Entity } from '../../../../shared/schemas/world.js';
 import { useAsset } from '../api/hooks.js';
 import { baseSize, type Vec3 } from '../store/entity-ops.js';
 import { useWorldStore } from '../store/world-store.js';
 import { useColliderFile, useLodGlbs } from './asset-files.js';
+import { badgeMaterial, placeholderMaterialProps, selectionMaterial } from './entity-materials.js';
 import { GlbModel, useGlb } from './GlbModel.js';
 import { isTempId } from '../store/optimistic.js';
 import { logFirstDraw, renderNow, sceneRefs } from './registry.js';
@@ -21,40 +22,15 @@ function PlaceholderBox({ id, size, color, failed }: { id: string; size: Vec3; c
   return (
     <mesh position={[0, size[1] / 2, 0]} castShadow receiveShadow onAfterRender={onAfterRender}>
       <boxGeometry args={size} />
-      <meshStandardMaterial color={failed ? '#b04040' : color} roughness={0.8} transparent opacity={0.85} />
+      <meshStandardMaterial {...placeholderMaterialProps(color, failed)} />
     </mesh>
   );
 }
 
-const badgeTextures = new Map<string, CanvasTexture>();
-/** A "draft" / "failed" tag drawn once into a texture (a sprite, so no DOM overlay per object). */
-function badgeTexture(status: 'draft' | 'failed'): CanvasTexture {
-  let tex = badgeTextures.get(status);
-  if (tex) return tex;
-  const c = document.createElement('canvas');
-  c.width = 128;
-  c.height = 48;
-  const g = c.getContext('2d')!;
-  g.fillStyle = status === 'failed' ? '#c94848' : '#d9a441';
-  g.beginPath();
-  g.roundRect(2, 2, 124, 44, 20);
-  g.fill();
-  g.fillStyle = status === 'failed' ? '#ffffff' : '#222222';
-  g.font = 'bold 26px sans-serif';
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
-  g.fillText(status, 64, 25);
-  tex = new CanvasTexture(c);
-  tex.colorSpace = SRGBColorSpace;
-  badgeTextures.set(status, tex);
-  return tex;
-}
-
 function SelectionBox({ size }: { size: Vec3 }) {
   return (
-    <mesh position={[0, size[1] / 2, 0]} raycast={() => null}>
+    <mesh position={[0, size[1] / 2, 0]} raycast={() => null} material={selectionMaterial}>
       <boxGeometry args={[size[0] * 1.04 + 0.02, size[1] * 1.04 + 0.02, size[2] * 1.04 + 0.02]} />
-      <meshBasicMaterial color="#ffcc33" wireframe />
     </mesh>
   );
 }
@@ -121,9 +97,7 @@ export function EntityObject({ entity, childrenOf }: Props) {
       {glb.gltf ? <GlbModel gltf={glb.gltf} lods={lods} sizeM={Math.max(...stableSize)} render={entity.render} /> : placeholder}
       {selected ? <SelectionBox size={stableSize} /> : null}
       {entity.status !== 'ready' && mode === 'build' ? (
-        <sprite position={[0, stableSize[1] + 0.35, 0]} scale={[0.8, 0.3, 1]} raycast={() => null} renderOrder={10}>
-          <spriteMaterial map={badgeTexture(failed ? 'failed' : 'draft')} depthTest={false} transparent />
-        </sprite>
+        <sprite position={[0, stableSize[1] + 0.35, 0]} scale={[0.8, 0.3, 1]} raycast={() => null} renderOrder={10} material={badgeMaterial(failed ? 'failed' : 'draft')} />
       ) : null}
       {kids.map((k) => (
         <EntityObject key={k.id} entity={k} childrenOf={childrenOf} />

@@ -3,6 +3,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { DEFAULT_WORLD_SKY, type Entity, type WorldSky } from '../../../../shared/schemas/world.js';
 import { useWorldStore } from '../store/world-store.js';
+import { warmEntityPrograms } from './entity-materials.js';
 import { EntityObject } from './EntityObject.js';
 import { FlyCamera } from './FlyCamera.js';
 import { MarqueeSelect } from './MarqueeSelect.js';
@@ -45,6 +46,7 @@ function SceneBridge() {
     sceneRefs.gl = gl;
     sceneRefs.scene = scene;
     sceneRefs.invalidate = () => invalidate();
+    warmEntityPrograms(gl, scene, camera);
     return () => {
       sceneRefs.camera = null;
       sceneRefs.gl = null;
@@ -82,11 +84,13 @@ export function WorldCanvas() {
   const sky = useWorldStore((s) => s.world?.settings.sky ?? DEFAULT_WORLD_SKY);
   useEffect(() => trackKeys(), []);
   useEffect(() => sceneRefs.invalidate(), [sky]);
+  // shadows="percentage": PCF, the filter three r18x draws anyway (it swaps PCFSoft, r3f's default,
+  // for it at the first shadow pass), named up front so programs compiled early match the frame's.
   return (
     <Canvas
       className="world-canvas"
       data-testid="world-canvas"
-      shadows
+      shadows="percentage"
       dpr={1}
       frameloop={mode === 'play' ? 'always' : 'demand'}
       camera={{ position: [6, 4.5, 8.5], fov: 55, near: 0.1, far: 600 }}
