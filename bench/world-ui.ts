@@ -1,8 +1,10 @@
 // World studio editor benchmarks in headless Chromium (WebGL on SwiftShader) against a real
 // `auteur serve`: (1) Enter in the prompt box → the first frame that draws the (optimistic)
-// placeholder, and → the host's answer adopted, against POST /world/jobs timed from Node in the
-// same run (the host round trip the optimistic path no longer waits for); (2) one frame of the editor view with 200 placeholder objects against the same view of
-// an empty world, measured in the same page.
+// placeholder is issued, → the next paint is on screen (Event Timing: the browser's compositor,
+// here SwiftShader on the CPU, has presented it), and → the host's answer adopted, against POST /world/jobs timed from
+// Node in the same run (the host round trip the optimistic path no longer waits for); (2) one
+// frame of the editor view with 200 placeholder objects against the same view of an empty world,
+// measured in the same page.
 // Standalone: `npx tsx bench/world-ui.ts` (needs `node scripts/build.mjs` first).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { locateChromium, OFFLINE_CHROMIUM_FLAGS, sandboxFlags } from '../worker/tools/binaries.js';
 import { percentile, printTable, row, type BenchRow } from './table.js';
 
-const PROMPT_RUNS = 10;
+const PROMPT_RUNS = 20;
 const FRAME_RUNS = 5;
 const FRAMES_PER_RUN = 10;
 const OBJECTS = 200;
@@ -99,9 +101,16 @@ export async function benchWorldUi(): Promise<BenchRow[]> {
     await openWorld(page, host, w1.id);
     await page.evaluate(`(() => {
       const input = document.querySelector('[data-testid="world-prompt"]');
-      input.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__benchT0 = performance.now(); }, true);
+      input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { window.__benchT0 = performance.now(); window.__benchTs = e.timeStamp; } }, true);
+      // Event Timing (the browser's own input → next paint, as INP reports it): the keydown's
+      // entry ends at the presentation of the first frame after Enter was handled.
+      window.__benchPaint = new Map();
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'keydown') window.__benchPaint.set(e.startTime, e.duration);
+      }).observe({ type: 'event', durationThreshold: 16 });
     })()`);
     const drawn: number[] = [];
+    const onScreen: number[] = [];
     const adopted: number[] = [];
     for (let i = 0; i <= PROMPT_RUNS; i++) {
       // A quiet editor: the previous spawn's frames (and its GLB) are done drawing.
@@ -109,7 +118,7 @@ export async function benchWorldUi(): Promise<BenchRow[]> {
       const before = (await page.evaluate('window.__auteurWorld.snapshot().entities.map((e) => e.id)')) as string[];
       await page.locator('[data-testid="world-prompt"]').fill('a wooden crate');
       await page.locator('[data-testid="world-prompt"]').press('Enter');
-      // Drawn: the first frame whose render pass included the new placeholder box (its mesh's
+      // Issued: the first render pass that included the new placeholder box (its mesh's
       // onAfterRender, logged by the editor). Adopted: the host's answer has replaced the optimistic
       // entity (its id no longer temporary). Both from the keydown event.
       const [drawnMs, adoptedMs] = (await page.evaluate(`new Promise((resolve, reject) => {
@@ -124,9 +133,14 @@ export async function benchWorldUi(): Promise<BenchRow[]> {
         };
         tick();
       })`)) as [number, number];
+      // On screen: the keydown's Event Timing entry (reported after that paint; none means the
+      // paint came within the API's 16 ms floor, counted as 16).
+      await page.waitForTimeout(1000);
+      const paintMs = (await page.evaluate('window.__benchPaint.get(window.__benchTs) ?? 16')) as number;
       // The first one also generates the asset: a warm-up.
       if (i > 0) {
         drawn.push(drawnMs);
+        onScreen.push(paintMs);
         adopted.push(adoptedMs);
       }
     }
@@ -154,7 +168,8 @@ export async function benchWorldUi(): Promise<BenchRow[]> {
 
     const fps = (s: number[]) => (1000 / [...s].sort((a, b) => a - b)[Math.floor(s.length / 2)]!).toFixed(1);
     return [
-      row(`world UI: Enter → placeholder drawn (optimistic, composed in the page; first frame with its mesh; p95 ${percentile(drawn, 95).toFixed(1)} ms, goal < 50 ms) vs POST /world/jobs from Node`, drawn, apiOnly),
+      row(`world UI: Enter → placeholder frame issued (optimistic, composed in the page; the first render pass with its mesh; p95 ${percentile(drawn, 95).toFixed(1)} ms, goal < 50 ms) vs POST /world/jobs from Node`, drawn, apiOnly),
+      row(`world UI: Enter → next paint on screen (Event Timing, 8 ms steps; the frame that shows the placeholder, with the page's other changes; p95 ${percentile(onScreen, 95).toFixed(0)} ms) vs POST /world/jobs from Node`, onScreen, apiOnly),
       row(`world UI: Enter → the host's entity adopted in place (POST /world/jobs answered) vs POST /world/jobs from Node`, adopted, apiOnly),
       row(`world UI: editor frame, ${OBJECTS} placeholder objects (${fps(full)} fps) vs empty world (${fps(empty)} fps), SwiftShader`, full, empty),
     ];
