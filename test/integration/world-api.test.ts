@@ -125,6 +125,25 @@ describe('POST /world/jobs', () => {
     expect(assets.assets.filter((a) => a.id === asset.id)).toHaveLength(1);
   }, 150_000);
 
+  it('places spawns that bring no transform side by side around the origin, not inside each other', async () => {
+    const w = await json<World>(await host.api('/world/worlds', { method: 'POST', json: { name: 'Placement' } }), 201);
+    const made: WorldJobCreated[] = [];
+    for (const prompt of ['a large wooden crate', 'a large wooden crate', 'a metal barrel', 'a large wooden crate']) made.push(await json<WorldJobCreated>(await spawn({ worldId: w.id, prompt }), 202));
+    expect(made[0]!.entity.transform.position).toEqual([0, 0, 0]);
+    const boxes = made.map((m) => ({ p: m.entity.transform.position, s: m.placeholder.scaleMeters }));
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const apartX = Math.abs(a.p[0] - b.p[0]) >= (a.s[0] + b.s[0]) / 2;
+        const apartZ = Math.abs(a.p[2] - b.p[2]) >= (a.s[2] + b.s[2]) / 2;
+        expect(apartX || apartZ, `spawn ${i} and ${j} overlap: ${JSON.stringify([a, b])}`).toBe(true);
+      }
+    }
+    // Near the origin (the first ring around it), on the ground.
+    for (const b of boxes) expect(Math.hypot(b.p[0], b.p[2])).toBeLessThan(6);
+    expect(boxes.every((b) => b.p[1] === 0)).toBe(true);
+  });
+
   it('refuses a recipe with a missing or absurd value naming the field, and clamps what it can', async () => {
     const bad = await errorOf(await spawn({ worldId: world.id, prompt: 'x', recipe: { kind: 'prop', shape: 'box', name: 'B', scaleMeters: [1, null, 1], materials: [{ type: 'wood' }], physics: {} } }), 400);
     expect(bad.message).toMatch(/scaleMeters/);

@@ -14,6 +14,8 @@ import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import type { AssetStore } from './asset-store.js';
 import { WORLD_KINDS, type WorldDeps } from './deps.js';
 import type { EntityService } from './entity-service.js';
+import { freeTransform } from './placement.js';
+import type { TerrainService } from './terrain-service.js';
 import type { WorldService } from './world-service.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -62,6 +64,7 @@ export class GenerationService {
     private readonly worlds: WorldService,
     private readonly entities: EntityService,
     private readonly assets: AssetStore,
+    private readonly terrain: TerrainService,
   ) {}
 
   private get db() {
@@ -134,7 +137,7 @@ export class GenerationService {
               assetId: reusedAsset?.id ?? null,
               status: reusedAsset ? 'ready' : 'draft',
               jobId,
-              transform: body.transform,
+              transform: body.transform ?? freeTransform(this.entities.list(world.id), this.terrain.get(world.id), ph.recipe.scaleMeters),
               physics: reusedAsset?.defaultParams.physics ?? fields.physics,
               behaviour: reusedAsset?.defaultParams.behaviour ?? fields.behaviour,
             },

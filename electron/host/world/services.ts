@@ -34,7 +34,7 @@ export function createWorldServices(deps: WorldDeps): WorldServices {
     files: new WorldFileService(worlds, entities, terrain, assets),
     imports: new AssetImportService(deps, assets, worlds, entities),
     exports: new GlbExporter(worlds, entities, assets),
-    generation: new GenerationService(deps, worlds, entities, assets),
+    generation: new GenerationService(deps, worlds, entities, assets, terrain),
     prefabs: new PrefabService(deps, entities),
     terrain,
   };

@@ -7,7 +7,7 @@ import { api } from '../../../api/client.js';
 import { errorMessage } from '../../../api/errors.js';
 import { newIdempotencyKey } from '../../../jobs/idempotency.js';
 import { worldKeys } from '../api/keys.js';
-import { spawnInFront } from '../scene/spawn-point.js';
+import { groundInFront, spawnInFront } from '../scene/spawn-point.js';
 import { stampTerrain } from '../scene/stamp.js';
 import { optimisticEntity } from '../store/optimistic.js';
 import { useWorldStore } from '../store/world-store.js';
@@ -39,8 +39,8 @@ export function PromptPanel() {
     const composed = composeRecipe(text, { style: world.settings.style, allowedKinds: world.settings.allowedKinds });
     if (composed.recipe.kind === 'terrain_stamp' && !composed.fallback) {
       const r = composed.recipe;
-      const at = spawnInFront().position;
-      const label = stampTerrain({ shape: r.shape as StampShape, x: at[0], z: at[2], width: r.scaleMeters[0], depth: r.scaleMeters[2], height: r.scaleMeters[1] });
+      const at = groundInFront();
+      const label = stampTerrain({ shape: r.shape as StampShape, x: at.x, z: at.z, width: r.scaleMeters[0], depth: r.scaleMeters[2], height: r.scaleMeters[1] });
       setNote(label);
       setPrompt('');
       return;
@@ -51,7 +51,7 @@ export function PromptPanel() {
       setError(`This world is at its budget of ${world.settings.budget.maxEntities} objects; delete some or raise the budget in World settings.`);
       return;
     }
-    const transform = spawnInFront();
+    const transform = spawnInFront(composed.recipe.scaleMeters);
     const temp = optimisticEntity(world.id, placeholderFields(composed.recipe, composed.placeholder.massKg), transform);
     s.spawnOptimistic(temp, `Spawn “${temp.name}”`);
     setPrompt('');
