@@ -6,7 +6,7 @@ import type { ServerEvent } from '../../shared/events.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetDefinition, Entity, Prefab, TerrainState, World, WorldJobCreated, WorldJobStatus } from '../../shared/schemas/world.js';
 import type { WorldWithEntities } from '../../shared/schemas/world-api.js';
-import { createTerrain, encodeChunk, applyStroke } from '../../shared/world/terrain.js';
+import { createTerrain, encodeChunk, applyStroke, sampleHeight } from '../../shared/world/terrain.js';
 import { closedPortUrl } from '../fixtures/fake-http.js';
 import { startHostProcess, tempHome, waitFor, type HostProcess } from '../helpers/host-process.js';
 import { errorOf, json } from '../helpers/api-json.js';
@@ -142,6 +142,15 @@ describe('POST /world/jobs', () => {
     // Near the origin (the first ring around it), on the ground.
     for (const b of boxes) expect(Math.hypot(b.p[0], b.p[2])).toBeLessThan(6);
     expect(boxes.every((b) => b.p[1] === 0)).toBe(true);
+    // On a raised ground it stands on the terrain at its spot, not at y = 0.
+    const t = createTerrain();
+    applyStroke(t, { tool: 'raise', x: 0, z: 0, radius: 12, strength: 1 });
+    const chunks = [...t.chunks.values()].filter((c) => c.heights.some((h) => h !== 0)).map(encodeChunk);
+    await json<TerrainState>(await host.api(`/world/worlds/${w.id}/terrain`, { method: 'PUT', json: { chunks } }));
+    const onHill = await json<WorldJobCreated>(await spawn({ worldId: w.id, prompt: 'a large wooden crate' }), 202);
+    const [x, y, z] = onHill.entity.transform.position;
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeCloseTo(sampleHeight(t, x, z), 5);
   });
 
   it('refuses a recipe with a missing or absurd value naming the field, and clamps what it can', async () => {
