@@ -110,12 +110,22 @@ describe('Arcade', () => {
     await page.goto(`${host.base}/video?v=${videoId}`);
     const video = page.locator(`${tid('video-player')} video`);
     await video.waitFor();
-    await video.evaluate((v) => {
-      const el = v as unknown as { volume: number; loop: boolean; play(): Promise<void> };
-      el.volume = 0.8;
-      el.loop = true;
-      return el.play();
-    });
+    // The player may still swap in its source (hls.js attaching) just after the element appears,
+    // which aborts a play() started before it: start it again until it takes.
+    const started = () =>
+      video.evaluate(async (v) => {
+        const el = v as unknown as { volume: number; loop: boolean; play(): Promise<void> };
+        el.volume = 0.8;
+        el.loop = true;
+        try {
+          await el.play();
+          return true;
+        } catch (e) {
+          if ((e as Error).name === 'AbortError') return false;
+          throw e;
+        }
+      });
+    await expect.poll(started, { timeout: 30_000 }).toBe(true);
     await expect.poll(async () => (await videoState()).time, { timeout: 30_000 }).toBeGreaterThan(0.2);
 
     await page.locator(tid('arcade-launch')).click();
