@@ -4,7 +4,7 @@ import { Box3, Raycaster, Vector2, Vector3 } from 'three';
 import { create } from 'zustand';
 import { idsInRect, isDrag, marqueeSelection, rectFrom, type Rect, type ScreenPoint } from '../store/marquee.js';
 import { useWorldStore } from '../store/world-store.js';
-import { sceneRefs } from './registry.js';
+import { rootObjects, sceneRefs } from './registry.js';
 import { gizmoState } from './SelectionGizmo.js';
 
 /** The rectangle being dragged (CSS px of the canvas), for the overlay outside the Canvas. */
@@ -14,13 +14,10 @@ export const useMarquee = create<{ rect: Rect | null }>()(() => ({ rect: null })
 function rootPoints(width: number, height: number): ScreenPoint[] {
   const cam = sceneRefs.camera;
   if (!cam) return [];
-  const entities = useWorldStore.getState().entities;
   const out: ScreenPoint[] = [];
   const box = new Box3();
   const c = new Vector3();
-  for (const [id, obj] of sceneRefs.objects) {
-    const e = entities[id];
-    if (!e || (e.parentId && entities[e.parentId])) continue;
+  for (const [id, obj] of rootObjects()) {
     box.setFromObject(obj);
     if (box.isEmpty()) obj.getWorldPosition(c);
     else box.getCenter(c);

@@ -1,4 +1,5 @@
 import type { Camera, Object3D, Scene, WebGLRenderer } from 'three';
+import { useWorldStore } from '../store/world-store.js';
 import type { PhysicsWorld } from './physics.js';
 
 /**
@@ -45,4 +46,13 @@ export function logFirstDraw(entityId: string): void {
   for (let i = log.length - 1; i >= 0 && i >= log.length - 8; i--) if (log[i]!.entityId === entityId) return;
   log.push({ entityId, at: performance.now() });
   if (log.length > 64) log.splice(0, log.length - 64);
+}
+
+/** The scene objects of root entities (a prefab's children are inside their root's object). */
+export function* rootObjects(): Generator<[string, Object3D]> {
+  const entities = useWorldStore.getState().entities;
+  for (const [id, obj] of sceneRefs.objects) {
+    const e = entities[id];
+    if (e && !(e.parentId && entities[e.parentId])) yield [id, obj];
+  }
 }

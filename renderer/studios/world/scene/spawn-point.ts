@@ -4,7 +4,7 @@ import { sampleHeight } from '../../../../shared/world/terrain.js';
 import { snapTo } from '../store/entity-ops.js';
 import { freeSpot, type Footprint } from '../../../../shared/world/free-spot.js';
 import { useWorldStore } from '../store/world-store.js';
-import { sceneRefs } from './registry.js';
+import { rootObjects, sceneRefs } from './registry.js';
 
 /** Where the camera ray meets the ground (y = 0 plane, then the terrain height there), 3–30 m away. */
 function groundAlong(origin: Vector3, dir: Vector3): Vector3 {
@@ -29,12 +29,9 @@ export function groundInFront(): Vector3 {
 
 /** Ground footprints of the objects in the world (root objects; a prefab's children are in its box). */
 function takenFootprints(): Footprint[] {
-  const entities = useWorldStore.getState().entities;
   const box = new Box3();
   const out: Footprint[] = [];
-  for (const [id, obj] of sceneRefs.objects) {
-    const e = entities[id];
-    if (!e || (e.parentId && entities[e.parentId])) continue;
+  for (const [, obj] of rootObjects()) {
     box.setFromObject(obj);
     if (box.isEmpty()) continue;
     out.push({ x: (box.min.x + box.max.x) / 2, z: (box.min.z + box.max.z) / 2, halfX: (box.max.x - box.min.x) / 2, halfZ: (box.max.z - box.min.z) / 2 });
